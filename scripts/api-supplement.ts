@@ -1,0 +1,52 @@
+/**
+ * Operations the console needs that this version of the SORACOM description lacks. Their shape comes from the
+ * recorded examples in ../shared/soracom-api/examples.md; status codes are our reading of "no content" there.
+ */
+export const supplement = {
+  paths: {
+    '/operators': {
+      post: {
+        operationId: 'createOperator',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateOperatorRequest' } } },
+        },
+        responses: {
+          '201': { description: '' },
+          '400': {
+            description: '',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/APICallErrorMessage' } } },
+          },
+        },
+      },
+    },
+    '/operators/verify': {
+      post: {
+        operationId: 'verifyOperator',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/VerifyOperatorRequest' } } },
+        },
+        responses: {
+          '200': { description: '' },
+          '400': {
+            description: '',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/APICallErrorMessage' } } },
+          },
+        },
+      },
+    },
+  },
+  schemas: {
+    CreateOperatorRequest: {
+      type: 'object',
+      required: ['email', 'password'],
+      properties: { email: { type: 'string' }, password: { type: 'string' } },
+    },
+    VerifyOperatorRequest: {
+      type: 'object',
+      required: ['token'],
+      properties: { token: { type: 'string' } },
+    },
+  },
+};
