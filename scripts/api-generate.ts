@@ -155,7 +155,7 @@ function prune(spec: JsonObject, sandboxSpec: JsonObject): JsonObject {
 
 async function typesFor(spec: JsonObject): Promise<string> {
   // openapi-typescript mutates nothing we keep, but give it its own copy all the same.
-  const ast = await openapiTS(structuredClone(spec) as Parameters<typeof openapiTS>[0]);
+  const ast = await openapiTS(structuredClone(spec) as unknown as Parameters<typeof openapiTS>[0]);
   return header + astToString(ast);
 }
 
@@ -178,10 +178,8 @@ async function main(): Promise<void> {
   const pruned = prune(spec, sandboxSpec);
   writeFileSync(outSpec, `${JSON.stringify(pruned, null, 2)}\n`);
   writeFileSync(outTypes, await typesFor(pruned));
-  const count = Object.values(pruned.paths as JsonObject).reduce(
-    (n, item) => n + Object.keys(item as JsonObject).length,
-    0,
-  );
+  let count = 0;
+  for (const item of Object.values(pruned.paths as JsonObject)) count += Object.keys(item as JsonObject).length;
   console.log(`api:generate: ${count} operations → openapi/soracom.json, src/api/schema.d.ts`);
 }
 

@@ -1,0 +1,64 @@
+/** The one HTTP application: console, API gateway (`/api/<endpoint>/v1/*`) and the local sandbox behind it. */
+import { Hono } from 'hono';
+import type { Endpoint } from './config';
+import { createProxy } from './proxy';
+import type { Sandbox } from './sandbox/sandbox';
+import { contentSecurityPolicy, newNonce, securityHeaders } from './security';
+import { createStatic } from './static';
+
+export interface AppOptions {
+  endpoints: Endpoint[];
+  sandbox: Sandbox;
+  distDir: string;
+  upstreamTimeoutMs: number;
+}
+
+const notFoundJson = (message: string) =>
+  new Response(JSON.stringify({ code: 'COM0004', message }), {
+    status: 404,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const files = createStatic(options.distDir);
+  const gateways = new Map(
+    options.endpoints.map((e) => [
+      e.id,
+      e.upstream === null ? options.sandbox : createProxy(e.upstream, options.upstreamTimeoutMs),
+    ]),
+  );
+
+  app.use('*', async (c, next) => {
+    const nonce = newNonce();
+    c.set('nonce' as never, nonce as never);
+    await next();
+    for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
+    c.res.headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+  });
+
+  app.get('/api/endpoints', (c) =>
+    c.json({ endpoints: options.endpoints.map((e) => ({ id: e.id, upstream: e.upstream })) }),
+  );
+
+  app.all('/api/:endpoint/v1/*', (c) => {
+    const endpoint = c.req.param('endpoint');
+    const gateway = gateways.get(endpoint);
+    if (!gateway) return notFoundJson(`No API endpoint "${endpoint}" is offered here.`);
+    const rest = new URL(c.req.url).pathname.slice(`/api/${endpoint}/v1`.length) || '/';
+    return gateway(c.req.raw, rest);
+  });
+  app.all('/api/*', () => notFoundJson('No such API.'));
+
+  app.get('*', async (c) => {
+    const pathname = new URL(c.req.url).pathname;
+    if (pathname !== '/' && pathname !== '/index.html') {
+      const file = await files.file(pathname);
+      if (file) return file;
+      if (pathname.startsWith('/assets/')) return c.text('Not found', 404);
+    }
+    return files.index(c.get('nonce' as never) as string);
+  });
+
+  return app;
+}

@@ -1,0 +1,81 @@
+/** Server configuration from the command line and the environment. */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface Endpoint {
+  id: string;
+  /** Base URL of the SORACOM API this endpoint proxies to; null for the embedded sandbox. */
+  upstream: string | null;
+}
+
+export const knownEndpoints: readonly Endpoint[] = [
+  { id: 'local', upstream: null },
+  { id: 'jp', upstream: 'https://api.soracom.io/v1' },
+  { id: 'g', upstream: 'https://g.api.soracom.io/v1' },
+  { id: 'sandbox-jp', upstream: 'https://api-sandbox.soracom.io/v1' },
+  { id: 'sandbox-g', upstream: 'https://g.api-sandbox.soracom.io/v1' },
+];
+
+export interface Config {
+  port: number;
+  host: string;
+  sandboxDb: string;
+  fleet: number;
+  endpoints: Endpoint[];
+  upstreamTimeoutMs: number;
+  distDir: string;
+}
+
+export const usage = `Usage: npm start [-- options]   (or: npm run serve -- options, to skip the build)
+
+Serves the SORACOM console, a same-origin gateway to the SORACOM API, and a local SORACOM API sandbox.
+
+Options (each also read from the environment variable shown):
+  --port N          PORT              port to listen on (default 8080)
+  --host ADDR       HOST              address to listen on (default 127.0.0.1)
+  --db FILE         SANDBOX_DB        sandbox database file, or :memory: (default .data/sandbox.db)
+  --fleet N         SANDBOX_FLEET     SIMs in the demo fleet seeded into a new database, up to 100000 (default 1000)
+  --endpoints LIST  ENDPOINTS         endpoints to offer, comma-separated (default local,jp,g,sandbox-jp,sandbox-g)
+                    ENDPOINT_URL_<ID> another upstream for an endpoint, e.g. ENDPOINT_URL_SANDBOX_JP=http://127.0.0.1:9000/v1
+                    UPSTREAM_TIMEOUT_MS  how long to wait for an upstream answer (default 30000)
+  --help            print this help
+`;
+
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      fleet: { type: 'string' },
+      endpoints: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return 'help';
+  const number = (value: string | undefined, fallback: number, name: string) => {
+    const n = value === undefined || value === '' ? fallback : Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${value}"`);
+    return n;
+  };
+  const wanted = (values.endpoints ?? env.ENDPOINTS ?? knownEndpoints.map((e) => e.id).join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const endpoints = wanted.map((id) => {
+    const known = knownEndpoints.find((e) => e.id === id);
+    if (!known) throw new Error(`unknown endpoint "${id}"; known: ${knownEndpoints.map((e) => e.id).join(', ')}`);
+    const override = env[`ENDPOINT_URL_${id.toUpperCase().replaceAll('-', '_')}`];
+    return { id, upstream: known.upstream === null ? null : (override ?? known.upstream) };
+  });
+  return {
+    port: number(values.port ?? env.PORT, 8080, 'port'),
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    sandboxDb: values.db ?? env.SANDBOX_DB ?? '.data/sandbox.db',
+    fleet: number(values.fleet ?? env.SANDBOX_FLEET, 1000, 'fleet'),
+    endpoints,
+    upstreamTimeoutMs: number(env.UPSTREAM_TIMEOUT_MS, 30_000, 'UPSTREAM_TIMEOUT_MS'),
+    distDir: resolve(import.meta.dirname, '../dist'),
+  };
+}

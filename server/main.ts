@@ -1,0 +1,55 @@
+/** `npm start`: opens (and on first start seeds) the sandbox database, then serves everything on one port. */
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { parseConfig, usage } from './config';
+import { openDb } from './sandbox/db';
+import { createSandbox } from './sandbox/sandbox';
+import { demo, isSeeded, seedDemo } from './sandbox/seed';
+
+const config = (() => {
+  try {
+    return parseConfig(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+})();
+if (config === 'help') {
+  console.log(usage);
+  process.exit(0);
+}
+
+const db = openDb(config.sandboxDb);
+if (!isSeeded(db)) {
+  const started = performance.now();
+  seedDemo(db, { fleet: config.fleet, now: Date.now() });
+  console.log(`Seeded the demo fleet: ${config.fleet} SIMs in ${Math.round(performance.now() - started)} ms.`);
+}
+db.prepare('DELETE FROM api_tokens WHERE expires_at < ?').run(Date.now() - 7 * 86_400_000);
+
+const sandbox = createSandbox({ db, log: (line) => console.error(line) });
+const app = createApp({
+  endpoints: config.endpoints,
+  sandbox,
+  distDir: config.distDir,
+  upstreamTimeoutMs: config.upstreamTimeoutMs,
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
+  console.log(`SORACOM console: ${url}
+Sandbox database: ${config.sandboxDb}
+Endpoints: ${config.endpoints.map((e) => e.id).join(', ')}
+Demo login (local sandbox only): root ${demo.email} / ${demo.password}
+                                 SAM user ${demo.operatorId} / ${demo.userName} / ${demo.userPassword}`);
+});
+
+function shutdown() {
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,105 @@
+/** The sandbox's SQLite database: opened in WAL mode, schema created or migrated on open. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const migrations: string[] = [
+  `CREATE TABLE operators (
+     operator_id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     password_hash TEXT NOT NULL,
+     description TEXT NOT NULL DEFAULT '',
+     verified INTEGER NOT NULL DEFAULT 1,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     mfa_status TEXT NOT NULL DEFAULT 'INACTIVE',
+     mfa_secret TEXT,
+     mfa_last_counter INTEGER NOT NULL DEFAULT 0,
+     mfa_backup_codes TEXT NOT NULL DEFAULT '[]'
+   );
+   CREATE TABLE users (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     user_name TEXT NOT NULL,
+     description TEXT NOT NULL DEFAULT '',
+     password_hash TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, user_name)
+   );
+   CREATE TABLE auth_keys (
+     auth_key_id TEXT PRIMARY KEY,
+     secret_hash TEXT NOT NULL,
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     user_name TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE api_keys (
+     api_key TEXT PRIMARY KEY,
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     user_name TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE api_tokens (
+     token_hash TEXT PRIMARY KEY,
+     api_key TEXT NOT NULL REFERENCES api_keys(api_key) ON DELETE CASCADE,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX api_tokens_by_key ON api_tokens(api_key);
+   CREATE TABLE groups (
+     group_id TEXT PRIMARY KEY,
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     tags TEXT NOT NULL DEFAULT '{}',
+     configuration TEXT NOT NULL DEFAULT '{}',
+     created_time INTEGER NOT NULL,
+     last_modified_time INTEGER NOT NULL
+   );
+   CREATE INDEX groups_by_operator ON groups(operator_id, group_id);
+   CREATE TABLE sims (
+     sim_id TEXT PRIMARY KEY,
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     imsi TEXT NOT NULL UNIQUE,
+     msisdn TEXT,
+     iccid TEXT,
+     name TEXT,
+     status TEXT NOT NULL,
+     group_id TEXT,
+     subscription TEXT,
+     session_online INTEGER NOT NULL DEFAULT 0,
+     session_updated_at INTEGER,
+     registration_secret TEXT,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX sims_by_operator ON sims(operator_id, sim_id);
+   CREATE INDEX sims_by_group ON sims(operator_id, group_id);
+   CREATE TABLE air_stats (
+     operator_id TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     imsi TEXT NOT NULL,
+     unixtime INTEGER NOT NULL,
+     upload_bytes INTEGER NOT NULL,
+     download_bytes INTEGER NOT NULL,
+     upload_packets INTEGER NOT NULL,
+     download_packets INTEGER NOT NULL,
+     PRIMARY KEY (imsi, unixtime)
+   );
+   CREATE INDEX air_stats_by_operator ON air_stats(operator_id, unixtime);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+export function openDb(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let i = version; i < migrations.length; i++) {
+    db.transaction(() => {
+      db.exec(migrations[i] as string);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  }
+  return db;
+}

@@ -1,0 +1,41 @@
+/**
+ * Errors in SORACOM's shape: `{code, message}`. The codes below are the sandbox's own: SORACOM publishes no list,
+ * so each is named for what it means and kept here, in one place, so the console and tests can refer to them.
+ */
+export const codes = {
+  badRequest: 'COM0001',
+  invalidJson: 'COM0002',
+  notFound: 'COM0004',
+  methodNotAllowed: 'COM0005',
+  tokenInvalid: 'COM0006',
+  notImplemented: 'COM0009',
+  unauthenticated: 'AUM0001',
+  forbidden: 'AUM0002',
+  authFailed: 'AUM0003',
+  tokenExpired: 'AUM0005',
+  alreadyExists: 'COM0010',
+  mfaState: 'MFA0002',
+  internal: 'COM0500',
+} as const;
+
+export class SoracomError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  toJSON(): { code: string; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export const badRequest = (message: string, code: string = codes.badRequest) =>
+  new SoracomError(400, code, message);
+export const notFound = (message = 'Not found.') => new SoracomError(404, codes.notFound, message);
+export const forbidden = (message = 'You are not allowed to access this resource.') =>
+  new SoracomError(403, codes.forbidden, message);
+export const unauthenticated = (message = 'Authentication is required.') =>
+  new SoracomError(401, codes.unauthenticated, message);

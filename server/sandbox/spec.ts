@@ -1,0 +1,175 @@
+/**
+ * The pruned SORACOM description (openapi/soracom.json) as a router and request validator: a request is matched to
+ * its operation and checked against the operation's parameters and body before any handler runs.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { badRequest, codes, SoracomError } from './errors';
+
+type Schema = Record<string, unknown>;
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: Schema;
+}
+interface Operation {
+  operationId: string;
+  parameters?: Parameter[];
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  security?: unknown[];
+}
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+export interface MatchedOperation {
+  operationId: string;
+  /** Whether the description asks for `X-Soracom-API-Key` and `X-Soracom-Token`. */
+  secured: boolean;
+  path: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  op: Operation;
+  validatePath: ValidateFunction;
+  validateQuery: ValidateFunction;
+  validateBody?: ValidateFunction;
+  bodyRequired: boolean;
+}
+
+export const specPath = resolve(import.meta.dirname, '../../openapi/soracom.json');
+
+export function loadSpec(path = specPath): OpenApiDocument {
+  return JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+}
+
+/** Ajv set up for SORACOM's OpenAPI 3.0 schemas: their custom `format` names are checked loosely. */
+export function createAjv(spec: OpenApiDocument, options: { coerceTypes?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: options.coerceTypes ?? false });
+  addFormats.default(ajv);
+  for (const name of ['int32', 'int64', 'double', 'float']) ajv.addFormat(name, { type: 'number', validate: () => true });
+  ajv.addFormat('int32d', { type: 'number', validate: () => true });
+  ajv.addFormat('yyyyMM', /^\d{6}$/);
+  ajv.addFormat('yyyyMMdd', /^\d{8}$/);
+  ajv.addFormat('yyyyMMddHHmmss', /^\d{14}$/);
+  ajv.addFormat('IMSI', /^\d{6,15}$/);
+  for (const loose of ['SimId', 'VpgId', 'binary', 'string', 'iso-8601']) ajv.addFormat(loose, () => true);
+  ajv.addSchema({ $id: 'soracom', components: spec.components }, 'soracom');
+  return ajv;
+}
+
+/** Rewrites local references so that a fragment compiles against the `soracom` schema added to Ajv. */
+export function rebase(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(rebase);
+  if (schema && typeof schema === 'object') {
+    return Object.fromEntries(
+      Object.entries(schema).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `soracom${v}` : rebase(v),
+      ]),
+    );
+  }
+  return schema;
+}
+
+function objectSchema(params: Parameter[]): Schema {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [p.name, rebase(p.schema ?? {})])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  };
+}
+
+function describe(error: ErrorObject | undefined, where: string): string {
+  if (!error) return `Invalid ${where}.`;
+  const field = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : '';
+  if (error.keyword === 'required') return `${where}: '${(error.params as { missingProperty: string }).missingProperty}' is required.`;
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.join(', ');
+    return `${where}: '${field}' must be one of ${allowed}.`;
+  }
+  return `${where}: ${field ? `'${field}' ` : ''}${error.message ?? 'is invalid'}.`;
+}
+
+export class SpecRouter {
+  private readonly routes: Route[] = [];
+
+  constructor(readonly spec: OpenApiDocument = loadSpec()) {
+    const ajv = createAjv(spec);
+    const coercing = createAjv(spec, { coerceTypes: true });
+    // Literal segments first, so `/operators/verify` wins over `/operators/{operator_id}`.
+    const entries = Object.entries(spec.paths).sort(([a], [b]) => a.split('{').length - b.split('{').length);
+    for (const [template, item] of entries) {
+      const names: string[] = [];
+      const pattern = new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_m, name: string) => {
+          names.push(name);
+          return '([^/]+)';
+        })}$`,
+      );
+      for (const [method, op] of Object.entries(item)) {
+        const params = op.parameters ?? [];
+        const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+        this.routes.push({
+          method: method.toUpperCase(),
+          pattern,
+          names,
+          op,
+          validatePath: coercing.compile(objectSchema(params.filter((p) => p.in === 'path'))),
+          validateQuery: coercing.compile(objectSchema(params.filter((p) => p.in === 'query'))),
+          validateBody: bodySchema ? ajv.compile(rebase(bodySchema) as Schema) : undefined,
+          bodyRequired: Boolean(op.requestBody?.required),
+        });
+      }
+    }
+  }
+
+  /** Finds the operation for a request and validates it; throws a SoracomError (400/404/405) when it does not fit. */
+  match(method: string, pathname: string, search: URLSearchParams, rawBody: string): MatchedOperation {
+    const candidates = this.routes.filter((r) => r.pattern.test(pathname));
+    if (candidates.length === 0) throw new SoracomError(404, codes.notFound, `No such API: ${pathname}`);
+    const route = candidates.find((r) => r.method === method);
+    if (!route) throw new SoracomError(405, codes.methodNotAllowed, `${method} is not allowed on ${pathname}.`);
+    const groups = route.pattern.exec(pathname)?.slice(1) ?? [];
+    const path: Record<string, string> = {};
+    route.names.forEach((name, i) => {
+      path[name] = decodeURIComponent(groups[i] ?? '');
+    });
+    if (!route.validatePath(path)) throw badRequest(describe(route.validatePath.errors?.[0], 'Path'));
+    const query: Record<string, unknown> = {};
+    for (const key of new Set(search.keys())) {
+      const values = search.getAll(key);
+      query[key] = values.length > 1 ? values : values[0];
+    }
+    if (!route.validateQuery(query)) throw badRequest(describe(route.validateQuery.errors?.[0], 'Query'));
+    let body: unknown;
+    if (rawBody.trim() !== '') {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        throw badRequest('The request body is not valid JSON.', codes.invalidJson);
+      }
+    }
+    if (body === undefined && route.bodyRequired) throw badRequest('A request body is required.');
+    if (body !== undefined && route.validateBody && !route.validateBody(body)) {
+      throw badRequest(describe(route.validateBody.errors?.[0], 'Request body'));
+    }
+    return {
+      operationId: route.op.operationId,
+      secured: Boolean(route.op.security?.length),
+      path,
+      query,
+      body,
+    };
+  }
+}

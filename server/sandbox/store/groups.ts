@@ -1,0 +1,76 @@
+import type { components } from '../../../src/api/schema';
+import type { Db } from '../db';
+
+export type Group = components['schemas']['Group'];
+
+interface GroupRow {
+  group_id: string;
+  operator_id: string;
+  tags: string;
+  configuration: string;
+  created_time: number;
+  last_modified_time: number;
+}
+
+const toGroup = (row: GroupRow): Group => ({
+  groupId: row.group_id,
+  operatorId: row.operator_id,
+  tags: JSON.parse(row.tags) as Record<string, string>,
+  configuration: JSON.parse(row.configuration) as Record<string, Record<string, never>>,
+  createdTime: row.created_time,
+  lastModifiedTime: row.last_modified_time,
+});
+
+export interface TagFilter {
+  name: string;
+  value: string;
+  mode: 'exact' | 'prefix';
+}
+
+export function groupStore(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO groups (group_id, operator_id, tags, configuration, created_time, last_modified_time)
+     VALUES (@groupId, @operatorId, @tags, @configuration, @now, @now)`,
+  );
+  const page = db.prepare<
+    [{ operatorId: string; after: string; name: string | null; value: string | null; mode: string | null; limit: number }],
+    GroupRow
+  >(
+    `SELECT * FROM groups WHERE operator_id = @operatorId AND group_id > @after
+       AND (@name IS NULL OR EXISTS (SELECT 1 FROM json_each(groups.tags) t WHERE t.key = @name
+         AND (CASE WHEN @mode = 'prefix' THEN substr(t.value, 1, length(@value)) = @value ELSE t.value = @value END)))
+     ORDER BY group_id LIMIT @limit`,
+  );
+  const get = db.prepare<[string, string], GroupRow>('SELECT * FROM groups WHERE operator_id = ? AND group_id = ?');
+
+  return {
+    create(group: { groupId: string; operatorId: string; tags: object; configuration: object }, now: number) {
+      insert.run({
+        groupId: group.groupId,
+        operatorId: group.operatorId,
+        tags: JSON.stringify(group.tags),
+        configuration: JSON.stringify(group.configuration),
+        now,
+      });
+    },
+    get(operatorId: string, groupId: string): Group | undefined {
+      const row = get.get(operatorId, groupId);
+      return row ? toGroup(row) : undefined;
+    },
+    page(operatorId: string, after: string, limit: number, tag?: TagFilter) {
+      const rows = page.all({
+        operatorId,
+        after,
+        name: tag?.name ?? null,
+        value: tag?.value ?? null,
+        mode: tag?.mode ?? null,
+        limit: limit + 1,
+      });
+      return {
+        items: rows.slice(0, limit).map(toGroup),
+        nextKey: rows.length > limit ? (rows[limit - 1]?.group_id ?? null) : null,
+      };
+    },
+  };
+}
+export type GroupStore = ReturnType<typeof groupStore>;

@@ -1,0 +1,64 @@
+import type { Db } from '../db';
+import { hashPassword } from './secrets';
+
+export interface OperatorRow {
+  operator_id: string;
+  email: string;
+  password_hash: string;
+  description: string;
+  verified: number;
+  created_at: number;
+  updated_at: number;
+  mfa_status: 'ACTIVE' | 'INACTIVE' | 'UNCONFIRMED';
+  mfa_secret: string | null;
+  mfa_last_counter: number;
+  mfa_backup_codes: string;
+}
+
+export function operatorStore(db: Db) {
+  const byId = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE operator_id = ?');
+  const byEmail = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE email = ?');
+  const insert = db.prepare(
+    `INSERT INTO operators (operator_id, email, password_hash, verified, created_at, updated_at)
+     VALUES (@operatorId, @email, @passwordHash, @verified, @now, @now)`,
+  );
+  const setMfa = db.prepare(
+    `UPDATE operators SET mfa_status = @status, mfa_secret = @secret, mfa_backup_codes = @backupCodes,
+       mfa_last_counter = @lastCounter, updated_at = @now WHERE operator_id = @operatorId`,
+  );
+  const setCounter = db.prepare('UPDATE operators SET mfa_last_counter = ? WHERE operator_id = ?');
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM operators');
+
+  return {
+    get: (operatorId: string) => byId.get(operatorId),
+    findByEmail: (email: string) => byEmail.get(email),
+    /** Operator IDs are `OP` and ten digits, numbered in order of creation. */
+    nextId: () => `OP${String((count.get()?.n ?? 0) + 1).padStart(10, '0')}`,
+    create(input: { operatorId: string; email: string; password: string; verified: boolean; now: number }) {
+      insert.run({
+        operatorId: input.operatorId,
+        email: input.email,
+        passwordHash: hashPassword(input.password),
+        verified: input.verified ? 1 : 0,
+        now: input.now,
+      });
+      return byId.get(input.operatorId) as OperatorRow;
+    },
+    setMfa(
+      operatorId: string,
+      mfa: { status: OperatorRow['mfa_status']; secret: string | null; backupCodes: string[]; lastCounter?: number },
+      now: number,
+    ) {
+      setMfa.run({
+        operatorId,
+        status: mfa.status,
+        secret: mfa.secret,
+        backupCodes: JSON.stringify(mfa.backupCodes),
+        lastCounter: mfa.lastCounter ?? 0,
+        now,
+      });
+    },
+    setMfaCounter: (operatorId: string, counter: number) => setCounter.run(counter, operatorId),
+  };
+}
+export type OperatorStore = ReturnType<typeof operatorStore>;

@@ -1,0 +1,56 @@
+import type { components } from '../../../src/api/schema';
+import type { Db } from '../db';
+
+export type Sim = components['schemas']['Sim'];
+
+/** The columns searched and indexed; the whole SIM as the API returns it is kept in `doc`. */
+function columns(sim: Sim) {
+  const primary = Object.values(sim.profiles ?? {})[0];
+  const subscriber = primary?.subscribers?.[primary.primaryImsi ?? ''];
+  return {
+    simId: sim.simId,
+    operatorId: sim.operatorId,
+    imsi: primary?.primaryImsi ?? '',
+    msisdn: subscriber?.msisdn ?? null,
+    iccid: primary?.iccid ?? null,
+    name: sim.tags?.name ?? null,
+    status: sim.status,
+    groupId: sim.groupId ?? null,
+    subscription: subscriber?.subscription ?? null,
+    online: sim.sessionStatus?.online ? 1 : 0,
+    sessionUpdatedAt: sim.sessionStatus?.lastUpdatedAt ?? null,
+    doc: JSON.stringify(sim),
+  };
+}
+
+export function simStore(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO sims (sim_id, operator_id, imsi, msisdn, iccid, name, status, group_id, subscription,
+       session_online, session_updated_at, registration_secret, doc)
+     VALUES (@simId, @operatorId, @imsi, @msisdn, @iccid, @name, @status, @groupId, @subscription,
+       @online, @sessionUpdatedAt, @registrationSecret, @doc)`,
+  );
+  const get = db.prepare<[string, string], { doc: string }>('SELECT doc FROM sims WHERE operator_id = ? AND sim_id = ?');
+  const page = db.prepare<[string, string, number], { sim_id: string; doc: string }>(
+    'SELECT sim_id, doc FROM sims WHERE operator_id = ? AND sim_id > ? ORDER BY sim_id LIMIT ?',
+  );
+  const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sims WHERE operator_id = ?');
+
+  return {
+    insert(sim: Sim, registrationSecret: string | null = null) {
+      insert.run({ ...columns(sim), registrationSecret });
+    },
+    get(operatorId: string, simId: string): Sim | undefined {
+      const row = get.get(operatorId, simId);
+      return row ? (JSON.parse(row.doc) as Sim) : undefined;
+    },
+    /** One page in SIM ID order after `after`; `nextKey` is set when more SIMs follow. */
+    page(operatorId: string, after: string, limit: number) {
+      const rows = page.all(operatorId, after, limit + 1);
+      const items = rows.slice(0, limit).map((r) => JSON.parse(r.doc) as Sim);
+      return { items, nextKey: rows.length > limit ? (rows[limit - 1]?.sim_id ?? null) : null };
+    },
+    count: (operatorId: string) => count.get(operatorId)?.n ?? 0,
+  };
+}
+export type SimStore = ReturnType<typeof simStore>;

@@ -1,0 +1,73 @@
+import type { Db } from '../db';
+import { digest, newApiKey, newToken } from './secrets';
+
+export interface Identity {
+  apiKey: string;
+  operatorId: string;
+  userName: string | null;
+  /** The token presented has passed its expiry time. */
+  expired: boolean;
+}
+
+export function tokenStore(db: Db) {
+  const insertKey = db.prepare(
+    'INSERT INTO api_keys (api_key, operator_id, user_name, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertToken = db.prepare('INSERT INTO api_tokens (token_hash, api_key, expires_at) VALUES (?, ?, ?)');
+  const lookup = db.prepare<
+    [string, string],
+    { api_key: string; operator_id: string; user_name: string | null; expires_at: number }
+  >(
+    `SELECT k.api_key, k.operator_id, k.user_name, t.expires_at FROM api_tokens t
+     JOIN api_keys k ON k.api_key = t.api_key WHERE t.token_hash = ? AND k.api_key = ?`,
+  );
+  const revokeKey = db.prepare('DELETE FROM api_keys WHERE api_key = ?');
+  const purge = db.prepare('DELETE FROM api_tokens WHERE expires_at < ?');
+  const authKeyInsert = db.prepare(
+    'INSERT INTO auth_keys (auth_key_id, secret_hash, operator_id, user_name, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const authKeyGet = db.prepare<
+    [string],
+    { auth_key_id: string; secret_hash: string; operator_id: string; user_name: string | null }
+  >('SELECT * FROM auth_keys WHERE auth_key_id = ?');
+
+  return {
+    /** A new API key with its first token. */
+    issue(operatorId: string, userName: string | null, timeoutSeconds: number, now: number) {
+      const apiKey = newApiKey();
+      const token = newToken();
+      db.transaction(() => {
+        insertKey.run(apiKey, operatorId, userName, now);
+        insertToken.run(digest(token), apiKey, now + timeoutSeconds * 1000);
+      })();
+      return { apiKey, token };
+    },
+    /** Another token for an existing API key. */
+    refresh(apiKey: string, timeoutSeconds: number, now: number): string {
+      const token = newToken();
+      insertToken.run(digest(token), apiKey, now + timeoutSeconds * 1000);
+      return token;
+    },
+    identify(apiKey: string, token: string, now: number): Identity | undefined {
+      const row = lookup.get(digest(token), apiKey);
+      if (!row) return undefined;
+      return {
+        apiKey: row.api_key,
+        operatorId: row.operator_id,
+        userName: row.user_name,
+        expired: row.expires_at <= now,
+      };
+    },
+    revoke: (apiKey: string) => revokeKey.run(apiKey),
+    /** Tokens that expired long ago are of no use even for an error message. */
+    purgeBefore: (time: number) => purge.run(time),
+    addAuthKey(authKeyId: string, secret: string, operatorId: string, userName: string | null, now: number) {
+      authKeyInsert.run(authKeyId, digest(secret), operatorId, userName, now);
+    },
+    findAuthKey(authKeyId: string, secret: string) {
+      const row = authKeyGet.get(authKeyId);
+      return row && row.secret_hash === digest(secret) ? row : undefined;
+    },
+  };
+}
+export type TokenStore = ReturnType<typeof tokenStore>;

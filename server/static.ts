@@ -1,0 +1,56 @@
+/** Serves the built console from dist/: hashed assets cached for long, index.html per request with its nonce. */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+};
+
+/** The placeholder index.html carries where the server writes the style nonce. */
+export const noncePlaceholder = '__CSP_NONCE__';
+
+export function createStatic(distDir: string) {
+  let indexHtml: string | undefined;
+
+  async function file(pathname: string): Promise<Response | undefined> {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    if (relative.startsWith('..') || relative.includes(`${sep}..`)) return undefined;
+    try {
+      const body = await readFile(join(distDir, relative));
+      const immutable = relative.startsWith(`assets${sep}`);
+      return new Response(body, {
+        headers: {
+          'content-type': types[extname(relative)] ?? 'application/octet-stream',
+          'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        },
+      });
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function index(nonce: string): Promise<Response> {
+    try {
+      indexHtml ??= await readFile(join(distDir, 'index.html'), 'utf8');
+    } catch {
+      return new Response('The console is not built yet: run `npm run build` (or use `npm start`).', {
+        status: 503,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
+    }
+    return new Response(indexHtml.replaceAll(noncePlaceholder, nonce), {
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+
+  return { file, index };
+}
