@@ -147,7 +147,9 @@ function prune(spec: JsonObject, sandboxSpec: JsonObject): JsonObject {
     if (srcPaths[path]) throw new Error(`${path} is now in the description: drop it from the supplement`);
     paths[path] = item;
   }
-  const schemas = ((out.components as JsonObject).schemas ??= {}) as JsonObject;
+  const components = out.components as JsonObject;
+  components.schemas ??= {};
+  const schemas = components.schemas as JsonObject;
   Object.assign(schemas, supplement.schemas);
   copyReachable(spec, out, { $ref: '#/components/schemas/APICallErrorMessage' });
   return sortKeys(out) as JsonObject;
@@ -155,7 +157,10 @@ function prune(spec: JsonObject, sandboxSpec: JsonObject): JsonObject {
 
 async function typesFor(spec: JsonObject): Promise<string> {
   // openapi-typescript mutates nothing we keep, but give it its own copy all the same.
-  const ast = await openapiTS(structuredClone(spec) as unknown as Parameters<typeof openapiTS>[0]);
+  // A default in the description does not make the field required in a request we send.
+  const ast = await openapiTS(structuredClone(spec) as unknown as Parameters<typeof openapiTS>[0], {
+    defaultNonNullable: false,
+  });
   return header + astToString(ast);
 }
 

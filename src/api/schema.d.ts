@@ -380,7 +380,7 @@ export interface components {
              * Format: int64
              * @default 86400
              */
-            tokenTimeoutSeconds: number;
+            tokenTimeoutSeconds?: number;
             userName?: string;
         };
         AuthResponse: {
@@ -420,7 +420,7 @@ export interface components {
         };
         GenerateTokenRequest: {
             /** @default 86400 */
-            tokenTimeoutSeconds: number;
+            tokenTimeoutSeconds?: number;
         };
         GenerateTokenResponse: {
             token: string;
@@ -671,7 +671,7 @@ export interface components {
             email: string;
             password: string;
             /** @default true */
-            registerPaymentMethod: boolean;
+            registerPaymentMethod?: boolean;
         };
         sandboxInsertAirStatsRequest: {
             dataTrafficStatsMap?: {

@@ -1,0 +1,125 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Config, knownEndpoints, parseConfig } from './config';
+
+const parse = (argv: string[] = [], env: NodeJS.ProcessEnv = {}): Config => {
+  const config = parseConfig(argv, env);
+  if (config === 'help') throw new Error('unexpected help');
+  return config;
+};
+
+describe('parseConfig', () => {
+  it('has defaults for everything', () => {
+    const config = parse();
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      sandboxDb: '.data/sandbox.db',
+      fleet: 1000,
+      endpoints: knownEndpoints.map((e) => ({ ...e })),
+      upstreamTimeoutMs: 30_000,
+      distDir: resolve(import.meta.dirname, '../dist'),
+    });
+    expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
+    expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
+  });
+
+  it('reads the environment', () => {
+    const config = parse([], {
+      PORT: '9090',
+      HOST: '0.0.0.0',
+      SANDBOX_DB: ':memory:',
+      SANDBOX_FLEET: '25',
+      ENDPOINTS: 'local,jp',
+      UPSTREAM_TIMEOUT_MS: '1500',
+    });
+    expect(config).toMatchObject({
+      port: 9090,
+      host: '0.0.0.0',
+      sandboxDb: ':memory:',
+      fleet: 25,
+      upstreamTimeoutMs: 1500,
+    });
+    expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp']);
+  });
+
+  it('prefers flags to the environment', () => {
+    const config = parse(
+      ['--port', '7000', '--host', '::1', '--db', '/tmp/x.db', '--fleet', '0', '--endpoints', 'sandbox-g'],
+      { PORT: '9090', HOST: '0.0.0.0', SANDBOX_DB: ':memory:', SANDBOX_FLEET: '25', ENDPOINTS: 'local,jp' },
+    );
+    expect(config).toMatchObject({ port: 7000, host: '::1', sandboxDb: '/tmp/x.db', fleet: 0 });
+    expect(config.endpoints).toEqual([{ id: 'sandbox-g', upstream: 'https://g.api-sandbox.soracom.io/v1' }]);
+  });
+
+  it('accepts --flag=value', () => {
+    expect(parse(['--port=8181', '--fleet=5'])).toMatchObject({ port: 8181, fleet: 5 });
+  });
+
+  it('treats empty environment values as unset for numbers', () => {
+    expect(parse([], { PORT: '', SANDBOX_FLEET: '', UPSTREAM_TIMEOUT_MS: '' })).toMatchObject({
+      port: 8080,
+      fleet: 1000,
+      upstreamTimeoutMs: 30_000,
+    });
+  });
+
+  it('keeps the order of the endpoint list and ignores blanks and spaces around names', () => {
+    const config = parse(['--endpoints', ' jp , ,local,'], {});
+    expect(config.endpoints.map((e) => e.id)).toEqual(['jp', 'local']);
+  });
+
+  it("returns 'help' for --help, whatever else is given", () => {
+    expect(parseConfig(['--help'], {})).toBe('help');
+    expect(parseConfig(['--port', '1', '--help'], { ENDPOINTS: 'nope' })).toBe('help');
+  });
+
+  it('throws for an unknown endpoint, naming it and the known ones', () => {
+    expect(() => parse(['--endpoints', 'local,mars'])).toThrow(/mars.*local, jp, g, sandbox-jp, sandbox-g/);
+    expect(() => parse([], { ENDPOINTS: 'LOCAL' })).toThrow(/LOCAL/);
+  });
+
+  it.each(['--port=abc', '--port=-1', '--port=80.5', '--fleet=many', '--fleet=-5'])('throws for %s', (flag) => {
+    expect(() => parse([flag])).toThrow(/whole number/);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['SANDBOX_FLEET', '-5'],
+  ])('throws for %s=%s', (name, value) => {
+    expect(() => parse([], { [name]: value })).toThrow(/whole number/);
+  });
+
+  it('throws for a bad UPSTREAM_TIMEOUT_MS', () => {
+    expect(() => parse([], { UPSTREAM_TIMEOUT_MS: 'soon' })).toThrow(/UPSTREAM_TIMEOUT_MS/);
+  });
+
+  it('throws for an unknown flag', () => {
+    expect(() => parse(['--verbose'])).toThrow();
+    expect(() => parse(['stray-argument'])).toThrow();
+  });
+
+  it('takes another upstream from ENDPOINT_URL_<ID>', () => {
+    const config = parse([], {
+      ENDPOINT_URL_SANDBOX_JP: 'http://127.0.0.1:9000/v1',
+      ENDPOINT_URL_JP: 'http://127.0.0.1:9001/v1',
+    });
+    expect(config.endpoints).toEqual([
+      { id: 'local', upstream: null },
+      { id: 'jp', upstream: 'http://127.0.0.1:9001/v1' },
+      { id: 'g', upstream: 'https://g.api.soracom.io/v1' },
+      { id: 'sandbox-jp', upstream: 'http://127.0.0.1:9000/v1' },
+      { id: 'sandbox-g', upstream: 'https://g.api-sandbox.soracom.io/v1' },
+    ]);
+  });
+
+  it('never gives the local endpoint an upstream', () => {
+    const config = parse([], { ENDPOINT_URL_LOCAL: 'http://127.0.0.1:9000/v1' });
+    expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
+  });
+
+  it('does not change the known endpoints it starts from', () => {
+    parse([], { ENDPOINT_URL_JP: 'http://127.0.0.1:9001/v1' });
+    expect(knownEndpoints.find((e) => e.id === 'jp')?.upstream).toBe('https://api.soracom.io/v1');
+  });
+});

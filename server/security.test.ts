@@ -1,0 +1,186 @@
+/** Security headers, the style nonce, and static files served from dist/ through the whole app. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from './app';
+import { createContractSandbox } from './test/contract';
+
+let root: string;
+let app: Hono;
+const secret = 'TOP-SECRET-OUTSIDE-DIST';
+const indexHtml = `<!doctype html>
+<html><head><meta name="csp-nonce" content="__CSP_NONCE__"><script type="module" src="/assets/app.js"></script></head>
+<body><div id="root"></div></body></html>`;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'console-dist-'));
+  const dist = join(root, 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), indexHtml);
+  writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app");');
+  writeFileSync(join(dist, 'assets', 'app.css'), 'body{}');
+  writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(root, 'secret.txt'), secret);
+  mkdirSync(join(root, 'etc'));
+  writeFileSync(join(root, 'etc', 'passwd'), secret);
+  app = createApp({
+    endpoints: [{ id: 'local', upstream: null }],
+    sandbox: createContractSandbox({ fleet: 0 }).sandbox,
+    distDir: dist,
+    upstreamTimeoutMs: 1_000,
+  });
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+function directives(res: Response): Map<string, string[]> {
+  const csp = res.headers.get('content-security-policy');
+  expect(csp).not.toBeNull();
+  return new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name as string, values]),
+  );
+}
+
+const nonceInHtml = (html: string) => /<meta name="csp-nonce" content="([^"]*)">/.exec(html)?.[1];
+
+describe('Content-Security-Policy', () => {
+  it('forbids framing, other origins and inline script', async () => {
+    const csp = directives(await app.request('/'));
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')?.join(' ')).not.toMatch(/unsafe-inline|unsafe-eval|nonce-/);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src')?.join(' ')).not.toContain('unsafe-inline');
+  });
+
+  it('puts the nonce of the header into the served page, and a new one for every response', async () => {
+    const first = await app.request('/');
+    const second = await app.request('/sims');
+    const html1 = await first.text();
+    const html2 = await second.text();
+    expect(html1).not.toContain('__CSP_NONCE__');
+    const nonce1 = nonceInHtml(html1);
+    const nonce2 = nonceInHtml(html2);
+    expect(nonce1).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(directives(first).get('style-src')).toContain(`'nonce-${nonce1}'`);
+    expect(directives(second).get('style-src')).toContain(`'nonce-${nonce2}'`);
+    expect(nonce2).not.toBe(nonce1);
+  });
+
+  it('is on API answers and errors too', async () => {
+    for (const path of ['/api/endpoints', '/api/local/v1/sims', '/api/nowhere', '/assets/missing.js']) {
+      const csp = directives(await app.request(path));
+      expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
+    }
+  });
+});
+
+describe('security headers', () => {
+  it.each(['/', '/sims/123', '/assets/app.js', '/api/endpoints', '/api/local/v1/sims', '/assets/missing.js'])(
+    'are set on %s',
+    async (path) => {
+      const res = await app.request(path);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBeTruthy();
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    },
+  );
+});
+
+describe('static files and the single-page app', () => {
+  it('serves index.html for / and for client routes, never cached', async () => {
+    for (const path of ['/', '/index.html', '/sims/123', '/sims', '/settings/mfa', '/a/b/c?x=1']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+      expect(await res.text(), path).toContain('<div id="root"></div>');
+    }
+  });
+
+  it('serves hashed assets with their type, cached for long', async () => {
+    const js = await app.request('/assets/app.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect(await js.text()).toBe('console.log("app");');
+    const css = await app.request('/assets/app.css');
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    const svg = await app.request('/favicon.svg');
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(svg.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers a missing asset with 404, not the page', async () => {
+    for (const path of ['/assets/missing.js', '/assets/', '/assets/sub/dir.css']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain('<div id="root">');
+    }
+  });
+
+  it.each([
+    '/..%2f..%2fetc/passwd',
+    '/..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/%2e%2e/secret.txt',
+    '/../secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/..%5csecret.txt',
+    '/%2e%2e%5csecret.txt',
+    '/etc/passwd',
+    '//etc/passwd',
+  ])('does not serve a file outside dist for %s', async (path) => {
+    const res = await app.request(path);
+    const text = await res.text();
+    expect(text).not.toContain(secret);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it('does not serve the page or files for API paths', async () => {
+    const res = await app.request('/api/index.html');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('answers 503 with a hint when the console is not built', async () => {
+    const bare = createApp({
+      endpoints: [],
+      sandbox: createContractSandbox({ fleet: 0 }).sandbox,
+      distDir: join(root, 'no-such-dist'),
+      upstreamTimeoutMs: 1_000,
+    });
+    const res = await bare.request('/');
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('npm run build');
+  });
+});
+
+describe('known bugs (these tests pass while the bug is there; remove `.fails` when it is fixed)', () => {
+  // server/static.ts: createStatic().file() calls decodeURIComponent(pathname) without a try/catch, so a malformed
+  // percent-encoding throws URIError out of the handler and Hono answers 500 "Internal Server Error" (and logs it).
+  it.fails('a malformed percent-encoding in a page path is not a 500', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {}); // Hono logs the URIError
+    try {
+      for (const path of ['/%E0%A4%A', '/assets/%E0', '/sims/%ZZ']) {
+        const res = await app.request(path);
+        expect(res.status, path).toBeLessThan(500);
+      }
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,276 @@
+/**
+ * Contract testing for the local sandbox: every request goes through the sandbox dispatcher exactly as the gateway
+ * would hand it over, and every response is checked against openapi/soracom.json before a test sees it.
+ *
+ * - A declared JSON schema for the status (or `default`) is validated with Ajv.
+ * - A status the operation does not declare is only accepted for errors (>= 400), and then as APICallErrorMessage.
+ * - Every error (>= 400), declared or not, must be JSON `{code: string, message: string}`.
+ *
+ * A violation throws a ContractViolation, which fails the test with the request, the status and the body.
+ */
+import type { ValidateFunction } from 'ajv';
+import { openDb, type Db } from '../sandbox/db';
+import { createSandbox, type Sandbox } from '../sandbox/sandbox';
+import { demo, seedDemo } from '../sandbox/seed';
+import { createAjv, loadSpec, type OpenApiDocument, rebase, SpecRouter } from '../sandbox/spec';
+
+type Schema = Record<string, unknown>;
+interface ResponseObject {
+  content?: Record<string, { schema?: Schema }>;
+}
+interface OperationObject {
+  operationId: string;
+  responses?: Record<string, ResponseObject>;
+}
+
+export interface Credentials {
+  apiKey: string;
+  token: string;
+}
+
+export interface CallOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as it is, instead of `body` (for malformed JSON and the like). */
+  raw?: string;
+  headers?: Record<string, string>;
+  /** Adds `X-Soracom-API-Key` and `X-Soracom-Token`. */
+  auth?: Credentials;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body; undefined when the response has none. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response fields; the contract check already typed them.
+  body: any;
+  text: string;
+  /** The operation the request matched in the description, if any. */
+  operationId: string | undefined;
+}
+
+export class ContractViolation extends Error {
+  override name = 'ContractViolation';
+}
+
+const base = 'http://sandbox.test/api/local/v1';
+
+// One description, one request router and one response validator for all sandboxes of a test run: compiling them
+// is the slow part of starting a sandbox.
+let shared: { spec: OpenApiDocument; router: SpecRouter; contract: Contract } | undefined;
+function resources() {
+  if (!shared) {
+    const spec = loadSpec();
+    shared = { spec, router: new SpecRouter(spec), contract: new Contract(spec) };
+  }
+  return shared;
+}
+
+interface Template {
+  template: string;
+  pattern: RegExp;
+  literal: number;
+  methods: Record<string, OperationObject>;
+}
+
+/** Finds operations by method and path template, and checks responses against them. */
+export class Contract {
+  private readonly templates: Template[];
+  private readonly ajv;
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly errorMessage: ValidateFunction;
+
+  constructor(spec: OpenApiDocument) {
+    this.ajv = createAjv(spec);
+    this.templates = Object.entries(spec.paths).map(([template, item]) => ({
+      template,
+      pattern: new RegExp(
+        `^${template
+          .split(/\{[^}]+\}/)
+          .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+          .join('[^/]+')}$`,
+      ),
+      // More literal characters first, so `/operators/verify` is chosen over `/operators/{operator_id}`.
+      literal: template.replace(/\{[^}]+\}/g, '').length,
+      methods: Object.fromEntries(
+        Object.entries(item as Record<string, OperationObject>).map(([m, op]) => [m.toUpperCase(), op]),
+      ),
+    }));
+    this.templates.sort((a, b) => b.literal - a.literal);
+    this.errorMessage = this.ajv.compile(rebase({ $ref: '#/components/schemas/APICallErrorMessage' }) as Schema);
+  }
+
+  find(method: string, pathname: string): { template: string; operation: OperationObject } | undefined {
+    for (const t of this.templates) {
+      if (!t.pattern.test(pathname)) continue;
+      const operation = t.methods[method.toUpperCase()];
+      if (operation) return { template: t.template, operation };
+    }
+    return undefined;
+  }
+
+  private validator(key: string, schema: Schema): ValidateFunction {
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(rebase(schema) as Schema);
+      this.validators.set(key, validate);
+    }
+    return validate;
+  }
+
+  /** Throws a ContractViolation when the response does not fit the description. */
+  check(method: string, pathname: string, response: { status: number; headers: Headers; text: string }): void {
+    const { status, headers, text } = response;
+    const what = `${method} ${pathname} → ${status}`;
+    const fail = (problem: string): never => {
+      throw new ContractViolation(`${what}: ${problem}\n  body: ${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}`);
+    };
+    let body: unknown;
+    if (text !== '') {
+      const type = headers.get('content-type') ?? '';
+      if (!type.startsWith('application/json')) fail(`a body with content-type "${type}" instead of application/json`);
+      try {
+        body = JSON.parse(text);
+      } catch {
+        fail('the body is not valid JSON');
+      }
+    }
+    if (status >= 400 && !this.errorMessage(body)) {
+      fail(`an error must be {code: string, message: string}: ${this.ajv.errorsText(this.errorMessage.errors)}`);
+    }
+
+    const found = this.find(method, pathname);
+    if (!found) {
+      if (status < 400) fail('a success for a request that matches no operation of the description');
+      return;
+    }
+    const { template, operation } = found;
+    const responses = operation.responses ?? {};
+    const declared = responses[String(status)] ?? responses.default;
+    const key = responses[String(status)] ? String(status) : 'default';
+    if (!declared) {
+      if (status < 400) {
+        fail(`${operation.operationId} (${template}) declares ${Object.keys(responses).join(', ')}, not ${status}`);
+      }
+      return; // An undeclared error: its {code, message} shape was checked above.
+    }
+    const schema = declared.content?.['application/json']?.schema;
+    if (!schema) {
+      if (status < 400 && text !== '') fail(`${operation.operationId} declares no body for ${status}, but one came`);
+      return;
+    }
+    if (body === undefined) fail(`${operation.operationId} declares a JSON body for ${status}, but none came`);
+    const validate = this.validator(`${method} ${template} ${key}`, schema);
+    if (!validate(body)) {
+      fail(
+        `does not match the ${key} response of ${operation.operationId} (${template}): ${this.ajv.errorsText(validate.errors, { dataVar: 'body' })}`,
+      );
+    }
+  }
+}
+
+export interface Clock {
+  now: number;
+  advance(ms: number): void;
+}
+
+export interface ContractSandboxOptions {
+  /** SIMs in the seeded demo fleet (default 30). */
+  fleet?: number;
+  /** Start time of the controllable clock (default 2026-01-15T00:00:00Z). */
+  now?: number;
+  /** Use this database instead of a fresh in-memory one. */
+  db?: Db;
+  /** Seed the demo data (default true). */
+  seed?: boolean;
+}
+
+export interface ContractSandbox {
+  db: Db;
+  clock: Clock;
+  sandbox: Sandbox;
+  fleet: number;
+  /** Log lines the sandbox wrote (internal errors end up here). */
+  logs: string[];
+  call(method: string, path: string, options?: CallOptions): Promise<CallResult>;
+  /** POST /auth as the demo root account; fails the test unless it answers 200. */
+  loginRoot(): Promise<Credentials & { operatorId: string }>;
+  /** POST /sandbox/init with fresh, unique credentials; fails the test unless it answers 201. */
+  newOperator(): Promise<
+    Credentials & { operatorId: string; email: string; password: string; authKeyId: string; authKey: string }
+  >;
+}
+
+let unique = 0;
+
+export function createContractSandbox(options: ContractSandboxOptions = {}): ContractSandbox {
+  const { router, contract } = resources();
+  const db = options.db ?? openDb(':memory:');
+  const fleet = options.fleet ?? 30;
+  const clock: Clock = {
+    now: options.now ?? Date.UTC(2026, 0, 15),
+    advance(ms) {
+      this.now += ms;
+    },
+  };
+  if (options.seed ?? true) seedDemo(db, { fleet, now: clock.now });
+  const logs: string[] = [];
+  const sandbox = createSandbox({ db, router, now: () => clock.now, log: (line) => logs.push(line) });
+
+  async function call(method: string, path: string, callOptions: CallOptions = {}): Promise<CallResult> {
+    const headers = new Headers(callOptions.headers);
+    if (callOptions.auth) {
+      headers.set('X-Soracom-API-Key', callOptions.auth.apiKey);
+      headers.set('X-Soracom-Token', callOptions.auth.token);
+    }
+    let payload: string | undefined = callOptions.raw;
+    if (payload === undefined && callOptions.body !== undefined) payload = JSON.stringify(callOptions.body);
+    if (payload !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    const request = new Request(`${base}${path}`, { method, headers, body: payload });
+    // The same cut the gateway makes: the raw (still percent-encoded) path after `/v1`.
+    const pathname = new URL(request.url).pathname.slice(new URL(base).pathname.length);
+    const response = await sandbox(request, pathname);
+    const text = await response.text();
+    contract.check(method, pathname, { status: response.status, headers: response.headers, text });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === '' ? undefined : JSON.parse(text),
+      text,
+      operationId: contract.find(method, pathname)?.operation.operationId,
+    };
+  }
+
+  const expectStatus = (result: CallResult, status: number, what: string) => {
+    if (result.status !== status) throw new Error(`${what}: expected ${status}, got ${result.status} ${result.text}`);
+  };
+
+  return {
+    db,
+    clock,
+    sandbox,
+    fleet,
+    logs,
+    call,
+    async loginRoot() {
+      const result = await call('POST', '/auth', { body: { email: demo.email, password: demo.password } });
+      expectStatus(result, 200, 'root login');
+      return result.body;
+    },
+    async newOperator() {
+      unique += 1;
+      const id = `${process.pid}-${unique}-${Math.random().toString(36).slice(2, 8)}`;
+      const input = {
+        email: `operator-${id}@example.com`,
+        password: `password-${id}`,
+        authKeyId: `keyId-${id}`,
+        authKey: `secret-${id}`,
+      };
+      const result = await call('POST', '/sandbox/init', { body: input });
+      expectStatus(result, 201, 'sandbox init');
+      return { ...input, ...result.body };
+    },
+  };
+}
+
+export { demo };

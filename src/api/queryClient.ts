@@ -1,0 +1,23 @@
+/** React Query defaults: reads retry what may pass on another try, honouring rate limits; writes never retry. */
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError, isRetryable } from './errors';
+
+export const maxReadRetries = 3;
+
+export function shouldRetryRead(failureCount: number, error: unknown): boolean {
+  return failureCount < maxReadRetries && isRetryable(error);
+}
+
+export function readRetryDelay(attempt: number, error: unknown): number {
+  if (error instanceof ApiError && error.retryAfterMs !== null) return Math.min(error.retryAfterMs, 60_000);
+  return Math.min(500 * 2 ** attempt, 8_000);
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetryRead, retryDelay: readRetryDelay, staleTime: 15_000, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import { MantineProvider } from '@mantine/core';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { styleNonce } from './cspNonce';
+import { createRouter } from './router';
+import { theme } from './theme';
+
+/**
+ * The root: theme and routes only. React Query and notifications live in the signed-in shell
+ * (components/layout/SignedInLayout), so the login page loads neither.
+ */
+export function App() {
+  const [router] = useState(createRouter);
+  const [nonce] = useState(styleNonce);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={nonce ? () => nonce : undefined}>
+      <RouterProvider router={router} />
+    </MantineProvider>
+  );
+}

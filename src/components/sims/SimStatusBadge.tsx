@@ -1,0 +1,22 @@
+import { Badge } from '@mantine/core';
+import type { Sim } from '../../api/queries/sims';
+import { useTranslation } from '../../app/i18n';
+
+const colors: Record<NonNullable<Sim['status']>, string> = {
+  ready: 'blue',
+  active: 'green',
+  inactive: 'gray',
+  standby: 'yellow',
+  suspended: 'orange',
+  terminated: 'red',
+};
+
+export function SimStatusBadge({ status }: { status: Sim['status'] }) {
+  const { t } = useTranslation();
+  if (!status) return null;
+  return (
+    <Badge color={colors[status]} variant="light" autoContrast>
+      {t(`sims.status.${status}`)}
+    </Badge>
+  );
+}

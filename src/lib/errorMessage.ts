@@ -1,0 +1,13 @@
+import { ApiError } from '../api/errors';
+import type { TFunction } from '../app/i18n';
+
+/** A failed call in words a user can act on. SORACOM's own message is shown for client errors it explains. */
+export function errorMessage(error: unknown, t: TFunction): { message: string; code?: string } {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return { message: t('errors.network') };
+    if (error.status === 429) return { message: t('errors.rateLimited'), code: error.code };
+    if (error.status >= 500) return { message: t('errors.server'), code: error.code };
+    return { message: error.message, code: error.code };
+  }
+  return { message: t('errors.unexpected') };
+}

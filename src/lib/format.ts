@@ -1,0 +1,23 @@
+/** Dates and times in the user's language and time zone. */
+export function formatDateTime(ms: number | undefined | null, locale: string): string {
+  if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** "5 minutes ago", "3 days ago". */
+export function formatRelative(ms: number | undefined | null, locale: string, now = Date.now()): string {
+  if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
+  const seconds = Math.round((ms - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(seconds, 'second');
+}

@@ -1,0 +1,99 @@
+import { Badge, Paper, Skeleton, Stack, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { operatorQueries } from '../../api/queries/operator';
+import { type Session, useSession } from '../../api/session';
+import { useTranslation } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { KeyValueList } from '../../components/KeyValueList';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../lib/format';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (!session) return null;
+  return (
+    <>
+      <PageHeader title={t('account.title')} />
+      {session.userName ? <SamUserAccount session={session} /> : <RootAccount session={session} />}
+    </>
+  );
+}
+
+function RootAccount({ session }: { session: Session }) {
+  const { t, i18n } = useTranslation();
+  const operator = useQuery(operatorQueries.detail(session.operatorId));
+  const mfa = useQuery(operatorQueries.mfaStatus(session.operatorId));
+  return (
+    <Stack>
+      {operator.error ? <ErrorAlert error={operator.error} /> : null}
+      <Paper withBorder p="md" radius="md">
+        <Title order={3} size="h4" mb="sm">
+          {t('account.operator')}
+        </Title>
+        {operator.isPending ? (
+          <Skeleton height={60} />
+        ) : (
+          <KeyValueList
+            items={[
+              { label: t('account.operatorId'), value: session.operatorId },
+              { label: t('account.email'), value: operator.data?.email },
+              {
+                label: t('account.created'),
+                value: operator.data?.createDate
+                  ? formatDateTime(Date.parse(operator.data.createDate), i18n.language)
+                  : '',
+              },
+            ]}
+          />
+        )}
+      </Paper>
+      <Paper withBorder p="md" radius="md">
+        <Title order={3} size="h4" mb="sm">
+          {t('account.security')}
+        </Title>
+        {mfa.error ? <ErrorAlert error={mfa.error} /> : null}
+        <KeyValueList
+          items={[
+            {
+              label: t('account.mfa'),
+              value: mfa.data ? (
+                <Badge color={mfa.data === 'ACTIVE' ? 'green' : 'gray'} variant="light" autoContrast>
+                  {t(`account.mfaStatus.${mfa.data}`, { defaultValue: mfa.data })}
+                </Badge>
+              ) : (
+                ''
+              ),
+            },
+          ]}
+        />
+      </Paper>
+    </Stack>
+  );
+}
+
+function SamUserAccount({ session }: { session: Session & { userName?: string } }) {
+  const { t, i18n } = useTranslation();
+  const user = useQuery(operatorQueries.user(session.operatorId, session.userName ?? ''));
+  return (
+    <Stack>
+      {user.error ? <ErrorAlert error={user.error} /> : null}
+      <Paper withBorder p="md" radius="md">
+        <Title order={3} size="h4" mb="sm">
+          {t('account.samUser')}
+        </Title>
+        <KeyValueList
+          items={[
+            { label: t('account.operatorId'), value: session.operatorId },
+            { label: t('account.userName'), value: session.userName },
+            { label: t('account.description'), value: user.data?.description },
+            {
+              label: t('account.created'),
+              value: user.data?.createDateTime ? formatDateTime(user.data.createDateTime * 1000, i18n.language) : '',
+            },
+          ]}
+        />
+      </Paper>
+    </Stack>
+  );
+}

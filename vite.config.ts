@@ -1,0 +1,31 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const require = createRequire(import.meta.url);
+const reactRouterDir = dirname(require.resolve('react-router/package.json'));
+
+export default defineConfig(({ command }) => ({
+  plugins: [react()],
+  resolve: {
+    // react-router's package exports point every bundler at its development build (warnings and all);
+    // production builds take the production one it also ships.
+    alias:
+      command === 'build'
+        ? [{ find: /^react-router$/, replacement: join(reactRouterDir, 'dist/production/index.mjs') }]
+        : [],
+  },
+  build: {
+    // scripts/bundle-budget.ts reads the manifest to add up what each route loads.
+    manifest: true,
+    // Every browser the console supports has native modulepreload; the polyfill would only add to the entry.
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    target: 'es2022',
+  },
+  server: {
+    // `npm run dev` talks to the API of a running `npm run serve` on the default port.
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+}));
