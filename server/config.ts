@@ -41,6 +41,11 @@ Options (each also read from the environment variable shown):
   --help            print this help
 `;
 
+function port(n: number): number {
+  if (n > 65_535) throw new Error(`port must be at most 65535, not ${n}`);
+  return n;
+}
+
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'help' {
   const { values } = parseArgs({
     args: argv,
@@ -67,10 +72,10 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
     const known = knownEndpoints.find((e) => e.id === id);
     if (!known) throw new Error(`unknown endpoint "${id}"; known: ${knownEndpoints.map((e) => e.id).join(', ')}`);
     const override = env[`ENDPOINT_URL_${id.toUpperCase().replaceAll('-', '_')}`];
-    return { id, upstream: known.upstream === null ? null : (override ?? known.upstream) };
+    return { id, upstream: known.upstream === null ? null : override || known.upstream };
   });
   return {
-    port: number(values.port ?? env.PORT, 8080, 'port'),
+    port: port(number(values.port ?? env.PORT, 8080, 'port')),
     host: values.host ?? env.HOST ?? '127.0.0.1',
     sandboxDb: values.db ?? env.SANDBOX_DB ?? '.data/sandbox.db',
     fleet: number(values.fleet ?? env.SANDBOX_FLEET, 1000, 'fleet'),

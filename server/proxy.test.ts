@@ -209,7 +209,11 @@ describe('the gateway to an upstream SORACOM API', () => {
   });
 
   it('never leaves the upstream’s /v1 through dot segments', async () => {
-    for (const path of ['/api/sandbox-jp/v1/../secret', '/api/sandbox-jp/v1/%2e%2e/secret', '/api/sandbox-jp/v1/./../x']) {
+    for (const path of [
+      '/api/sandbox-jp/v1/../secret',
+      '/api/sandbox-jp/v1/%2e%2e/secret',
+      '/api/sandbox-jp/v1/./../x',
+    ]) {
       await app.request(path);
     }
     for (const request of seen) expect(request.url.startsWith('/v1/'), request.url).toBe(true);
@@ -240,18 +244,16 @@ describe('endpoints', () => {
     expect(await res.json()).toEqual({ endpoints });
   });
 
-  it.each([
-    '/api/jp/v1/sims',
-    '/api/unknown/v1/sims',
-    '/api/nothing',
-    '/api/local/v2/sims',
-  ])('answers %s, an endpoint or API not offered, with 404 JSON', async (path) => {
-    const res = await app.request(path);
-    expect(res.status).toBe(404);
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await res.json()).toEqual({ code: expect.any(String), message: expect.any(String) });
-    expect(seen).toEqual([]);
-  });
+  it.each(['/api/jp/v1/sims', '/api/unknown/v1/sims', '/api/nothing', '/api/local/v2/sims'])(
+    'answers %s, an endpoint or API not offered, with 404 JSON',
+    async (path) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await res.json()).toEqual({ code: expect.any(String), message: expect.any(String) });
+      expect(seen).toEqual([]);
+    },
+  );
 
   it('routes the local endpoint to the embedded sandbox', async () => {
     const login = await app.request('/api/local/v1/auth', {

@@ -28,7 +28,8 @@ export function createProxy(upstream: string, timeoutMs: number) {
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError') {
-        return gatewayError(504, `The SORACOM API did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+        const wait = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+        return gatewayError(504, `The SORACOM API did not answer within ${wait}.`);
       }
       return gatewayError(502, 'The SORACOM API could not be reached.');
     }

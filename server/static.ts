@@ -19,10 +19,14 @@ const types: Record<string, string> = {
 export const noncePlaceholder = '__CSP_NONCE__';
 
 export function createStatic(distDir: string) {
-  let indexHtml: string | undefined;
-
   async function file(pathname: string): Promise<Response | undefined> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return undefined;
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     if (relative.startsWith('..') || relative.includes(`${sep}..`)) return undefined;
     try {
       const body = await readFile(join(distDir, relative));
@@ -39,8 +43,10 @@ export function createStatic(distDir: string) {
   }
 
   async function index(nonce: string): Promise<Response> {
+    let indexHtml: string;
     try {
-      indexHtml ??= await readFile(join(distDir, 'index.html'), 'utf8');
+      // Read each time (it is small): a rebuild under a running server is picked up at once.
+      indexHtml = await readFile(join(distDir, 'index.html'), 'utf8');
     } catch {
       return new Response('The console is not built yet: run `npm run build` (or use `npm start`).', {
         status: 503,

@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type ContractSandbox, createContractSandbox, demo } from '../test/contract';
 import { codes } from './errors';
 
+// A fresh sandbox for every test: several of them move the clock. No SIMs are needed here.
 let s: ContractSandbox;
 beforeEach(() => {
-  s = createContractSandbox();
+  s = createContractSandbox({ fleet: 0 });
 });
 
 describe('POST /auth', () => {

@@ -32,8 +32,7 @@ export class SoracomError extends Error {
   }
 }
 
-export const badRequest = (message: string, code: string = codes.badRequest) =>
-  new SoracomError(400, code, message);
+export const badRequest = (message: string, code: string = codes.badRequest) => new SoracomError(400, code, message);
 export const notFound = (message = 'Not found.') => new SoracomError(404, codes.notFound, message);
 export const forbidden = (message = 'You are not allowed to access this resource.') =>
   new SoracomError(403, codes.forbidden, message);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ContractSandbox, type Credentials, createContractSandbox, demo } from '../test/contract';
+import { groupStore } from './store/groups';
 
 // Listing groups changes nothing, so one sandbox serves every test here.
 let s: ContractSandbox;
@@ -17,7 +18,13 @@ describe('GET /groups', () => {
     const res = await list();
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(5);
-    expect(names(res.body)).toEqual(['Tokyo sensors', 'Osaka gateways', 'Vending machines', 'Fleet trackers', 'Staging']);
+    expect(names(res.body)).toEqual([
+      'Tokyo sensors',
+      'Osaka gateways',
+      'Vending machines',
+      'Fleet trackers',
+      'Staging',
+    ]);
     for (const group of res.body) {
       expect(group.operatorId).toBe(demo.operatorId);
       expect(group.groupId).toMatch(/^[0-9a-f-]{36}$/);
@@ -54,14 +61,14 @@ describe('GET /groups', () => {
     expect(names((await list('?tag_name=name&tag_value=Staging')).body)).toEqual(['Staging']);
     expect(names((await list('?tag_name=name&tag_value=Stag')).body)).toEqual([]);
     expect(names((await list('?tag_name=name&tag_value=staging')).body)).toEqual([]);
-    const spaced = await list(`?tag_name=name&tag_value=${encodeURIComponent('Tokyo sensors')}&tag_value_match_mode=exact`);
+    const spaced = await list(
+      `?tag_name=name&tag_value=${encodeURIComponent('Tokyo sensors')}&tag_value_match_mode=exact`,
+    );
     expect(names(spaced.body)).toEqual(['Tokyo sensors']);
   });
 
   it('filters by tag value prefix', async () => {
-    expect(names((await list('?tag_name=name&tag_value=Stag&tag_value_match_mode=prefix')).body)).toEqual([
-      'Staging',
-    ]);
+    expect(names((await list('?tag_name=name&tag_value=Stag&tag_value_match_mode=prefix')).body)).toEqual(['Staging']);
     expect(names((await list('?tag_name=name&tag_value=O&tag_value_match_mode=prefix')).body)).toEqual([
       'Osaka gateways',
     ]);
@@ -80,12 +87,57 @@ describe('GET /groups', () => {
     expect(res.body).toEqual([]);
   });
 
-  it('keeps the tag filter across pages', async () => {
-    const filter = 'tag_name=name&tag_value=&tag_value_match_mode=prefix';
-    const first = await list(`?${filter}&limit=3`);
+  it('keeps the tag filter across pages given by x-soracom-next-key', async () => {
+    const { own, auth } = await withTokyoGroups();
+    const filter = 'tag_name=name&tag_value=Tokyo&tag_value_match_mode=prefix';
+    const first = await own.call('GET', `/groups?${filter}&limit=2`, { auth });
+    expect(names(first.body)).toEqual(['Tokyo sensors', 'Tokyo meters']);
     const key = first.headers.get('x-soracom-next-key');
-    expect(key).not.toBeNull();
-    const rest = await list(`?${filter}&limit=3&last_evaluated_key=${key}`);
-    expect(first.body.length + rest.body.length).toBe(5);
+    expect(key).toBe(first.body[1].groupId);
+    const second = await own.call('GET', `/groups?${filter}&limit=2&last_evaluated_key=${key}`, { auth });
+    expect(names(second.body)).toEqual(['Tokyo cameras']);
+    expect(second.headers.get('x-soracom-next-key')).toBeNull();
+  });
+});
+
+/** A sandbox of its own with two more "Tokyo" groups, whose IDs sort among the seeded ones. */
+async function withTokyoGroups() {
+  const own = createContractSandbox({ fleet: 0 });
+  const groups = groupStore(own.db);
+  groups.create(
+    {
+      groupId: '00000000-0000-4000-8000-000000000001b',
+      operatorId: demo.operatorId,
+      tags: { name: 'Tokyo meters' },
+      configuration: {},
+    },
+    own.clock.now,
+  );
+  groups.create(
+    {
+      groupId: '00000000-0000-4000-8000-000000000009',
+      operatorId: demo.operatorId,
+      tags: { name: 'Tokyo cameras' },
+      configuration: {},
+    },
+    own.clock.now,
+  );
+  return { own, auth: await own.loginRoot() };
+}
+
+describe('known bugs (these tests pass while the bug is there; remove `.fails` when it is fixed)', () => {
+  // server/sandbox/groups.ts + paging.ts: listGroups builds the `link` header with pageHeaders('/groups', limit, key),
+  // which only carries limit and last_evaluated_key. Following rel=next of a filtered list drops tag_name, tag_value
+  // and tag_value_match_mode, so the "next page" is a page of the unfiltered list.
+  it('the rel=next link of a filtered list keeps the filter', async () => {
+    const { own, auth } = await withTokyoGroups();
+    const first = await own.call('GET', '/groups?tag_name=name&tag_value=Tokyo&tag_value_match_mode=prefix&limit=2', {
+      auth,
+    });
+    const link = /<([^>]+)>;\s*rel="?next"?/.exec(first.headers.get('link') ?? '')?.[1] ?? '';
+    const next = new URL(link, 'http://x');
+    expect(next.pathname).toBe('/v1/groups');
+    const followed = await own.call('GET', `/groups${next.search}`, { auth });
+    expect(names(followed.body)).toEqual(['Tokyo cameras']);
   });
 });

@@ -11,7 +11,10 @@ export const listGroups: Handler = (ctx) => {
   if ((name === undefined) !== (value === undefined)) {
     throw badRequest("Query: 'tag_name' and 'tag_value' go together.");
   }
-  const tag = name !== undefined ? { name, value: value ?? '', mode: mode === 'prefix' ? 'prefix' : 'exact' } as const : undefined;
+  const tag =
+    name !== undefined
+      ? ({ name, value: value ?? '', mode: mode === 'prefix' ? 'prefix' : 'exact' } as const)
+      : undefined;
   const page = ctx.stores.groups.page(operatorId, after, limit, tag);
-  return { status: 200, body: page.items, headers: pageHeaders('/groups', limit, page.nextKey) };
+  return { status: 200, body: page.items, headers: pageHeaders('/groups', ctx.query, limit, page.nextKey) };
 };

@@ -10,8 +10,20 @@ export function pageRequest(query: Record<string, unknown>) {
   return { limit, after: typeof query.last_evaluated_key === 'string' ? query.last_evaluated_key : '' };
 }
 
-export function pageHeaders(path: string, limit: number, nextKey: string | null): Record<string, string> {
+/** `query` is the request's own, so the `link` to the next page keeps its filters. */
+export function pageHeaders(
+  path: string,
+  query: Record<string, unknown>,
+  limit: number,
+  nextKey: string | null,
+): Record<string, string> {
   if (nextKey === null) return {};
-  const next = `/v1${path}?limit=${limit}&last_evaluated_key=${encodeURIComponent(nextKey)}`;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (name !== 'last_evaluated_key' && name !== 'limit' && value !== undefined) params.set(name, String(value));
+  }
+  params.set('limit', String(limit));
+  params.set('last_evaluated_key', nextKey);
+  const next = `/v1${path}?${params}`;
   return { 'x-soracom-next-key': nextKey, link: `<${next}>; rel=next` };
 }

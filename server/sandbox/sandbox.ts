@@ -54,8 +54,7 @@ const json = (reply: Reply): Response => {
   return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
 };
 
-export const errorResponse = (error: SoracomError): Response =>
-  json({ status: error.status, body: error.toJSON() });
+export const errorResponse = (error: SoracomError): Response => json({ status: error.status, body: error.toJSON() });
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   const router = options.router ?? new SpecRouter();
@@ -87,7 +86,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       }
       const handler = handlers[match.operationId];
       if (!handler) {
-        throw new SoracomError(501, codes.notImplemented, `${match.operationId} is not available in the local sandbox.`);
+        throw new SoracomError(
+          501,
+          codes.notImplemented,
+          `${match.operationId} is not available in the local sandbox.`,
+        );
       }
       const ctx: Ctx<unknown> = {
         db: options.db,

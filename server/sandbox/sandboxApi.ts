@@ -4,7 +4,7 @@ import type { components } from '../../src/api/schema';
 import type { Ctx, Handler } from './context';
 import { caller } from './context';
 import { badRequest, codes } from './errors';
-import { buildSim, plans, seededRandom, type Subscription } from './simFactory';
+import { buildSim, plans, type Subscription, seededRandom } from './simFactory';
 import { checkPassword } from './users';
 
 type InitRequest = components['schemas']['sandboxInitRequest'];
@@ -12,10 +12,14 @@ type CreateSubscriber = components['schemas']['sandboxCreateSubscriberRequest'];
 
 export const sandboxInitializeOperator: Handler = (ctx: Ctx<InitRequest>) => {
   const { body, stores, now } = ctx;
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email)) throw badRequest("Request body: 'email' is not an email address.");
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email))
+    throw badRequest("Request body: 'email' is not an email address.");
   checkPassword(body.password);
   if (stores.operators.findByEmail(body.email)) {
     throw badRequest('An operator with that email already exists.', codes.alreadyExists);
+  }
+  if (stores.tokens.authKeyExists(body.authKeyId)) {
+    throw badRequest('That authKeyId is already in use.', codes.alreadyExists);
   }
   const created = ctx.db.transaction(() => {
     const operator = stores.operators.create({
@@ -39,7 +43,7 @@ export const sandboxCreateSubscriber: Handler = (ctx: Ctx<CreateSubscriber | und
   const requested = ctx.body?.subscription ?? 'plan01s';
   // Plans the sandbox has no SIM model for are created as plan01s SIMs, which every coverage offers.
   const subscription: Subscription = requested in plans ? (requested as Subscription) : 'plan01s';
-  const index = 1_000_000 + ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sims').get()!.n;
+  const index = 1_000_000 + (ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sims').get()?.n ?? 0);
   const random = seededRandom(index);
   const sim = buildSim(
     {

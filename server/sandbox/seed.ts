@@ -24,10 +24,34 @@ const day = 86_400_000;
 const simsWithUsage = 1_000;
 
 const groupSeeds = [
-  { name: 'Tokyo sensors', configuration: { SoracomAir: { metadata: { enabled: true, readonly: true } }, SoracomHarvest: { enabled: true } } },
+  {
+    name: 'Tokyo sensors',
+    configuration: { SoracomAir: { metadata: { enabled: true, readonly: true } }, SoracomHarvest: { enabled: true } },
+  },
   { name: 'Osaka gateways', configuration: { SoracomAir: { useCustomDns: true, dnsServers: ['8.8.8.8', '1.1.1.1'] } } },
-  { name: 'Vending machines', configuration: { SoracomFunnel: { enabled: true, destination: { provider: 'aws', service: 'kinesis', resourceUrl: 'https://kinesis.ap-northeast-1.amazonaws.com/demo-stream' }, credentialsId: 'demo-credentials', contentType: 'application/json', addSimId: true } } },
-  { name: 'Fleet trackers', configuration: { SoracomHarvest: { enabled: true }, UnifiedEndpoint: { enabled: true, response: { format: 'SoracomHarvest' } } } },
+  {
+    name: 'Vending machines',
+    configuration: {
+      SoracomFunnel: {
+        enabled: true,
+        destination: {
+          provider: 'aws',
+          service: 'kinesis',
+          resourceUrl: 'https://kinesis.ap-northeast-1.amazonaws.com/demo-stream',
+        },
+        credentialsId: 'demo-credentials',
+        contentType: 'application/json',
+        addSimId: true,
+      },
+    },
+  },
+  {
+    name: 'Fleet trackers',
+    configuration: {
+      SoracomHarvest: { enabled: true },
+      UnifiedEndpoint: { enabled: true, response: { format: 'SoracomHarvest' } },
+    },
+  },
   { name: 'Staging', configuration: {} },
 ] as const;
 
@@ -45,13 +69,22 @@ export function seedDemo(db: Db, options: { fleet: number; now: number }): void 
 
   db.transaction(() => {
     const created = now - 400 * day;
-    operators.create({ operatorId: demo.operatorId, email: demo.email, password: demo.password, verified: true, now: created });
+    operators.create({
+      operatorId: demo.operatorId,
+      email: demo.email,
+      password: demo.password,
+      verified: true,
+      now: created,
+    });
     users.create(demo.operatorId, demo.userName, 'Demo SAM user', created);
     users.setPassword(demo.operatorId, demo.userName, demo.userPassword, created);
 
     const groupIds = groupSeeds.map((g, i) => {
       const groupId = `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`;
-      groups.create({ groupId, operatorId: demo.operatorId, tags: { name: g.name }, configuration: g.configuration }, created + i * day);
+      groups.create(
+        { groupId, operatorId: demo.operatorId, tags: { name: g.name }, configuration: g.configuration },
+        created + i * day,
+      );
       return groupId;
     });
 
@@ -65,10 +98,20 @@ export function seedDemo(db: Db, options: { fleet: number; now: number }): void 
 
 function demoSim(index: number, random: Random, groupIds: string[], now: number) {
   const subscription = weighted<Subscription>(random, [
-    ['plan01s', 40], ['plan-D', 20], ['plan-K', 10], ['plan-KM1', 15], ['planX3', 10], ['plan-DU', 5],
+    ['plan01s', 40],
+    ['plan-D', 20],
+    ['plan-K', 10],
+    ['plan-KM1', 15],
+    ['planX3', 10],
+    ['plan-DU', 5],
   ]);
   const status = weighted(random, [
-    ['active', 70], ['inactive', 8], ['ready', 5], ['standby', 5], ['suspended', 7], ['terminated', 5],
+    ['active', 70],
+    ['inactive', 8],
+    ['ready', 5],
+    ['standby', 5],
+    ['suspended', 7],
+    ['terminated', 5],
   ] as const);
   const createdTime = now - Math.floor(random() * 700 + 30) * day;
   const device = pick(random, devices);
@@ -87,7 +130,12 @@ function demoSim(index: number, random: Random, groupIds: string[], now: number)
       createdTime,
       tags,
       groupId,
-      moduleType: weighted(random, [['nano', 60], ['micro', 15], ['embedded', 20], ['virtual', 5]] as const),
+      moduleType: weighted(random, [
+        ['nano', 60],
+        ['micro', 15],
+        ['embedded', 20],
+        ['virtual', 5],
+      ] as const),
     },
     random,
   );
@@ -97,7 +145,16 @@ function demoSim(index: number, random: Random, groupIds: string[], now: number)
   const imsi = Object.values(sim.profiles ?? {})[0]?.primaryImsi;
   if (status !== 'ready') {
     sim.sessionStatus = online
-      ? { online: true, lastUpdatedAt: lastSeen, imei, imsi, subscription, ueIpAddress: `10.${index >> 16}.${(index >> 8) & 255}.${index & 255}`, dnsServers: ['100.127.0.53', '100.127.1.53'], cell: { radioType: 'LTE', mcc: 440, mnc: 10, tac: 4660, eci: 1234567 } }
+      ? {
+          online: true,
+          lastUpdatedAt: lastSeen,
+          imei,
+          imsi,
+          subscription,
+          ueIpAddress: `10.${index >> 16}.${(index >> 8) & 255}.${index & 255}`,
+          dnsServers: ['100.127.0.53', '100.127.1.53'],
+          cell: { radioType: 'LTE', mcc: 440, mnc: 10, tac: 4660, eci: 1234567 },
+        }
       : { online: false, lastUpdatedAt: lastSeen, imsi, subscription };
   }
   if (random() < 0.1) sim.imeiLock = { imei };
@@ -127,7 +184,16 @@ function seedUsage(db: Db, random: Random, now: number): void {
       if (random() < 0.15) continue;
       const up = Math.floor(scale * (0.5 + random()));
       const down = Math.floor(scale * (1 + 2 * random()));
-      insert.run(row.operator_id, row.sim_id, row.imsi, (today - d * day) / 1000, up, down, Math.ceil(up / 500), Math.ceil(down / 500));
+      insert.run(
+        row.operator_id,
+        row.sim_id,
+        row.imsi,
+        (today - d * day) / 1000,
+        up,
+        down,
+        Math.ceil(up / 500),
+        Math.ceil(down / 500),
+      );
     }
   }
 }

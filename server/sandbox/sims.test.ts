@@ -1,10 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ContractSandbox, type Credentials, createContractSandbox, demo } from '../test/contract';
 import { codes } from './errors';
 
+// One sandbox for the file: no test here changes what the demo operator owns (those that create SIMs do so for an
+// operator of their own, or in a sandbox of their own), and none moves the clock.
 let s: ContractSandbox;
 let root: Credentials & { operatorId: string };
-beforeEach(async () => {
+beforeAll(async () => {
   s = createContractSandbox({ fleet: 30 });
   root = await s.loginRoot();
 });
@@ -180,26 +182,34 @@ describe('POST /sandbox/subscribers/create', () => {
     expect((await s.call('GET', `/sims/${sim.simId}`, { auth: root })).status).toBe(404);
   });
 
-  it('creates distinct SIMs, with or without a body, of the plan asked for', async () => {
-    const a = await s.call('POST', '/sandbox/subscribers/create', { auth: root });
-    const b = await s.call('POST', '/sandbox/subscribers/create', { auth: root, body: { subscription: 'plan-D' } });
+  it('adds to the SIMs an operator has: distinct SIMs, with or without a body, of the plan asked for', async () => {
+    const own = createContractSandbox({ fleet: 5 });
+    const auth = await own.loginRoot();
+    const a = await own.call('POST', '/sandbox/subscribers/create', { auth });
+    const b = await own.call('POST', '/sandbox/subscribers/create', { auth, body: { subscription: 'plan-D' } });
     expect(a.status).toBe(200);
     expect(b.status).toBe(200);
     expect(b.body.subscription).toBe('plan-D');
     expect(a.body.imsi).not.toBe(b.body.imsi);
-    const all = await s.call('GET', '/sims?limit=1000', { auth: root });
-    expect(all.body).toHaveLength(s.fleet + 2);
+    const all = await own.call('GET', '/sims?limit=1000', { auth });
+    expect(all.body).toHaveLength(own.fleet + 2);
+    const imsis = all.body.map((sim: { profiles: Record<string, { primaryImsi: string }> }) =>
+      Object.values(sim.profiles).map((p) => p.primaryImsi),
+    );
+    expect(new Set(imsis.flat()).size).toBe(own.fleet + 2);
   });
 
   it('creates a plan the sandbox has no model for as plan01s', async () => {
-    const res = await s.call('POST', '/sandbox/subscribers/create', { auth: root, body: { subscription: 'planP1' } });
+    const other = await s.newOperator();
+    const res = await s.call('POST', '/sandbox/subscribers/create', { auth: other, body: { subscription: 'planP1' } });
     expect(res.status).toBe(200);
     expect(res.body.subscription).toBe('plan01s');
   });
 
   it('refuses a subscription the description does not know', async () => {
+    const other = await s.newOperator();
     for (const subscription of ['plan-unknown', 'toString', '__proto__', 42]) {
-      const res = await s.call('POST', '/sandbox/subscribers/create', { auth: root, body: { subscription } });
+      const res = await s.call('POST', '/sandbox/subscribers/create', { auth: other, body: { subscription } });
       expect(res.status, String(subscription)).toBe(400);
     }
   });
@@ -207,5 +217,6 @@ describe('POST /sandbox/subscribers/create', () => {
   it('needs authentication', async () => {
     const res = await s.call('POST', '/sandbox/subscribers/create', { body: {} });
     expect(res.status).toBe(401);
+    expect((await s.call('GET', '/sims?limit=1000', { auth: root })).body).toHaveLength(s.fleet);
   });
 });

@@ -8,7 +8,7 @@ export const listSims: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const { limit, after } = pageRequest(ctx.query);
   const page = ctx.stores.sims.page(operatorId, after, limit);
-  return { status: 200, body: page.items, headers: pageHeaders('/sims', limit, page.nextKey) };
+  return { status: 200, body: page.items, headers: pageHeaders('/sims', ctx.query, limit, page.nextKey) };
 };
 
 export const getSim: Handler = (ctx) => {

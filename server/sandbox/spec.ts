@@ -57,7 +57,8 @@ export function loadSpec(path = specPath): OpenApiDocument {
 export function createAjv(spec: OpenApiDocument, options: { coerceTypes?: boolean } = {}): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: options.coerceTypes ?? false });
   addFormats.default(ajv);
-  for (const name of ['int32', 'int64', 'double', 'float']) ajv.addFormat(name, { type: 'number', validate: () => true });
+  for (const name of ['int32', 'int64', 'double', 'float'])
+    ajv.addFormat(name, { type: 'number', validate: () => true });
   ajv.addFormat('int32d', { type: 'number', validate: () => true });
   ajv.addFormat('yyyyMM', /^\d{6}$/);
   ajv.addFormat('yyyyMMdd', /^\d{8}$/);
@@ -90,10 +91,11 @@ function objectSchema(params: Parameter[]): Schema {
   };
 }
 
-function describe(error: ErrorObject | undefined, where: string): string {
+function explain(error: ErrorObject | undefined, where: string): string {
   if (!error) return `Invalid ${where}.`;
   const field = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : '';
-  if (error.keyword === 'required') return `${where}: '${(error.params as { missingProperty: string }).missingProperty}' is required.`;
+  if (error.keyword === 'required')
+    return `${where}: '${(error.params as { missingProperty: string }).missingProperty}' is required.`;
   if (error.keyword === 'enum') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.join(', ');
     return `${where}: '${field}' must be one of ${allowed}.`;
@@ -142,16 +144,20 @@ export class SpecRouter {
     if (!route) throw new SoracomError(405, codes.methodNotAllowed, `${method} is not allowed on ${pathname}.`);
     const groups = route.pattern.exec(pathname)?.slice(1) ?? [];
     const path: Record<string, string> = {};
-    route.names.forEach((name, i) => {
-      path[name] = decodeURIComponent(groups[i] ?? '');
-    });
-    if (!route.validatePath(path)) throw badRequest(describe(route.validatePath.errors?.[0], 'Path'));
+    for (const [i, name] of route.names.entries()) {
+      try {
+        path[name] = decodeURIComponent(groups[i] ?? '');
+      } catch {
+        throw badRequest(`Path: '${name}' is not a valid percent-encoded value.`);
+      }
+    }
+    if (!route.validatePath(path)) throw badRequest(explain(route.validatePath.errors?.[0], 'Path'));
     const query: Record<string, unknown> = {};
     for (const key of new Set(search.keys())) {
       const values = search.getAll(key);
       query[key] = values.length > 1 ? values : values[0];
     }
-    if (!route.validateQuery(query)) throw badRequest(describe(route.validateQuery.errors?.[0], 'Query'));
+    if (!route.validateQuery(query)) throw badRequest(explain(route.validateQuery.errors?.[0], 'Query'));
     let body: unknown;
     if (rawBody.trim() !== '') {
       try {
@@ -162,7 +168,7 @@ export class SpecRouter {
     }
     if (body === undefined && route.bodyRequired) throw badRequest('A request body is required.');
     if (body !== undefined && route.validateBody && !route.validateBody(body)) {
-      throw badRequest(describe(route.validateBody.errors?.[0], 'Request body'));
+      throw badRequest(explain(route.validateBody.errors?.[0], 'Request body'));
     }
     return {
       operationId: route.op.operationId,

@@ -12,9 +12,7 @@ const userNamePattern = /^[A-Za-z0-9@_.+-]{1,100}$/;
 
 export function checkPassword(password: string | undefined): string {
   if (!password || password.length < passwordRule.minLength || password.length > passwordRule.maxLength) {
-    throw badRequest(
-      `The password must be ${passwordRule.minLength} to ${passwordRule.maxLength} characters long.`,
-    );
+    throw badRequest(`The password must be ${passwordRule.minLength} to ${passwordRule.maxLength} characters long.`);
   }
   return password;
 }

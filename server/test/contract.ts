@@ -9,7 +9,7 @@
  * A violation throws a ContractViolation, which fails the test with the request, the status and the body.
  */
 import type { ValidateFunction } from 'ajv';
-import { openDb, type Db } from '../sandbox/db';
+import { type Db, openDb } from '../sandbox/db';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox';
 import { demo, seedDemo } from '../sandbox/seed';
 import { createAjv, loadSpec, type OpenApiDocument, rebase, SpecRouter } from '../sandbox/spec';
@@ -123,7 +123,9 @@ export class Contract {
     const { status, headers, text } = response;
     const what = `${method} ${pathname} → ${status}`;
     const fail = (problem: string): never => {
-      throw new ContractViolation(`${what}: ${problem}\n  body: ${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}`);
+      throw new ContractViolation(
+        `${what}: ${problem}\n  body: ${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}`,
+      );
     };
     let body: unknown;
     if (text !== '') {

@@ -93,7 +93,6 @@ export function useTranslation() {
     () => language,
   );
   // A new `t` per language, so components that memoise on it re-render when the language changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `current` is the reason to make a new function
   return useMemo(
     () => ({ t: ((key, options) => t(key, options)) as TFunction, i18n: { language: current, changeLanguage } }),
     [current],

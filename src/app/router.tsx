@@ -3,15 +3,22 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RouteError } from '../components/layout/RouteError';
 import { loadCatalogPart } from './i18n';
 
+/** Shown for the moment the first screen's code is still loading. */
+function Loading() {
+  return <div aria-busy="true" style={{ minHeight: '100vh' }} />;
+}
+
 export function createRouter() {
   return createBrowserRouter([
     {
       path: '/login',
+      HydrateFallback: Loading,
       lazy: async () => ({ Component: (await import('../pages/login/LoginPage')).LoginPage }),
       errorElement: <RouteError />,
     },
     {
       path: '/',
+      HydrateFallback: Loading,
       lazy: async () => {
         const [layout] = await Promise.all([import('../components/layout/SignedInLayout'), loadCatalogPart('console')]);
         return { Component: layout.SignedInLayout };

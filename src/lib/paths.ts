@@ -5,7 +5,7 @@ export function loginPath(from?: string): string {
 
 /** Where to go after signing in: only a path on this site, never another origin. */
 export function safeReturnPath(from: string | null): string {
-  if (!from || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/\\') || from.startsWith('/login')) {
+  if (!from?.startsWith('/') || from.startsWith('//') || from.startsWith('/\\') || from.startsWith('/login')) {
     return '/sims';
   }
   return from;

@@ -33,7 +33,16 @@ export function groupStore(db: Db) {
      VALUES (@groupId, @operatorId, @tags, @configuration, @now, @now)`,
   );
   const page = db.prepare<
-    [{ operatorId: string; after: string; name: string | null; value: string | null; mode: string | null; limit: number }],
+    [
+      {
+        operatorId: string;
+        after: string;
+        name: string | null;
+        value: string | null;
+        mode: string | null;
+        limit: number;
+      },
+    ],
     GroupRow
   >(
     `SELECT * FROM groups WHERE operator_id = @operatorId AND group_id > @after

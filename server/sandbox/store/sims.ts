@@ -30,7 +30,9 @@ export function simStore(db: Db) {
      VALUES (@simId, @operatorId, @imsi, @msisdn, @iccid, @name, @status, @groupId, @subscription,
        @online, @sessionUpdatedAt, @registrationSecret, @doc)`,
   );
-  const get = db.prepare<[string, string], { doc: string }>('SELECT doc FROM sims WHERE operator_id = ? AND sim_id = ?');
+  const get = db.prepare<[string, string], { doc: string }>(
+    'SELECT doc FROM sims WHERE operator_id = ? AND sim_id = ?',
+  );
   const page = db.prepare<[string, string, number], { sim_id: string; doc: string }>(
     'SELECT sim_id, doc FROM sims WHERE operator_id = ? AND sim_id > ? ORDER BY sim_id LIMIT ?',
   );

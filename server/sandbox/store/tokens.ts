@@ -64,6 +64,7 @@ export function tokenStore(db: Db) {
     addAuthKey(authKeyId: string, secret: string, operatorId: string, userName: string | null, now: number) {
       authKeyInsert.run(authKeyId, digest(secret), operatorId, userName, now);
     },
+    authKeyExists: (authKeyId: string) => authKeyGet.get(authKeyId) !== undefined,
     findAuthKey(authKeyId: string, secret: string) {
       const row = authKeyGet.get(authKeyId);
       return row && row.secret_hash === digest(secret) ? row : undefined;

@@ -15,7 +15,8 @@ export function SimStatusBadge({ status }: { status: Sim['status'] }) {
   const { t } = useTranslation();
   if (!status) return null;
   return (
-    <Badge color={colors[status]} variant="light" autoContrast>
+    // max-content: in a table cell the badge would otherwise shrink its label to an ellipsis.
+    <Badge color={colors[status]} variant="light" autoContrast miw="max-content">
       {t(`sims.status.${status}`)}
     </Badge>
   );

@@ -67,6 +67,7 @@ export function LoginPage() {
                         type="email"
                         autoComplete="username"
                         required
+                        withAsterisk={false}
                         {...form.field('email')}
                       />
                     ) : (
@@ -75,12 +76,14 @@ export function LoginPage() {
                           label={t('login.operatorId')}
                           autoComplete="organization"
                           required
+                          withAsterisk={false}
                           {...form.field('operatorId')}
                         />
                         <TextInput
                           label={t('login.userName')}
                           autoComplete="username"
                           required
+                          withAsterisk={false}
                           {...form.field('userName')}
                         />
                       </>
@@ -89,6 +92,7 @@ export function LoginPage() {
                       label={t('login.password')}
                       autoComplete="current-password"
                       required
+                      withAsterisk={false}
                       {...form.field('password')}
                     />
                     <Anchor
@@ -116,6 +120,7 @@ export function LoginPage() {
                     maxLength={6}
                     data-autofocus
                     required={state.step === 'mfa'}
+                    withAsterisk={false}
                     {...form.field('mfaCode')}
                   />
                 ) : null}

@@ -1,0 +1,90 @@
+/**
+ * What every journey shares: a page that records Content-Security-Policy violations (a test fails if any
+ * happened), an axe check for WCAG 2.1 AA, and the sandbox's API for set-up.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
+
+export const demo = { email: 'demo@example.com', password: 'demo-password', operatorId: 'OP0000000001' };
+export const api = (path: string) => `/api/local/v1${path}`;
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
+export const test = base.extend<{ cspGuard: undefined }>({
+  cspGuard: [
+    async ({ page }, use) => {
+      await page.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (event) => {
+          window.__cspViolations?.push(`${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
+      await use(undefined);
+      const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** Fails with the list of WCAG 2.1 A/AA violations axe finds on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email = demo.email, password = demo.password): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export interface AuthResult {
+  apiKey: string;
+  token: string;
+  operatorId: string;
+}
+
+export const authHeaders = (auth: AuthResult) => ({
+  'X-Soracom-API-Key': auth.apiKey,
+  'X-Soracom-Token': auth.token,
+});
+
+let counter = 0;
+/** A fresh operator of its own (POST /sandbox/init), so a test that changes account state touches nobody else. */
+export async function newOperator(request: APIRequestContext, label: string) {
+  const email = `${label}-${Date.now()}-${process.pid}-${counter++}@example.com`;
+  const password = 'e2e-password-1';
+  const response = await request.post(api('/sandbox/init'), {
+    data: { email, password, authKeyId: `keyId-${email}`, authKey: `secret-${email}` },
+  });
+  expect(response.status()).toBe(201);
+  return { email, password, auth: (await response.json()) as AuthResult };
+}
+
+/** Enables MFA on the operator through the API and returns a TOTP generator for its secret. */
+export async function enableMfa(request: APIRequestContext, auth: AuthResult): Promise<TOTP> {
+  const enabled = await request.post(api(`/operators/${auth.operatorId}/mfa`), { headers: authHeaders(auth) });
+  expect(enabled.status()).toBe(200);
+  const { totpUri } = (await enabled.json()) as { totpUri: string };
+  const secret = new URL(totpUri).searchParams.get('secret') ?? '';
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
+  const verified = await request.post(api(`/operators/${auth.operatorId}/mfa/verify`), {
+    headers: authHeaders(auth),
+    data: { mfaOTPCode: totp.generate() },
+  });
+  expect(verified.status()).toBe(200);
+  return totp;
+}
+
+/** A code for the next 30-second step: the current one was spent verifying MFA, and each code works once. */
+export const nextCode = (totp: TOTP) => totp.generate({ timestamp: Date.now() + 30_000 });

@@ -1,0 +1,63 @@
+import { expect, expectAccessible, signIn, test } from './fixtures';
+
+test.describe('every screen', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/login');
+    await signIn(page);
+    await expect(page).toHaveURL(/\/sims$/);
+  });
+
+  test('SIM table pages forward and back through the API', async ({ page }) => {
+    const table = page.getByRole('table', { name: 'SIMs' });
+    const firstId = await table.locator('tbody tr').first().locator('td').nth(1).textContent();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page).toHaveURL(/after=/);
+    await expect(page.getByText('Page 2')).toBeVisible();
+    await expect(table.locator('tbody tr').first().locator('td').nth(1)).not.toHaveText(firstId);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await expect(page.getByText('Page 1')).toBeVisible();
+    await expect(table.locator('tbody tr').first().locator('td').nth(1)).toHaveText(firstId);
+    await page.getByLabel('Rows per page').selectOption('25');
+    await expect(table.locator('tbody tr')).toHaveCount(25);
+  });
+
+  test('SIM page, groups, billing, account and not-found pass axe', async ({ page }) => {
+    const link = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr').first().getByRole('link');
+    const name = await link.textContent();
+    await link.click();
+    await expect(page.getByRole('heading', { name })).toBeVisible();
+    await expect(page.getByText('SIM ID', { exact: true })).toBeVisible();
+    await expectAccessible(page);
+
+    for (const [nav, heading] of [
+      ['Groups', 'Groups'],
+      ['Billing', 'Billing'],
+      ['Account', 'Account'],
+    ] as const) {
+      await page.getByRole('link', { name: nav }).click();
+      await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page);
+    }
+    await expect(page.getByText('demo@example.com').last()).toBeVisible();
+
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('Japanese and dark mode, also accessible', async ({ page }) => {
+    await page.getByLabel('Language').selectOption('ja');
+    await expect(page.getByRole('heading', { name: 'SIM', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'ダークモードに切り替え' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await expectAccessible(page);
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'SIM', exact: true })).toBeVisible();
+  });
+});
