@@ -45,7 +45,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function signIn(page: Page, email = demo.email, password = demo.password): Promise<void> {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 export interface AuthResult {

@@ -44,10 +44,10 @@ test.describe('signing in', () => {
       if (request.url().endsWith('/v1/auth')) authCalls++;
     });
     await page.goto('/login');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByText('Required').first()).toBeVisible();
     await page.getByLabel('Email').fill('not-an-email');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByText('Enter an email address')).toBeVisible();
     expect(authCalls).toBe(0);
   });
@@ -71,7 +71,7 @@ test.describe('signing in', () => {
     await page.getByLabel('Operator ID').fill(demo.operatorId);
     await page.getByLabel('User name').fill(userName);
     await page.getByLabel('Password', { exact: true }).fill('sam-user-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(/\/sims$/);
     await expect(page.getByTestId('signed-in-as')).toHaveText(`Signed in as ${demo.operatorId} / ${userName}`);
 

@@ -9,7 +9,8 @@ test.describe('every screen', () => {
 
   test('SIM table pages forward and back through the API', async ({ page }) => {
     const table = page.getByRole('table', { name: 'SIMs' });
-    const firstId = await table.locator('tbody tr').first().locator('td').nth(1).textContent();
+    await expect(table.locator('tbody tr').first().getByRole('link')).toBeVisible();
+    const firstId = (await table.locator('tbody tr').first().locator('td').nth(1).textContent()) ?? '';
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page).toHaveURL(/after=/);
     await expect(page.getByText('Page 2')).toBeVisible();
@@ -23,7 +24,7 @@ test.describe('every screen', () => {
 
   test('SIM page, groups, billing, account and not-found pass axe', async ({ page }) => {
     const link = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr').first().getByRole('link');
-    const name = await link.textContent();
+    const name = (await link.textContent()) ?? '';
     await link.click();
     await expect(page.getByRole('heading', { name })).toBeVisible();
     await expect(page.getByText('SIM ID', { exact: true })).toBeVisible();

@@ -18,8 +18,8 @@ test.describe('the session', () => {
     expect(after.status()).toBe(401);
     expect(await after.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
 
-    await page.goBack();
-    await expect(page).toHaveURL(/\/login/);
+    await page.goto('/sims');
+    await expect(page).toHaveURL(/\/login\?from=%2Fsims$/);
   });
 
   test('a 401 from any call returns to the login page, remembering where the user was', async ({ page }) => {

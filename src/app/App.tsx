@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { styleNonce } from './cspNonce';
 import { createRouter } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /**
  * The root: theme and routes only. React Query and notifications live in the signed-in shell
@@ -13,7 +13,12 @@ export function App() {
   const [router] = useState(createRouter);
   const [nonce] = useState(styleNonce);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={nonce ? () => nonce : undefined}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+      getStyleNonce={nonce ? () => nonce : undefined}
+    >
       <RouterProvider router={router} />
     </MantineProvider>
   );

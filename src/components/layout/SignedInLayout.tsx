@@ -29,7 +29,11 @@ export function SignedInLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
 
-  if (!session) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  if (!session) {
+    // After "Sign out" the next user starts afresh; otherwise (first visit, expiry) sign-in comes back here.
+    const from = sessionStore.endReason() === 'signedOut' ? undefined : location.pathname + location.search;
+    return <Navigate to={loginPath(from)} replace />;
+  }
 
   return (
     <QueryClientProvider client={queryClient}>

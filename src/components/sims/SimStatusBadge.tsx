@@ -16,7 +16,7 @@ export function SimStatusBadge({ status }: { status: Sim['status'] }) {
   if (!status) return null;
   return (
     // max-content: in a table cell the badge would otherwise shrink its label to an ellipsis.
-    <Badge color={colors[status]} variant="light" autoContrast miw="max-content">
+    <Badge color={colors[status]} variant="dot" miw="max-content">
       {t(`sims.status.${status}`)}
     </Badge>
   );

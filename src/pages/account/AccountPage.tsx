@@ -58,7 +58,7 @@ function RootAccount({ session }: { session: Session }) {
             {
               label: t('account.mfa'),
               value: mfa.data ? (
-                <Badge color={mfa.data === 'ACTIVE' ? 'green' : 'gray'} variant="light" autoContrast>
+                <Badge color={mfa.data === 'ACTIVE' ? 'green' : 'gray'} variant="dot">
                   {t(`account.mfaStatus.${mfa.data}`, { defaultValue: mfa.data })}
                 </Badge>
               ) : (

@@ -44,7 +44,7 @@ export function GroupsPage() {
                     <Table.Td>
                       <Row gap={4}>
                         {Object.keys(group.configuration ?? {}).map((namespace) => (
-                          <Badge key={namespace} variant="light" size="sm" autoContrast>
+                          <Badge key={namespace} variant="default" size="sm">
                             {namespace}
                           </Badge>
                         ))}

@@ -83,7 +83,7 @@ export function SimDetailPage() {
                   {Object.entries(data.tags ?? {}).map(([name, value]) => (
                     <Table.Tr key={name}>
                       <Table.Td>
-                        <Badge variant="outline" autoContrast>
+                        <Badge variant="default" tt="none">
                           {name}
                         </Badge>
                       </Table.Td>
