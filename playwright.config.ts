@@ -44,7 +44,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx server/main.ts --port ${port} --db ${process.env.E2E_DB} --fleet 300`,
+    // Builds first (about 2 s) so that `npm run test:e2e` alone tests the current code.
+    command: `npx vite build --logLevel error && npx tsx server/main.ts --port ${port} --db ${process.env.E2E_DB} --fleet 300`,
     url: `${baseURL}/api/endpoints`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -25,5 +25,10 @@ export function pageHeaders(
   params.set('limit', String(limit));
   params.set('last_evaluated_key', nextKey);
   const next = `/v1${path}?${params}`;
-  return { 'x-soracom-next-key': nextKey, link: `<${next}>; rel=next` };
+  return {
+    'x-soracom-next-key': nextKey,
+    link: `<${next}>; rel=next`,
+    // Readable by a script on another origin too (the console itself is same-origin and needs no CORS).
+    'access-control-expose-headers': 'x-soracom-next-key, link',
+  };
 }

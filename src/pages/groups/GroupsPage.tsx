@@ -44,7 +44,7 @@ export function GroupsPage() {
                     <Table.Td>
                       <Row gap={4}>
                         {Object.keys(group.configuration ?? {}).map((namespace) => (
-                          <Badge key={namespace} variant="default" size="sm">
+                          <Badge key={namespace} variant="default" size="sm" tt="none">
                             {namespace}
                           </Badge>
                         ))}
