@@ -36,31 +36,57 @@ function preferredLanguage(): Language {
   return globalThis.navigator?.language?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
-async function loadParts(lang: Language): Promise<Catalog> {
-  const parts = await Promise.all([...partsInUse].map((part) => loaders[lang][part]()));
-  return Object.assign({}, ...parts.map((p) => p.default));
+const loadedParts = new Map<string, Catalog>();
+/** The language asked for last; what is shown catches up with it once its catalogue is loaded. */
+let requested: Language = language;
+let generation = 0;
+let latest: Promise<void> = Promise.resolve();
+
+async function loadPart(lang: Language, part: CatalogPart): Promise<void> {
+  const key = `${lang}/${part}`;
+  if (!loadedParts.has(key)) loadedParts.set(key, (await loaders[lang][part]()).default);
 }
 
-/** Makes `next` the language in use, with its catalogue given or loaded. */
-export async function setLanguage(next: Language, loaded?: Catalog): Promise<void> {
-  catalog = loaded ?? (await loadParts(next));
-  language = next;
-  if (globalThis.document) document.documentElement.lang = next;
+function show(lang: Language, loaded: Catalog): void {
+  catalog = loaded;
+  language = lang;
+  if (globalThis.document) document.documentElement.lang = lang;
   for (const listener of listeners) listener();
 }
+
+/**
+ * Loads every part in use for `lang` (parts added meanwhile included), then shows it, unless a later request came
+ * in while loading: the last choice wins, and a superseded call resolves when the latest one has been shown.
+ */
+function request(lang: Language, given?: Catalog): Promise<void> {
+  requested = lang;
+  const mine = ++generation;
+  const run = (async () => {
+    if (!given) {
+      for (;;) {
+        const missing = [...partsInUse].filter((part) => !loadedParts.has(`${lang}/${part}`));
+        if (missing.length === 0) break;
+        await Promise.all(missing.map((part) => loadPart(lang, part)));
+      }
+    }
+    if (mine !== generation) return latest;
+    show(lang, given ?? Object.assign({}, ...[...partsInUse].map((part) => loadedParts.get(`${lang}/${part}`))));
+  })();
+  latest = run;
+  return run;
+}
+
+/** Makes `next` the language in use, with its catalogue loaded (or given, for tests). */
+export const setLanguage = (next: Language, given?: Catalog): Promise<void> => request(next, given);
 
 /** Before the first render: the browser's or remembered language. */
 export const setupI18n = (next: Language = preferredLanguage()) => setLanguage(next);
 
-/** Adds a part of the catalogue (in the current language) before the screens that need it render. */
+/** Adds a part of the catalogue, in the language being shown or switched to, before the screens that need it. */
 export async function loadCatalogPart(part: CatalogPart): Promise<void> {
-  if (partsInUse.has(part)) return;
-  const lang = language;
-  const loaded = (await loaders[lang][part]()).default;
+  if (partsInUse.has(part) && loadedParts.has(`${requested}/${part}`) && requested === language) return;
   partsInUse.add(part);
-  if (lang === language) catalog = { ...catalog, ...loaded };
-  else await setLanguage(language);
-  for (const listener of listeners) listener();
+  await request(requested);
 }
 
 export async function changeLanguage(next: Language): Promise<void> {

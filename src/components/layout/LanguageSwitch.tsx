@@ -6,7 +6,7 @@ export function LanguageSwitch() {
   return (
     <NativeSelect
       size="xs"
-      aria-label={t('nav.language')}
+      aria-label={t('languages.label')}
       value={i18n.language}
       onChange={(event) => {
         const next = event.currentTarget.value;

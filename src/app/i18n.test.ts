@@ -1,0 +1,277 @@
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import enConsole from '../locales/en/console.json';
+import enStart from '../locales/en/start.json';
+import jaConsole from '../locales/ja/console.json';
+import jaStart from '../locales/ja/start.json';
+import { changeLanguage, isLanguage, languages, setLanguage, t, useTranslation } from './i18n';
+
+type Catalog = { [key: string]: string | Catalog };
+
+/** Every leaf of a catalogue as [dotted key, text]. */
+function leaves(catalog: Catalog, prefix = ''): [string, string][] {
+  return Object.entries(catalog).flatMap(([key, value]): [string, string][] =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value]] : leaves(value, `${prefix}${key}.`),
+  );
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+const parts = {
+  start: { en: enStart as Catalog, ja: jaStart as Catalog },
+  console: { en: enConsole as Catalog, ja: jaConsole as Catalog },
+};
+
+afterEach(async () => {
+  localStorage.clear();
+  await setLanguage('en');
+});
+
+describe('catalogues', () => {
+  describe.each(Object.entries(parts))('the %s part', (_part, { en, ja }) => {
+    const enLeaves = new Map(leaves(en));
+    const jaLeaves = new Map(leaves(ja));
+
+    it('has the same keys in English and Japanese', () => {
+      expect([...jaLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
+      expect(enLeaves.size).toBeGreaterThan(0);
+    });
+
+    it('has no empty strings', () => {
+      const empty = [...leaves(en), ...leaves(ja)].filter(([, text]) => text.trim() === '').map(([key]) => key);
+      expect(empty).toEqual([]);
+    });
+
+    it('uses the same {{placeholders}} in each English and Japanese pair', () => {
+      const mismatched = [...enLeaves]
+        .filter(([key, text]) => {
+          const other = jaLeaves.get(key);
+          return other !== undefined && placeholders(text).join() !== placeholders(other).join();
+        })
+        .map(([key]) => key);
+      expect(mismatched).toEqual([]);
+    });
+
+    it('holds only strings and nested objects', () => {
+      const values = (catalog: unknown): unknown[] =>
+        typeof catalog === 'object' && catalog !== null ? Object.values(catalog).flatMap(values) : [catalog];
+      for (const value of [...values(en), ...values(ja)]) expect(typeof value).toBe('string');
+    });
+  });
+
+  it.each(languages)('has no top-level key in both parts (%s), as parts are merged shallowly', (lang) => {
+    const start = Object.keys(parts.start[lang]);
+    const shared = Object.keys(parts.console[lang]).filter((key) => start.includes(key));
+    expect(shared).toEqual([]);
+  });
+});
+
+describe('t', () => {
+  beforeEach(async () => {
+    await setLanguage('en');
+  });
+
+  it('looks up a dotted key', () => {
+    expect(t('login.submit')).toBe('Sign in');
+    expect(t('login.errors.failed')).toBe('Sign-in failed. Check what you entered and try again.');
+  });
+
+  it('replaces {{placeholders}} from the options', () => {
+    expect(t('x', { defaultValue: 'Endpoint: {{endpoint}}', endpoint: 'jp' })).toBe('Endpoint: jp');
+    expect(t('x', { defaultValue: '{{ a }} and {{b}} and {{a}}', a: 1, b: false })).toBe('1 and false and 1');
+  });
+
+  it('leaves a placeholder without a value as it is', () => {
+    expect(t('x', { defaultValue: 'Hello {{name}}' })).toBe('Hello {{name}}');
+    expect(t('x', { defaultValue: 'Hello {{name}}', other: 'y' })).toBe('Hello {{name}}');
+  });
+
+  it('falls back to defaultValue, then to the key', () => {
+    expect(t('no.such.key', { defaultValue: 'Fallback' })).toBe('Fallback');
+    expect(t('no.such.key')).toBe('no.such.key');
+  });
+
+  it('prefers the catalogue to defaultValue', () => {
+    expect(t('login.submit', { defaultValue: 'Fallback' })).toBe('Sign in');
+  });
+
+  it('does not return a whole section for a key that is not a leaf', () => {
+    expect(t('login')).toBe('login');
+    expect(t('login.errors', { defaultValue: 'x' })).toBe('x');
+  });
+
+  it('does not read past a string', () => {
+    expect(t('login.submit.more')).toBe('login.submit.more');
+  });
+
+  it('follows the language in use', async () => {
+    await setLanguage('ja');
+    expect(t('login.submit')).toBe(jaStart.login.submit);
+    expect(t('login.submit')).not.toBe('Sign in');
+    expect(document.documentElement.lang).toBe('ja');
+
+    await setLanguage('en');
+    expect(t('login.submit')).toBe('Sign in');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('uses a catalogue given to setLanguage as it is', async () => {
+    await setLanguage('ja', { login: { submit: 'サインイン' } });
+    expect(t('login.submit')).toBe('サインイン');
+    expect(t('login.title')).toBe('login.title');
+  });
+});
+
+describe('loadCatalogPart', () => {
+  beforeEach(() => {
+    vi.resetModules();
+  });
+
+  it('makes the console keys available, in the language in use', async () => {
+    const i18n = await import('./i18n');
+    await i18n.setLanguage('en');
+    expect(i18n.t('nav.signOut')).toBe('nav.signOut');
+
+    await i18n.loadCatalogPart('console');
+    expect(i18n.t('nav.signOut')).toBe(enConsole.nav.signOut);
+    expect(i18n.t('nav.endpoint', { endpoint: 'jp' })).toBe('Endpoint: jp');
+    expect(i18n.t('login.submit')).toBe('Sign in');
+  });
+
+  it('keeps the console part loaded across a change of language', async () => {
+    const i18n = await import('./i18n');
+    await i18n.setLanguage('en');
+    await i18n.loadCatalogPart('console');
+
+    await i18n.setLanguage('ja');
+    expect(i18n.t('nav.signOut')).toBe(jaConsole.nav.signOut);
+    expect(i18n.t('login.submit')).toBe(jaStart.login.submit);
+  });
+
+  it('tells subscribed components', async () => {
+    const i18n = await import('./i18n');
+    await i18n.setLanguage('en');
+    const { result } = renderHook(() => i18n.useTranslation());
+    await act(() => i18n.loadCatalogPart('console'));
+    expect(result.current.t('nav.signOut')).toBe(enConsole.nav.signOut);
+  });
+});
+
+describe('useTranslation', () => {
+  it('re-renders with a new t when the language changes', async () => {
+    await setLanguage('en');
+    const { result } = renderHook(() => useTranslation());
+    const englishT = result.current.t;
+    expect(result.current.i18n.language).toBe('en');
+    expect(result.current.t('login.submit')).toBe('Sign in');
+
+    await act(() => setLanguage('ja'));
+    expect(result.current.i18n.language).toBe('ja');
+    expect(result.current.t).not.toBe(englishT);
+    expect(result.current.t('login.submit')).toBe(jaStart.login.submit);
+  });
+
+  it('changeLanguage remembers the choice for this browser', async () => {
+    const { result } = renderHook(() => useTranslation());
+    await act(() => result.current.i18n.changeLanguage('ja'));
+    expect(localStorage.getItem('soracom-console.language')).toBe('ja');
+    expect(result.current.i18n.language).toBe('ja');
+  });
+});
+
+describe('setupI18n', () => {
+  beforeEach(() => {
+    vi.resetModules();
+  });
+
+  it('uses the remembered language first', async () => {
+    await changeLanguage('ja');
+    const i18n = await import('./i18n');
+    await i18n.setupI18n();
+    expect(i18n.t('login.submit')).toBe(jaStart.login.submit);
+  });
+
+  it("otherwise follows the browser's language", async () => {
+    const spy = vi.spyOn(navigator, 'language', 'get').mockReturnValue('ja-JP');
+    try {
+      const i18n = await import('./i18n');
+      await i18n.setupI18n();
+      expect(i18n.t('login.submit')).toBe(jaStart.login.submit);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('ignores a remembered value that is not a language', async () => {
+    localStorage.setItem('soracom-console.language', 'xx');
+    const spy = vi.spyOn(navigator, 'language', 'get').mockReturnValue('en-GB');
+    try {
+      const i18n = await import('./i18n');
+      await i18n.setupI18n();
+      expect(i18n.t('login.submit')).toBe('Sign in');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('isLanguage', () => {
+  it('accepts en and ja only', () => {
+    expect(isLanguage('en')).toBe(true);
+    expect(isLanguage('ja')).toBe(true);
+    expect(isLanguage('fr')).toBe(false);
+    expect(isLanguage('ja-JP')).toBe(false);
+    expect(isLanguage(null)).toBe(false);
+  });
+});
+
+describe('language requests that overlap', () => {
+  /** A fresh i18n module whose Japanese catalogue parts arrive only when `release` is called. */
+  async function withSlowJapanese() {
+    vi.resetModules();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.doMock('../locales/ja/start.json', async () => {
+      await gate;
+      return { default: jaStart };
+    });
+    vi.doMock('../locales/ja/console.json', async () => {
+      await gate;
+      return { default: jaConsole };
+    });
+    const i18n = await import('./i18n');
+    await i18n.setLanguage('en');
+    return { i18n, release };
+  }
+
+  afterEach(() => {
+    vi.doUnmock('../locales/ja/start.json');
+    vi.doUnmock('../locales/ja/console.json');
+    vi.resetModules();
+  });
+
+  it('shows the last language chosen, even when an earlier choice finishes loading later', async () => {
+    const { i18n, release } = await withSlowJapanese();
+    const toJapanese = i18n.changeLanguage('ja');
+    await i18n.changeLanguage('en');
+    release();
+    await toJapanese;
+    expect(document.documentElement.lang).toBe('en');
+    expect(i18n.t('login.submit')).toBe('Sign in');
+    expect(localStorage.getItem('soracom-console.language')).toBe('en');
+  });
+
+  it('loads a catalogue part asked for during a switch in the language being switched to', async () => {
+    const { i18n, release } = await withSlowJapanese();
+    const toJapanese = i18n.setLanguage('ja');
+    const consolePart = i18n.loadCatalogPart('console');
+    // Anything not held back (the English console part, in the old order of things) arrives first.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await Promise.all([toJapanese, consolePart]);
+    expect(i18n.t('nav.signOut')).toBe('ログアウト');
+    expect(i18n.t('login.submit')).toBe('ログイン');
+  });
+});
