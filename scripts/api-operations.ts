@@ -8,6 +8,22 @@ export const operations: readonly string[] = [
   'POST /auth',
   'POST /auth/logout',
   'POST /operators/{operator_id}/token',
+  'DELETE /operators/{operator_id}/tokens',
+  'DELETE /operators/{operator_id}/users/{user_name}/tokens',
+  // Password reset and MFA recovery (no key or token: the user cannot sign in)
+  'POST /auth/password_reset_token/issue',
+  'POST /auth/password_reset_token/verify',
+  'POST /operators/mfa_revoke_token/issue',
+  'POST /operators/mfa_revoke_token/verify',
+  // Passwords and auth keys
+  'POST /operators/{operator_id}/password',
+  'PUT /operators/{operator_id}/users/{user_name}/password',
+  'GET /operators/{operator_id}/auth_keys',
+  'POST /operators/{operator_id}/auth_keys',
+  'DELETE /operators/{operator_id}/auth_keys/{auth_key_id}',
+  'GET /operators/{operator_id}/users/{user_name}/auth_keys',
+  'POST /operators/{operator_id}/users/{user_name}/auth_keys',
+  'DELETE /operators/{operator_id}/users/{user_name}/auth_keys/{auth_key_id}',
   // Operator and MFA
   'GET /operators/{operator_id}',
   'GET /operators/{operator_id}/mfa',
@@ -18,8 +34,13 @@ export const operations: readonly string[] = [
   'POST /operators/{operator_id}/users/{user_name}',
   'GET /operators/{operator_id}/users/{user_name}',
   'POST /operators/{operator_id}/users/{user_name}/password',
+  'GET /operators/{operator_id}/users/{user_name}/mfa',
+  'POST /operators/{operator_id}/users/{user_name}/mfa',
+  'DELETE /operators/{operator_id}/users/{user_name}/mfa',
+  'POST /operators/{operator_id}/users/{user_name}/mfa/verify',
   // SIMs and groups
   'GET /sims',
   'GET /sims/{sim_id}',
+  'PUT /sims/{sim_id}/tags',
   'GET /groups',
 ];
