@@ -23,6 +23,15 @@ export default defineConfig(({ command }) => ({
     modulePreload: { polyfill: false },
     sourcemap: false,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the first screen needs (main.tsx and all it imports statically, the login page included)
+          // in one file, instead of the dozens of small common chunks automatic splitting makes of it.
+          groups: [{ name: 'boot', test: /[\\/]src[\\/]main\.tsx$/ }],
+        },
+      },
+    },
   },
   server: {
     // `npm run dev` talks to the API of a running `npm run serve` on the default port.

@@ -1,6 +1,7 @@
 /** The one typed SORACOM client (openapi-fetch). Its React Query binding, `$api`, is in ./queryHooks. */
 import createFetchClient from 'openapi-fetch';
 import { apiMiddleware, type MiddlewareDeps } from './middleware';
+import { renewSession } from './renewal';
 import type { paths } from './schema';
 import { sessionStore } from './session';
 
@@ -20,4 +21,5 @@ export const api = createApi({
   getSession: sessionStore.get,
   getLanguage: () => globalThis.document?.documentElement.lang || 'en',
   onUnauthorized: () => sessionStore.clear('expired'),
+  renew: renewSession,
 });

@@ -6,37 +6,59 @@ import type { Session } from './session';
 export interface MiddlewareDeps {
   getSession: () => Session | null;
   getLanguage: () => string;
-  /** Called when a signed-in call answers 401: the session is no longer good. */
+  /** Called when a signed-in call answers 401 and the session could not be renewed. */
   onUnauthorized: (error: ApiError) => void;
+  /** A working session after a 401 (refreshed, or signed in again); null when there is none. */
+  renew?: () => Promise<Session | null>;
 }
 
 /** Calls whose 401 means "wrong credentials", not "session over". */
 const credentialCalls = new Set(['/auth']);
 
+function withSession(request: Request, session: Session | null): Request {
+  if (!session) return request;
+  const url = new URL(request.url);
+  url.pathname = url.pathname.replace(/^\/api\/[^/]+\/v1\//, `/api/${session.endpoint}/v1/`);
+  const next = new Request(url, request);
+  next.headers.set('X-Soracom-API-Key', session.apiKey);
+  next.headers.set('X-Soracom-Token', session.token);
+  return next;
+}
+
 export function apiMiddleware(deps: MiddlewareDeps): Middleware {
+  // A copy of each request as sent, so that one refused for an ended session can be sent again once renewed.
+  const replays = new Map<string, Request>();
+
   return {
-    onRequest({ request }) {
-      const session = deps.getSession();
-      let next = request;
-      if (session) {
-        const url = new URL(request.url);
-        url.pathname = url.pathname.replace(/^\/api\/[^/]+\/v1\//, `/api/${session.endpoint}/v1/`);
-        next = new Request(url, request);
-        next.headers.set('X-Soracom-API-Key', session.apiKey);
-        next.headers.set('X-Soracom-Token', session.token);
-      }
+    onRequest({ request, id }) {
+      const next = withSession(request, deps.getSession());
       next.headers.set('X-Soracom-Lang', deps.getLanguage().startsWith('ja') ? 'ja' : 'en');
+      if (deps.renew && next.headers.has('X-Soracom-Token')) replays.set(id, next.clone());
       return next;
     },
-    async onResponse({ response, schemaPath }) {
+    async onResponse({ response, schemaPath, id, options }) {
+      const replay = replays.get(id);
+      replays.delete(id);
       if (response.ok) return response;
-      const error = await ApiError.fromResponse(response);
+      let failed = response;
       if (response.status === 401 && !credentialCalls.has(schemaPath) && deps.getSession()) {
-        deps.onUnauthorized(error);
+        const sentWith = replay?.headers.get('X-Soracom-Token');
+        const current = deps.getSession();
+        // Another call may have renewed the session already: then just use it, without another refresh.
+        const renewed = current && sentWith && current.token !== sentWith ? current : await deps.renew?.();
+        if (renewed && replay) {
+          const retried = await options.fetch(withSession(replay, renewed));
+          if (retried.ok) return retried;
+          failed = retried;
+        }
+        const error = await ApiError.fromResponse(failed);
+        if (failed.status === 401) deps.onUnauthorized(error);
+        throw error;
       }
-      throw error;
+      throw await ApiError.fromResponse(failed);
     },
-    onError({ error }) {
+    onError({ error, id }) {
+      replays.delete(id);
       return error instanceof ApiError ? error : ApiError.network(error);
     },
   };

@@ -12,8 +12,16 @@ export interface Session {
   userName?: string;
   /** The root account's email, when signed in with it. */
   email?: string;
+  /** When the token stops working (epoch ms), if known: the console refreshes it a little before. */
+  expiresAt?: number;
+  /** The lifetime asked for at sign-in, asked for again at each refresh. */
+  tokenTimeoutSeconds?: number;
 }
 
+/** Token lifetime the console asks for (SORACOM's default). */
+export const defaultTokenTimeoutSeconds = 86_400;
+
+export type EndReason = 'expired' | 'signedOut' | 'idle';
 const storageKey = 'soracom-console.session';
 const listeners = new Set<() => void>();
 
@@ -28,7 +36,7 @@ function read(): Session | null {
 
 let current: Session | null = read();
 /** Why the last session ended, for the login page to say so; null after a fresh start or a sign-in. */
-let endReason: 'expired' | 'signedOut' | null = null;
+let endReason: EndReason | null = null;
 
 function emit() {
   for (const listener of listeners) listener();
@@ -43,7 +51,7 @@ export const sessionStore = {
     sessionStorage.setItem(storageKey, JSON.stringify(session));
     emit();
   },
-  clear(reason: 'expired' | 'signedOut' = 'signedOut') {
+  clear(reason: EndReason = 'signedOut') {
     if (current) endReason = reason;
     current = null;
     sessionStorage.removeItem(storageKey);

@@ -1,8 +1,10 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import enConsole from '../locales/en/console.json';
+import enPublic from '../locales/en/public.json';
 import enStart from '../locales/en/start.json';
 import jaConsole from '../locales/ja/console.json';
+import jaPublic from '../locales/ja/public.json';
 import jaStart from '../locales/ja/start.json';
 import { changeLanguage, isLanguage, languages, setLanguage, t, useTranslation } from './i18n';
 
@@ -19,6 +21,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)
 
 const parts = {
   start: { en: enStart as Catalog, ja: jaStart as Catalog },
+  public: { en: enPublic as Catalog, ja: jaPublic as Catalog },
   console: { en: enConsole as Catalog, ja: jaConsole as Catalog },
 };
 

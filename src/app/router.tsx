@@ -1,6 +1,7 @@
 /** Routes, each screen loaded on demand. */
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouteError } from '../components/layout/RouteError';
+import { LoginPage } from '../pages/login/LoginPage';
 import { loadCatalogPart } from './i18n';
 
 /** Shown for the moment the first screen's code is still loading. */
@@ -8,14 +9,35 @@ function Loading() {
   return <div aria-busy="true" style={{ minHeight: '100vh' }} />;
 }
 
+/** Pages for people not signed in: sign-up and account recovery. */
+const publicPages = [
+  { path: '/signup', load: async () => (await import('../pages/signup/SignupPage')).SignupPage },
+  { path: '/verify', load: async () => (await import('../pages/signup/VerifyPage')).VerifyPage },
+  {
+    path: '/password-reset',
+    load: async () => (await import('../pages/recovery/PasswordResetPage')).PasswordResetPage,
+  },
+  { path: '/mfa-revoke', load: async () => (await import('../pages/recovery/MfaRevokePage')).MfaRevokePage },
+];
+
 export function createRouter() {
   return createBrowserRouter([
     {
       path: '/login',
       HydrateFallback: Loading,
-      lazy: async () => ({ Component: (await import('../pages/login/LoginPage')).LoginPage }),
+      // In the entry chunk: the page every signed-out visit starts on (the other screens load on demand).
+      Component: LoginPage,
       errorElement: <RouteError />,
     },
+    ...publicPages.map(({ path, load }) => ({
+      path,
+      HydrateFallback: Loading,
+      errorElement: <RouteError />,
+      lazy: async () => {
+        const [Component] = await Promise.all([load(), loadCatalogPart('public')]);
+        return { Component };
+      },
+    })),
     {
       path: '/',
       HydrateFallback: Loading,

@@ -7,6 +7,7 @@ import { createQueryClient } from '../../api/queryClient';
 import { sessionStore, useSession } from '../../api/session';
 import { useTranslation } from '../../app/i18n';
 import { loginPath } from '../../lib/paths';
+import { SessionServices } from '../session/SessionServices';
 import { UserMenu } from './UserMenu';
 
 const nav = [
@@ -38,6 +39,7 @@ export function SignedInLayout() {
   return (
     <QueryClientProvider client={queryClient}>
       <Notifications position="top-right" />
+      <SessionServices session={session} />
       <AppShell
         header={{ height: 56 }}
         navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}

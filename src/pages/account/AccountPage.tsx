@@ -1,4 +1,4 @@
-import { Badge, Paper, Skeleton, Stack, Title } from '@mantine/core';
+import { Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { operatorQueries } from '../../api/queries/operator';
 import { type Session, useSession } from '../../api/session';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeyValueList } from '../../components/KeyValueList';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
+import { SecuritySection } from './security/SecuritySection';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function AccountPage() {
     <>
       <PageHeader title={t('account.title')} />
       {session.userName ? <SamUserAccount session={session} /> : <RootAccount session={session} />}
+      <SecuritySection who={{ operatorId: session.operatorId, userName: session.userName }} />
     </>
   );
 }
@@ -23,7 +25,6 @@ export function AccountPage() {
 function RootAccount({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   const operator = useQuery(operatorQueries.detail(session.operatorId));
-  const mfa = useQuery(operatorQueries.mfaStatus(session.operatorId));
   return (
     <Stack>
       {operator.error ? <ErrorAlert error={operator.error} /> : null}
@@ -47,26 +48,6 @@ function RootAccount({ session }: { session: Session }) {
             ]}
           />
         )}
-      </Paper>
-      <Paper withBorder p="md" radius="md">
-        <Title order={3} size="h4" mb="sm">
-          {t('account.security')}
-        </Title>
-        {mfa.error ? <ErrorAlert error={mfa.error} /> : null}
-        <KeyValueList
-          items={[
-            {
-              label: t('account.mfa'),
-              value: mfa.data ? (
-                <Badge color={mfa.data === 'ACTIVE' ? 'green' : 'gray'} variant="dot">
-                  {t(`account.mfaStatus.${mfa.data}`, { defaultValue: mfa.data })}
-                </Badge>
-              ) : (
-                ''
-              ),
-            },
-          ]}
-        />
       </Paper>
     </Stack>
   );

@@ -165,15 +165,32 @@ describe('LoginPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Sign-in failed. Check what you entered and try again.');
     expect(screen.queryByText('Authentication failed.')).not.toBeInTheDocument();
     expect(authRequests).toEqual([
-      { url: expect.stringMatching(/\/api\/local\/v1\/auth$/), body: { email: 'me@example.com', password: 'wrong' } },
+      {
+        url: expect.stringMatching(/\/api\/local\/v1\/auth$/),
+        body: { email: 'me@example.com', password: 'wrong', tokenTimeoutSeconds: 86400 },
+      },
     ]);
     expect(sessionStore.get()).toBeNull();
     expect(screen.queryByText('SIMS PAGE')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   });
 
+  it('counts down while rate-limited, with the button disabled until then', async () => {
+    answerAuth = () =>
+      new Response(JSON.stringify({ code: 'AUM0429', message: 'Too many requests' }), {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'X-Soracom-Ratelimit-Seconds-Before-Refresh': '42' },
+      });
+    const { user } = await openLogin();
+    await user.type(screen.getByLabelText('Email'), 'me@example.com');
+    await user.type(screen.getByLabelText('Password'), 'pw');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Too many attempts\. You can try again in 4[12] s\./);
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+  });
+
   it.each([
-    [429, 'Too many sign-in attempts. Wait a moment before trying again.'],
+    [429, 'Too many attempts. You can try again in 30 s.'],
     [500, 'Sign-in is not available right now. Try again in a moment.'],
   ])('explains a %i answer', async (status, message) => {
     answerAuth = () => json({ code: `HTTP${status}`, message: 'x' }, status);
@@ -220,8 +237,8 @@ describe('LoginPage', () => {
     expect(await screen.findByText('SIMS PAGE')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sims');
     expect(authRequests.map((r) => r.body)).toEqual([
-      { email: 'me@example.com', password: 'secret' },
-      { email: 'me@example.com', password: 'secret', mfaOTPCode: '123456' },
+      { email: 'me@example.com', password: 'secret', tokenTimeoutSeconds: 86400 },
+      { email: 'me@example.com', password: 'secret', mfaOTPCode: '123456', tokenTimeoutSeconds: 86400 },
     ]);
     const stored = JSON.parse(sessionStorage.getItem('soracom-console.session') ?? 'null');
     expect(stored).toEqual({
@@ -230,6 +247,8 @@ describe('LoginPage', () => {
       token: 't',
       operatorId: 'OP0000000001',
       email: 'me@example.com',
+      tokenTimeoutSeconds: 86400,
+      expiresAt: expect.any(Number),
     });
     expect(localStorage.getItem('soracom-console.session')).toBeNull();
   });
@@ -322,7 +341,7 @@ describe('LoginPage', () => {
     expect(authRequests).toEqual([
       {
         url: expect.stringMatching(/\/api\/jp\/v1\/auth$/),
-        body: { operatorId: 'OP0000000002', userName: 'alice', password: 'secret' },
+        body: { operatorId: 'OP0000000002', userName: 'alice', password: 'secret', tokenTimeoutSeconds: 86400 },
       },
     ]);
     expect(sessionStore.get()).toEqual({
@@ -331,6 +350,8 @@ describe('LoginPage', () => {
       token: 'ts',
       operatorId: 'OP0000000002',
       userName: 'alice',
+      tokenTimeoutSeconds: 86400,
+      expiresAt: expect.any(Number),
     });
   });
 
@@ -352,7 +373,12 @@ describe('LoginPage', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     await waitFor(() => expect(authRequests).toHaveLength(1));
-    expect(authRequests[0]?.body).toEqual({ email: 'me@example.com', password: 'secret', mfaOTPCode: '654321' });
+    expect(authRequests[0]?.body).toEqual({
+      email: 'me@example.com',
+      password: 'secret',
+      mfaOTPCode: '654321',
+      tokenTimeoutSeconds: 86400,
+    });
   });
 
   it('says the session ended when it expired', async () => {

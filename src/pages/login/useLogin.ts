@@ -1,6 +1,6 @@
-import { useReducer, useRef } from 'react';
+import { useReducer, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { sessionStore } from '../../api/session';
+import { defaultTokenTimeoutSeconds, sessionStore } from '../../api/session';
 import { initialLoginState, loginReducer } from './loginMachine';
 
 export interface Credentials {
@@ -26,6 +26,7 @@ export const loadClient = () => import('../../api/client');
 
 export function useLogin(returnTo: string) {
   const [state, dispatch] = useReducer(loginReducer, initialLoginState);
+  const [lastError, setLastError] = useState<unknown>(null);
   const navigate = useNavigate();
   const inFlight = useRef(false);
 
@@ -34,11 +35,12 @@ export function useLogin(returnTo: string) {
     if (inFlight.current) return;
     inFlight.current = true;
     dispatch({ type: 'submit' });
+    setLastError(null);
     try {
       const { api, apiBase } = await loadClient();
       const { data } = await api.POST('/auth', {
         baseUrl: apiBase(credentials.endpoint),
-        body: authBody(credentials),
+        body: { ...authBody(credentials), tokenTimeoutSeconds: defaultTokenTimeoutSeconds },
       });
       if (!data?.apiKey || !data.token || !data.operatorId) throw new Error('incomplete /auth answer');
       sessionStore.set({
@@ -48,15 +50,18 @@ export function useLogin(returnTo: string) {
         operatorId: data.operatorId,
         ...(data.userName ? { userName: data.userName } : {}),
         ...(credentials.mode === 'root' ? { email: credentials.email.trim() } : {}),
+        tokenTimeoutSeconds: defaultTokenTimeoutSeconds,
+        expiresAt: Date.now() + defaultTokenTimeoutSeconds * 1000,
       });
       dispatch({ type: 'succeeded' });
       navigate(returnTo, { replace: true });
     } catch (error) {
+      setLastError(error);
       dispatch({ type: 'failed', error, withMfaCode: credentials.mfaCode.trim() !== '' });
     } finally {
       inFlight.current = false;
     }
   }
 
-  return { state, submit, back: () => dispatch({ type: 'back' }) };
+  return { state, lastError, submit, back: () => dispatch({ type: 'back' }) };
 }

@@ -1,24 +1,28 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { sessionStore } from '../../api/session';
+import { type EndReason, sessionStore } from '../../api/session';
 
 /** Revokes the key and token on the API, then forgets them here even if the API could not be reached. */
-export function useLogout() {
+export function useLogout(reason: EndReason = 'signedOut') {
   const navigate = useNavigate();
   const [pending, setPending] = useState(false);
-  async function run() {
-    if (pending) return;
+  const running = useRef(false);
+  const run = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
     setPending(true);
     try {
       await api.POST('/auth/logout');
     } catch {
       // The session is dropped locally all the same; an unrevoked token expires on its own.
     } finally {
-      sessionStore.clear('signedOut');
+      sessionStore.clear(reason);
+      running.current = false;
       setPending(false);
-      navigate('/login', { replace: true });
+      // A deliberate sign-out starts afresh at /login; otherwise the layout sends the user to sign in and come back.
+      if (reason === 'signedOut') navigate('/login', { replace: true });
     }
-  }
+  }, [navigate, reason]);
   return { run, pending };
 }

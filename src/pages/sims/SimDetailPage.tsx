@@ -10,6 +10,7 @@ import { SessionIndicator } from '../../components/sims/SessionIndicator';
 import { SimStatusBadge } from '../../components/sims/SimStatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { allImsis, primarySubscriber, simName } from '../../lib/sim';
+import { SimNameEditor } from './SimNameEditor';
 
 export function SimDetailPage() {
   const { simId = '' } = useParams();
@@ -30,7 +31,7 @@ export function SimDetailPage() {
         <Text>{simId}</Text>
       </Breadcrumbs>
       <Group gap="sm">
-        <Title order={2}>{title}</Title>
+        {data ? <SimNameEditor simId={simId} name={simName(data)} /> : <Title order={2}>{title}</Title>}
         {data ? <SimStatusBadge status={data.status} /> : null}
       </Group>
       {sim.error ? <ErrorAlert error={sim.error} /> : null}

@@ -1,0 +1,103 @@
+/**
+ * Account security for whoever is signed in: the root account (`/operators/{id}/…`) or a SAM user
+ * (`/operators/{id}/users/{name}/…`). Each function picks the right operation for `who`.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../client';
+import type { components } from '../schema';
+
+export interface Who {
+  operatorId: string;
+  userName?: string;
+}
+export type AuthKey = components['schemas']['AuthKeyResponse'];
+
+const operator = (who: Who) => ({ operator_id: who.operatorId });
+const user = (who: Who & { userName: string }) => ({ operator_id: who.operatorId, user_name: who.userName });
+const isUser = (who: Who): who is Who & { userName: string } => Boolean(who.userName);
+
+export const securityQueries = {
+  all: (who: Who) => ['security', who.operatorId, who.userName ?? ''] as const,
+  mfa: (who: Who) =>
+    queryOptions({
+      queryKey: [...securityQueries.all(who), 'mfa'],
+      queryFn: async ({ signal }) => {
+        const { data } = isUser(who)
+          ? await api.GET('/operators/{operator_id}/users/{user_name}/mfa', { params: { path: user(who) }, signal })
+          : await api.GET('/operators/{operator_id}/mfa', { params: { path: operator(who) }, signal });
+        return (data?.status ?? 'INACTIVE') as 'ACTIVE' | 'INACTIVE' | 'UNCONFIRMED';
+      },
+    }),
+  authKeys: (who: Who) =>
+    queryOptions({
+      queryKey: [...securityQueries.all(who), 'authKeys'],
+      queryFn: async ({ signal }): Promise<AuthKey[]> => {
+        const { data } = isUser(who)
+          ? await api.GET('/operators/{operator_id}/users/{user_name}/auth_keys', {
+              params: { path: user(who) },
+              signal,
+            })
+          : await api.GET('/operators/{operator_id}/auth_keys', { params: { path: operator(who) }, signal });
+        return data ?? [];
+      },
+    }),
+};
+
+export const securityActions = {
+  async enableMfa(who: Who): Promise<string> {
+    const { data } = isUser(who)
+      ? await api.POST('/operators/{operator_id}/users/{user_name}/mfa', { params: { path: user(who) } })
+      : await api.POST('/operators/{operator_id}/mfa', { params: { path: operator(who) } });
+    if (!data?.totpUri) throw new Error('no totpUri in the answer');
+    return data.totpUri;
+  },
+  /** The backup codes for the root account; SAM users get none (the API answers 204). */
+  async verifyMfa(who: Who, code: string): Promise<string[]> {
+    if (isUser(who)) {
+      await api.POST('/operators/{operator_id}/users/{user_name}/mfa/verify', {
+        params: { path: user(who) },
+        body: { mfaOTPCode: code },
+      });
+      return [];
+    }
+    const { data } = await api.POST('/operators/{operator_id}/mfa/verify', {
+      params: { path: operator(who) },
+      body: { mfaOTPCode: code },
+    });
+    return data?.backupCodes ?? [];
+  },
+  async revokeMfa(who: Who, password: string): Promise<void> {
+    if (isUser(who))
+      await api.DELETE('/operators/{operator_id}/users/{user_name}/mfa', { params: { path: user(who) } });
+    else await api.DELETE('/operators/{operator_id}/mfa', { params: { path: operator(who) }, body: { password } });
+  },
+  async changePassword(who: Who, currentPassword: string, newPassword: string): Promise<void> {
+    const body = { currentPassword, newPassword };
+    if (isUser(who))
+      await api.PUT('/operators/{operator_id}/users/{user_name}/password', { params: { path: user(who) }, body });
+    else await api.POST('/operators/{operator_id}/password', { params: { path: operator(who) }, body });
+  },
+  async generateAuthKey(who: Who): Promise<{ authKeyId: string; authKey: string }> {
+    const { data } = isUser(who)
+      ? await api.POST('/operators/{operator_id}/users/{user_name}/auth_keys', { params: { path: user(who) } })
+      : await api.POST('/operators/{operator_id}/auth_keys', { params: { path: operator(who) } });
+    if (!data?.authKeyId || !data.authKey) throw new Error('incomplete auth key answer');
+    return { authKeyId: data.authKeyId, authKey: data.authKey };
+  },
+  async deleteAuthKey(who: Who, authKeyId: string): Promise<void> {
+    if (isUser(who)) {
+      await api.DELETE('/operators/{operator_id}/users/{user_name}/auth_keys/{auth_key_id}', {
+        params: { path: { ...user(who), auth_key_id: authKeyId } },
+      });
+    } else {
+      await api.DELETE('/operators/{operator_id}/auth_keys/{auth_key_id}', {
+        params: { path: { ...operator(who), auth_key_id: authKeyId } },
+      });
+    }
+  },
+  async signOutEverywhere(who: Who): Promise<void> {
+    if (isUser(who))
+      await api.DELETE('/operators/{operator_id}/users/{user_name}/tokens', { params: { path: user(who) } });
+    else await api.DELETE('/operators/{operator_id}/tokens', { params: { path: operator(who) } });
+  },
+};

@@ -1,0 +1,112 @@
+import { Alert, Button, Group, Modal, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { securityActions, securityQueries, type Who } from '../../../api/queries/security';
+import { useTranslation } from '../../../app/i18n';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { CopyField } from '../../../components/CopyField';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { formatDateTime } from '../../../lib/format';
+import { useSubmit } from '../../../lib/useSubmit';
+
+/** Auth keys (for programs using the API): list, generate (the secret is shown once), delete. */
+export function AuthKeysCard({ who }: { who: Who }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const keys = useQuery(securityQueries.authKeys(who));
+  const [created, setCreated] = useState<{ authKeyId: string; authKey: string } | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: securityQueries.authKeys(who).queryKey });
+  const generate = useSubmit(async () => {
+    setCreated(await securityActions.generateAuthKey(who));
+    await refresh();
+  });
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          {t('security.keys.title')}
+        </Title>
+        <Button size="xs" onClick={() => void generate.submit()} loading={generate.pending}>
+          {t('security.keys.generate')}
+        </Button>
+      </Group>
+      <Text size="sm" mb="sm">
+        {t('security.keys.about')}
+      </Text>
+      {keys.error ? <ErrorAlert error={keys.error} /> : null}
+      {generate.error ? <ErrorAlert error={generate.error} /> : null}
+      {keys.data?.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('security.keys.none')}
+        </Text>
+      ) : (
+        <Table aria-label={t('security.keys.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('security.keys.id')}</Table.Th>
+              <Table.Th scope="col">{t('security.keys.created')}</Table.Th>
+              <Table.Th scope="col">{t('security.keys.lastUsed')}</Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>{t('security.keys.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(keys.data ?? []).map((key) => (
+              <Table.Tr key={key.authKeyId}>
+                <Table.Td ff="monospace">{key.authKeyId}</Table.Td>
+                <Table.Td>{formatDateTime(key.createDateTime, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {key.lastUsedDateTime
+                    ? formatDateTime(key.lastUsedDateTime, i18n.language)
+                    : t('security.keys.never')}
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    color="red"
+                    aria-label={t('security.keys.deleteNamed', { id: key.authKeyId })}
+                    onClick={() => setDeleting(key.authKeyId)}
+                  >
+                    {t('common.delete')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal
+        opened={created !== null}
+        onClose={() => setCreated(null)}
+        title={t('security.keys.createdTitle')}
+        centered
+      >
+        {created ? (
+          <Stack gap="sm">
+            <Alert color="yellow">{t('security.keys.createdBody')}</Alert>
+            <CopyField label={t('security.keys.id')} value={created.authKeyId} />
+            <CopyField label={t('security.keys.secret')} value={created.authKey} />
+            <Button onClick={() => setCreated(null)} w="fit-content">
+              {t('security.keys.savedSecret')}
+            </Button>
+          </Stack>
+        ) : null}
+      </Modal>
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('security.keys.deleteTitle')}
+        message={t('security.keys.deleteBody', { id: deleting ?? '' })}
+        confirmLabel={t('common.delete')}
+        onClose={() => setDeleting(null)}
+        onConfirm={async () => {
+          if (deleting) await securityActions.deleteAuthKey(who, deleting);
+          await refresh();
+        }}
+      />
+    </Paper>
+  );
+}

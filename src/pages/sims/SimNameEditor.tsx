@@ -1,0 +1,70 @@
+import { ActionIcon, Button, Group, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { putSimTags } from '../../api/queries/simActions';
+import { useUnsavedWork } from '../../api/unsavedWork';
+import { useTranslation } from '../../app/i18n';
+import { FormError } from '../../components/FormError';
+import { useSubmit } from '../../lib/useSubmit';
+
+/** The SIM's name as the page title, renamed in place. A failed save keeps what was typed. */
+export function SimNameEditor({ simId, name }: { simId: string; name: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<string | null>(null);
+  const save = useSubmit(async () => {
+    await putSimTags(queryClient, simId, { name: (draft ?? '').trim() });
+    setDraft(null);
+    notifications.show({ message: t('sims.renamed'), color: 'green' });
+  });
+  useUnsavedWork(draft !== null && draft !== name);
+
+  if (draft === null) {
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Title order={2}>{name || t('sims.unnamed')}</Title>
+        <ActionIcon variant="subtle" aria-label={t('sims.rename')} onClick={() => setDraft(name)}>
+          <svg
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            aria-hidden="true"
+          >
+            <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />
+          </svg>
+        </ActionIcon>
+      </Group>
+    );
+  }
+  return (
+    <form
+      aria-label={t('sims.rename')}
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        if (draft.trim()) void save.submit();
+      }}
+    >
+      <Group gap="xs" align="flex-end">
+        <TextInput
+          label={t('sims.columns.name')}
+          value={draft}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          error={draft.trim() ? undefined : t('login.validation.required')}
+          data-autofocus
+          autoFocus
+        />
+        <Button type="submit" loading={save.pending}>
+          {t('common.save')}
+        </Button>
+        <Button variant="default" onClick={() => setDraft(null)} disabled={save.pending}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+      <FormError error={save.error} retryIn={save.retryIn} />
+    </form>
+  );
+}
