@@ -27,6 +27,9 @@ export const test = base.extend<{ cspGuard: undefined }>({
       await use(undefined);
       const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
+      // Whatever the journey did, nothing secret may have been written where it outlives the tab.
+      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage })).catch(() => '{}');
+      expect(stored, 'localStorage after the journey').not.toMatch(/api-[0-9a-f]|token|secret|password|otpauth|mfa/i);
     },
     { auto: true },
   ],
@@ -62,7 +65,7 @@ export const authHeaders = (auth: AuthResult) => ({
 let counter = 0;
 /** A fresh operator of its own (POST /sandbox/init), so a test that changes account state touches nobody else. */
 export async function newOperator(request: APIRequestContext, label: string) {
-  const email = `${label}-${Date.now()}-${process.pid}-${counter++}@example.com`;
+  const email = uniqueEmail(label);
   const password = 'e2e-password-1';
   const response = await request.post(api('/sandbox/init'), {
     data: { email, password, authKeyId: `keyId-${email}`, authKey: `secret-${email}` },
@@ -73,6 +76,14 @@ export async function newOperator(request: APIRequestContext, label: string) {
 
 /** Enables MFA on the operator through the API and returns a TOTP generator for its secret. */
 export async function enableMfa(request: APIRequestContext, auth: AuthResult): Promise<TOTP> {
+  return (await enableMfaWithCodes(request, auth)).totp;
+}
+
+/** Enables MFA through the API; returns the TOTP generator and the backup codes. */
+export async function enableMfaWithCodes(
+  request: APIRequestContext,
+  auth: AuthResult,
+): Promise<{ totp: TOTP; backupCodes: string[] }> {
   const enabled = await request.post(api(`/operators/${auth.operatorId}/mfa`), { headers: authHeaders(auth) });
   expect(enabled.status()).toBe(200);
   const { totpUri } = (await enabled.json()) as { totpUri: string };
@@ -83,7 +94,42 @@ export async function enableMfa(request: APIRequestContext, auth: AuthResult): P
     data: { mfaOTPCode: totp.generate() },
   });
   expect(verified.status()).toBe(200);
-  return totp;
+  const { backupCodes } = (await verified.json()) as { backupCodes: string[] };
+  return { totp, backupCodes };
+}
+
+/** A TOTP generator for a secret shown on the page. */
+export const totpFor = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
+
+export interface Mail {
+  to: string;
+  kind: string;
+  subject: string;
+  link: string;
+  createdAt: number;
+}
+
+/** The newest mail of a kind the local sandbox "sent" to an address (its local-only mailbox). */
+export async function mailLink(request: APIRequestContext, email: string, kind: string): Promise<string> {
+  let found: Mail | undefined;
+  await expect(async () => {
+    const response = await request.get(`/api/local/mailbox?email=${encodeURIComponent(email)}`);
+    expect(response.status()).toBe(200);
+    const { mails } = (await response.json()) as { mails: Mail[] };
+    found = mails.find((m) => m.kind === kind && m.link);
+    expect(found, `a ${kind} mail to ${email}`).toBeTruthy();
+  }).toPass({ timeout: 5_000 });
+  return (found as Mail).link;
+}
+
+/** A fresh, unique address for a test. */
+export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${process.pid}-${counter++}@example.com`;
+
+/** Signs in through the API (for set-up and for checking what a client would see). */
+export async function apiSignIn(request: APIRequestContext, body: Record<string, string>): Promise<AuthResult> {
+  const response = await request.post(api('/auth'), { data: body });
+  expect(response.status(), `POST /auth ${JSON.stringify(Object.keys(body))}`).toBe(200);
+  return (await response.json()) as AuthResult;
 }
 
 /** A code for the next 30-second step: the current one was spent verifying MFA, and each code works once. */

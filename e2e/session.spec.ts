@@ -8,7 +8,7 @@ test.describe('the session', () => {
     const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('soracom-console.session') ?? '{}'));
     expect(session.apiKey).toMatch(/^api-/);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page).toHaveURL(/\/login$/);
     expect(await page.evaluate(() => sessionStorage.getItem('soracom-console.session'))).toBeNull();
 
@@ -43,7 +43,7 @@ test.describe('the session', () => {
     await page.goto('/login');
     await signIn(page);
     await expect(page).toHaveURL(/\/sims$/);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page).toHaveURL(/\/login$/);
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
     expect(stored).not.toMatch(/api-|token|password|demo-password/i);

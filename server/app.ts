@@ -1,5 +1,6 @@
 /** The one HTTP application: console, API gateway (`/api/<endpoint>/v1/*`) and the local sandbox behind it. */
-import { Hono } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import { type Context, Hono } from 'hono';
 import type { Endpoint } from './config';
 import { createProxy } from './proxy';
 import type { Sandbox } from './sandbox/sandbox';
@@ -13,6 +14,18 @@ export interface AppOptions {
   upstreamTimeoutMs: number;
 }
 
+type Gateway = (request: Request, rest: string, clientIp: string) => Promise<Response>;
+
+/**
+ * The caller's address, from the socket (@hono/node-server puts the Node request in `c.env.incoming`); 'unknown'
+ * when there is none, as with `app.request()` in tests. Forwarding headers are not trusted: the server is reached
+ * directly.
+ */
+function clientIp(c: Context): string {
+  const incoming = (c.env as { incoming?: Pick<IncomingMessage, 'socket'> } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
 const notFoundJson = (message: string) =>
   new Response(JSON.stringify({ code: 'COM0004', message }), {
     status: 404,
@@ -22,10 +35,11 @@ const notFoundJson = (message: string) =>
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const files = createStatic(options.distDir);
-  const gateways = new Map(
+  const sandbox: Gateway = (request, rest, ip) => options.sandbox.handle(request, rest, ip);
+  const gateways = new Map<string, Gateway>(
     options.endpoints.map((e) => [
       e.id,
-      e.upstream === null ? options.sandbox : createProxy(e.upstream, options.upstreamTimeoutMs),
+      e.upstream === null ? sandbox : createProxy(e.upstream, options.upstreamTimeoutMs),
     ]),
   );
 
@@ -41,12 +55,23 @@ export function createApp(options: AppOptions): Hono {
     c.json({ endpoints: options.endpoints.map((e) => ({ id: e.id, upstream: e.upstream })) }),
   );
 
+  // The local sandbox's mailbox (not a SORACOM operation): the mails it "sent", newest first.
+  if (options.endpoints.some((e) => e.id === 'local')) {
+    app.get('/api/local/mailbox', (c) => {
+      // It hands out sign-up and reset links: only to this machine, even when the server listens more widely.
+      // ('unknown' is an in-process request, as in tests.)
+      if (!/^(127\.|::1$|::ffff:127\.|unknown$)/.test(clientIp(c))) return notFoundJson('No such API.');
+      c.header('Cache-Control', 'no-store');
+      return c.json({ mails: options.sandbox.mailbox(c.req.query('email') || undefined) });
+    });
+  }
+
   app.all('/api/:endpoint/v1/*', (c) => {
     const endpoint = c.req.param('endpoint');
     const gateway = gateways.get(endpoint);
     if (!gateway) return notFoundJson(`No API endpoint "${endpoint}" is offered here.`);
     const rest = new URL(c.req.url).pathname.slice(`/api/${endpoint}/v1`.length) || '/';
-    return gateway(c.req.raw, rest);
+    return gateway(c.req.raw, rest, clientIp(c));
   });
   app.all('/api/*', () => notFoundJson('No such API.'));
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Config, knownEndpoints, parseConfig } from './config';
+import { type Config, knownEndpoints, parseConfig, publicUrl, usage } from './config';
 
 const parse = (argv: string[] = [], env: NodeJS.ProcessEnv = {}): Config => {
   const config = parseConfig(argv, env);
@@ -19,6 +19,7 @@ describe('parseConfig', () => {
       endpoints: knownEndpoints.map((e) => ({ ...e })),
       upstreamTimeoutMs: 30_000,
       distDir: resolve(import.meta.dirname, '../dist'),
+      rateLimit: 20,
     });
     expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
     expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
@@ -121,5 +122,37 @@ describe('parseConfig', () => {
   it('does not change the known endpoints it starts from', () => {
     parse([], { ENDPOINT_URL_JP: 'http://127.0.0.1:9001/v1' });
     expect(knownEndpoints.find((e) => e.id === 'jp')?.upstream).toBe('https://api.soracom.io/v1');
+  });
+
+  it('reads the sandbox rate limit from --rate-limit or SANDBOX_RATE_LIMIT, the flag first', () => {
+    expect(parse(['--rate-limit', '500']).rateLimit).toBe(500);
+    expect(parse([], { SANDBOX_RATE_LIMIT: '7' }).rateLimit).toBe(7);
+    expect(parse(['--rate-limit=9'], { SANDBOX_RATE_LIMIT: '7' }).rateLimit).toBe(9);
+    expect(parse([], { SANDBOX_RATE_LIMIT: '' }).rateLimit).toBe(20);
+  });
+
+  it.each(['0', '-1', 'many', '2.5'])('throws for a rate limit of %s', (value) => {
+    expect(() => parse([`--rate-limit=${value}`])).toThrow(/rate limit/);
+    expect(() => parse([], { SANDBOX_RATE_LIMIT: value })).toThrow(/rate limit/);
+  });
+});
+
+describe('usage', () => {
+  it('tells about the rate limit', () => {
+    expect(usage).toMatch(/--rate-limit N\s+SANDBOX_RATE_LIMIT\s+requests per minute/);
+    expect(usage).toContain('(default 20)');
+  });
+});
+
+describe('publicUrl', () => {
+  it.each([
+    ['127.0.0.1', 8080, 'http://127.0.0.1:8080'],
+    ['localhost', 3000, 'http://localhost:3000'],
+    ['0.0.0.0', 8080, 'http://127.0.0.1:8080'],
+    ['::', 8080, 'http://[::1]:8080'],
+    ['::1', 8181, 'http://[::1]:8181'],
+    ['192.0.2.10', 80, 'http://192.0.2.10:80'],
+  ])('for host %s and port %i is %s', (host, port, url) => {
+    expect(publicUrl({ host, port })).toBe(url);
   });
 });

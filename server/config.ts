@@ -1,6 +1,7 @@
 /** Server configuration from the command line and the environment. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { rateLimit } from './sandbox/guesses';
 
 export interface Endpoint {
   id: string;
@@ -24,6 +25,8 @@ export interface Config {
   endpoints: Endpoint[];
   upstreamTimeoutMs: number;
   distDir: string;
+  /** Requests per minute per client IP to each rate-limited sandbox operation (sign-in, sign-up, resets). */
+  rateLimit: number;
 }
 
 export const usage = `Usage: npm start [-- options]   (or: npm run serve -- options, to skip the build)
@@ -38,6 +41,8 @@ Options (each also read from the environment variable shown):
   --endpoints LIST  ENDPOINTS         endpoints to offer, comma-separated (default local,jp,g,sandbox-jp,sandbox-g)
                     ENDPOINT_URL_<ID> another upstream for an endpoint, e.g. ENDPOINT_URL_SANDBOX_JP=http://127.0.0.1:9000/v1
                     UPSTREAM_TIMEOUT_MS  how long to wait for an upstream answer (default 30000)
+  --rate-limit N    SANDBOX_RATE_LIMIT  requests per minute per client IP to each of the sandbox's sign-in, sign-up,
+                                      password-reset and MFA-recovery operations, at least 1 (default ${rateLimit.limit})
   --help            print this help
 `;
 
@@ -55,6 +60,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       db: { type: 'string' },
       fleet: { type: 'string' },
       endpoints: { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -82,5 +88,18 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
     endpoints,
     upstreamTimeoutMs: number(env.UPSTREAM_TIMEOUT_MS, 30_000, 'UPSTREAM_TIMEOUT_MS'),
     distDir: resolve(import.meta.dirname, '../dist'),
+    rateLimit: atLeastOne(number(values['rate-limit'] ?? env.SANDBOX_RATE_LIMIT, rateLimit.limit, 'rate limit')),
   };
+}
+
+function atLeastOne(n: number): number {
+  if (n < 1) throw new Error(`rate limit must be at least 1, not ${n}`);
+  return n;
+}
+
+/** The address the server is reached at, for links (in mails): a wildcard listen address is reached at loopback. */
+export function publicUrl(config: Pick<Config, 'host' | 'port'>): string {
+  const host =
+    config.host === '0.0.0.0' || config.host === '' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
 }

@@ -1,7 +1,7 @@
 /** `npm start`: opens (and on first start seeds) the sandbox database, then serves everything on one port. */
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { parseConfig, usage } from './config';
+import { parseConfig, publicUrl, usage } from './config';
 import { openDb } from './sandbox/db';
 import { createSandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
@@ -27,7 +27,12 @@ if (!isSeeded(db)) {
 }
 db.prepare('DELETE FROM api_tokens WHERE expires_at < ?').run(Date.now() - 7 * 86_400_000);
 
-const sandbox = createSandbox({ db, log: (line) => console.error(line) });
+const sandbox = createSandbox({
+  db,
+  log: (line) => console.error(line),
+  publicUrl: publicUrl(config),
+  rateLimit: { limit: config.rateLimit, windowSeconds: 60 },
+});
 const app = createApp({
   endpoints: config.endpoints,
   sandbox,
@@ -39,7 +44,11 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
   console.log(`SORACOM console: ${url}
 Sandbox database: ${config.sandboxDb}
-Endpoints: ${config.endpoints.map((e) => e.id).join(', ')}
+Endpoints: ${config.endpoints.map((e) => e.id).join(', ')}${
+    config.endpoints.some((e) => e.id === 'local')
+      ? `\nLocal mailbox (sign-up, password reset, MFA recovery mails): ${url}/api/local/mailbox`
+      : ''
+  }
 Demo login (local sandbox only): root ${demo.email} / ${demo.password}
                                  SAM user ${demo.operatorId} / ${demo.userName} / ${demo.userPassword}`);
 });

@@ -1,6 +1,9 @@
 import type { Db } from './db';
 import { forbidden } from './errors';
+import type { OutgoingMail } from './mail';
 import { groupStore } from './store/groups';
+import { mailboxStore } from './store/mailbox';
+import { oneTimeTokenStore } from './store/oneTimeTokens';
 import { operatorStore } from './store/operators';
 import { simStore } from './store/sims';
 import type { Identity } from './store/tokens';
@@ -14,6 +17,8 @@ export function createStores(db: Db) {
     tokens: tokenStore(db),
     sims: simStore(db),
     groups: groupStore(db),
+    oneTimeTokens: oneTimeTokenStore(db),
+    mailbox: mailboxStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -28,6 +33,8 @@ export interface Ctx<Body = unknown> {
   body: Body;
   now: number;
   log: (line: string) => void;
+  /** Sends a mail: into the local mailbox and the server log. */
+  mail: (mail: OutgoingMail) => void;
 }
 
 export interface Reply {
@@ -48,5 +55,20 @@ export function caller(ctx: Ctx<unknown>): Identity {
 export function requireRoot(ctx: Ctx<unknown>): Identity {
   const identity = caller(ctx);
   if (identity.userName) throw forbidden('Only the root account can do this.');
+  return identity;
+}
+
+/** The SAM user named in the path acting for themself, or the root account of the operator. */
+export function selfOrRoot(ctx: Ctx<unknown>): Identity {
+  const identity = caller(ctx);
+  if (identity.userName !== null && identity.userName !== ctx.path.user_name) throw forbidden();
+  return identity;
+}
+
+/** Only the SAM user named in the path, acting for themself. */
+export function requireSelf(ctx: Ctx<unknown>): Identity {
+  const identity = caller(ctx);
+  if (identity.userName === null) throw forbidden('Only the SAM user can do this for themself.');
+  if (identity.userName !== ctx.path.user_name) throw forbidden();
   return identity;
 }

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-const migrations: string[] = [
+/** Schema versions in order; a database at version n gets the migrations after n. Never change a released entry. */
+export const migrations: readonly string[] = [
   `CREATE TABLE operators (
      operator_id TEXT PRIMARY KEY,
      email TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -86,6 +87,38 @@ const migrations: string[] = [
    );
    CREATE INDEX air_stats_by_operator ON air_stats(operator_id, unixtime);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 2: one-time tokens and the local mailbox; MFA for SAM users; MFA lockout; auth key use.
+  `CREATE TABLE one_time_tokens (
+     token_hash TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     email TEXT NOT NULL COLLATE NOCASE,
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     user_name TEXT,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     used INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX one_time_tokens_by_account ON one_time_tokens(operator_id, kind);
+   CREATE TABLE mailbox (
+     mail_id INTEGER PRIMARY KEY AUTOINCREMENT,
+     recipient TEXT NOT NULL COLLATE NOCASE,
+     kind TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     link TEXT,
+     token TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX mailbox_by_recipient ON mailbox(recipient, mail_id);
+   ALTER TABLE users ADD COLUMN mfa_status TEXT NOT NULL DEFAULT 'INACTIVE';
+   ALTER TABLE users ADD COLUMN mfa_secret TEXT;
+   ALTER TABLE users ADD COLUMN mfa_last_counter INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE users ADD COLUMN mfa_failures INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE users ADD COLUMN mfa_locked_until INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE operators ADD COLUMN mfa_failures INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE operators ADD COLUMN mfa_locked_until INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE auth_keys ADD COLUMN last_used_at INTEGER;
+   CREATE INDEX auth_keys_by_owner ON auth_keys(operator_id, user_name);
+   CREATE INDEX api_keys_by_owner ON api_keys(operator_id, user_name);`,
 ];
 
 export function openDb(file: string): Db {
@@ -93,6 +126,15 @@ export function openDb(file: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  return prepare(db);
+}
+
+/** An in-memory database starting from an image made by `db.serialize()` (tests copy one seeded database). */
+export function openDbImage(image: Buffer): Db {
+  return prepare(new Database(image));
+}
+
+function prepare(db: Db): Db {
   db.pragma('foreign_keys = ON');
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let i = version; i < migrations.length; i++) {

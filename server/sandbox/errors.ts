@@ -2,6 +2,8 @@
  * Errors in SORACOM's shape: `{code, message}`. The codes below are the sandbox's own: SORACOM publishes no list,
  * so each is named for what it means and kept here, in one place, so the console and tests can refer to them.
  */
+import { oneTimeTokenInvalidStatus } from './guesses';
+
 export const codes = {
   badRequest: 'COM0001',
   invalidJson: 'COM0002',
@@ -14,7 +16,13 @@ export const codes = {
   authFailed: 'AUM0003',
   tokenExpired: 'AUM0005',
   alreadyExists: 'COM0010',
+  /** Too many requests from one client for an operation (see guesses.rateLimit). */
+  rateLimited: 'COM0429',
+  /** The account's password logins are paused after too many wrong MFA codes (see guesses.mfaLockout). */
+  accountLocked: 'AUM0007',
   mfaState: 'MFA0002',
+  /** An MFA backup code that is wrong or already used. */
+  backupCodeInvalid: 'MFA0003',
   internal: 'COM0500',
 } as const;
 
@@ -23,6 +31,8 @@ export class SoracomError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra response headers, e.g. the rate-limit headers of a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -38,3 +48,6 @@ export const forbidden = (message = 'You are not allowed to access this resource
   new SoracomError(403, codes.forbidden, message);
 export const unauthenticated = (message = 'Authentication is required.') =>
   new SoracomError(401, codes.unauthenticated, message);
+
+/** A one-time token (sign-up, password reset, MFA revoke) that is unknown, used or expired: SORACOM's own answer. */
+export const tokenInvalid = () => new SoracomError(oneTimeTokenInvalidStatus, codes.tokenInvalid, 'Token is invalid.');

@@ -4,10 +4,12 @@ import type { Ctx, Handler } from './context';
 import { requireRoot } from './context';
 import { badRequest, codes, notFound } from './errors';
 import { acceptTotp, newBackupCodes, newTotpSecret, totpUri } from './mfa';
+import { checkOperatorPassword } from './rules';
 import { digest, verifyPassword } from './store/secrets';
 
 type MfaCode = components['schemas']['MFAAuthenticationRequest'];
 type MfaRevoke = components['schemas']['MFARevokeRequest'];
+type UpdatePassword = components['schemas']['UpdatePasswordRequest'];
 
 export const getOperator: Handler = (ctx) => {
   const operator = ctx.stores.operators.get(ctx.path.operator_id ?? '');
@@ -64,4 +66,14 @@ export const revokeMFA: Handler = (ctx: Ctx<MfaRevoke>) => {
   }
   ctx.stores.operators.setMfa(operatorId, { status: 'INACTIVE', secret: null, backupCodes: [] }, ctx.now);
   return { status: 204 };
+};
+
+export const updateOperatorPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
+  const { operatorId } = requireRoot(ctx);
+  const operator = ctx.stores.operators.get(operatorId);
+  if (!verifyPassword(ctx.body.currentPassword, operator?.password_hash)) {
+    throw badRequest('The current password is not correct.', codes.authFailed);
+  }
+  ctx.stores.operators.setPassword(operatorId, checkOperatorPassword(ctx.body.newPassword), ctx.now);
+  return { status: 200 };
 };

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContractSandbox, demo } from '../test/contract';
-import { type Db, openDb } from './db';
+import { type Db, migrations, openDb } from './db';
 import { isSeeded } from './seed';
 
 let dir: string;
@@ -84,5 +85,56 @@ describe('a file database', () => {
     expect(reopened.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(reopened.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(isSeeded(reopened)).toBe(false);
+  });
+
+  it('migrates a database of the first schema version, keeping its data', async () => {
+    const file = join(dir, 'v1.db');
+    const old = new Database(file);
+    old.exec(migrations[0] as string);
+    old.pragma('user_version = 1');
+    old
+      .prepare(
+        `INSERT INTO operators (operator_id, email, password_hash, created_at, updated_at)
+         VALUES ('OP0000000001', 'old@example.com', 'scrypt$x$y', 0, 0)`,
+      )
+      .run();
+    old
+      .prepare("INSERT INTO users (operator_id, user_name, created_at, updated_at) VALUES ('OP0000000001', 'u', 0, 0)")
+      .run();
+    old
+      .prepare(
+        "INSERT INTO auth_keys (auth_key_id, secret_hash, operator_id, created_at) VALUES ('keyId-old', 'h', 'OP0000000001', 0)",
+      )
+      .run();
+    old.close();
+
+    const db = openFile(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare('SELECT mfa_failures, mfa_locked_until FROM operators').get()).toEqual({
+      mfa_failures: 0,
+      mfa_locked_until: 0,
+    });
+    expect(db.prepare('SELECT mfa_status, mfa_secret, mfa_last_counter FROM users').get()).toEqual({
+      mfa_status: 'INACTIVE',
+      mfa_secret: null,
+      mfa_last_counter: 0,
+    });
+    expect(db.prepare('SELECT auth_key_id, last_used_at FROM auth_keys').get()).toEqual({
+      auth_key_id: 'keyId-old',
+      last_used_at: null,
+    });
+    expect(db.prepare('SELECT count(*) AS n FROM mailbox').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM one_time_tokens').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps the mailbox and one-time tokens across a restart', async () => {
+    const file = join(dir, 'sandbox.db');
+    const first = createContractSandbox({ db: openFile(file), fleet: 0 });
+    await first.call('POST', '/operators', { body: { email: 'kept@example.com', password: 'kept-passw0rd' } });
+    const token = first.mailedToken('kept@example.com', 'signup');
+    first.db.close();
+    const second = createContractSandbox({ db: openFile(file), seed: false, now: first.clock.now + 60_000 });
+    expect(second.mailbox('kept@example.com')).toHaveLength(1);
+    expect((await second.call('POST', '/operators/verify', { body: { token } })).status).toBe(200);
   });
 });

@@ -9,7 +9,8 @@ import { codes } from './errors';
 let s: ContractSandbox;
 let root: Credentials & { operatorId: string };
 beforeAll(async () => {
-  s = createContractSandbox({ fleet: 3 });
+  // Hundreds of sign-in attempts from one client: a limit this high keeps them all reaching the operation.
+  s = createContractSandbox({ fleet: 3, rateLimit: { limit: 100_000, windowSeconds: 60 } });
   root = await s.loginRoot();
 });
 
@@ -45,7 +46,7 @@ describe('routing', () => {
   });
 
   it('answers an operation of the description the sandbox does not implement with 501 {code, message}', async () => {
-    const res = await s.call('POST', '/operators', { body: { email: 'x@example.com', password: 'password-x' } });
+    const res = await s.call('DELETE', `/sandbox/operators/${demo.operatorId}`, { auth: root });
     expect(res.status).toBe(501);
     expect(res.body.code).toBe(codes.notImplemented);
   });
@@ -224,6 +225,92 @@ describe('malformed input never causes a 500', () => {
       expectClientError(res, `header "${value.slice(0, 20)}"`);
       expect(res.status).toBe(401);
     }
+  });
+});
+
+describe('malformed input to the account operations never causes a 500', () => {
+  /** A success or a client error with `{code, message}`. */
+  const fine = (res: CallResult, what: string) => {
+    if (res.status >= 400) expectClientError(res, what);
+    else expect(res.status, what).toBeLessThan(300);
+  };
+  const each = async (method: string, path: string, bodies: unknown[], auth?: Credentials) => {
+    for (const body of bodies)
+      fine(await s.call(method, path, { body, auth }), `${method} ${path} ${JSON.stringify(body)}`);
+  };
+
+  it('sign-up and its verification', { timeout: 30_000 }, async () => {
+    await each('POST', '/operators', variants({ email: 'not-an-email', password: 'long-enough-passw0rd' }));
+    await each(
+      'POST',
+      '/operators',
+      fewWeird.map((password) => ({ email: 'weird-signup@example.com', password })),
+    );
+    await each('POST', '/operators/verify', variants({ token: 'no-such-token' }));
+    for (const email of ['x', '%40', encodeURIComponent('😀'), 'a'.repeat(3000)]) {
+      await each('POST', `/sandbox/operators/token/${email}`, [{}, { authKeyId: 1 }, []]);
+    }
+  });
+
+  it('password reset', { timeout: 30_000 }, async () => {
+    await each('POST', '/auth/password_reset_token/issue', variants({ email: 'nobody@example.com' }));
+    await each(
+      'POST',
+      '/auth/password_reset_token/verify',
+      variants({ token: 'no-such-token', password: 'long-enough-passw0rd' }),
+    );
+  });
+
+  it('MFA recovery', { timeout: 30_000 }, async () => {
+    await each(
+      'POST',
+      '/operators/mfa_revoke_token/issue',
+      variants({ email: 'nobody@example.com', password: 'wrong-passw0rd' }, fewWeird),
+    );
+    await each(
+      'POST',
+      '/operators/mfa_revoke_token/verify',
+      variants({ token: 'no-such-token', email: demo.email, password: 'x', backupCode: '12345678' }),
+    );
+  });
+
+  it('passwords, auth keys, MFA of SAM users and SIM tags', { timeout: 30_000 }, async () => {
+    await each(
+      'POST',
+      `/operators/${demo.operatorId}/password`,
+      variants({ currentPassword: 'wrong-password', newPassword: 'long-enough-passw0rd' }, fewWeird),
+      root,
+    );
+    await each(
+      'PUT',
+      `/operators/${demo.operatorId}/users/${demo.userName}/password`,
+      variants({ currentPassword: 'wrong-password', newPassword: 'long-enough-password' }, fewWeird),
+      root,
+    );
+    for (const id of ['x', '😀', encodeURIComponent('😀'), '%20', 'a'.repeat(5000), '..']) {
+      fine(await s.call('DELETE', `/operators/${demo.operatorId}/auth_keys/${id}`, { auth: root }), id);
+      const user = `/operators/${demo.operatorId}/users/${id}`;
+      for (const path of [`${user}/auth_keys`, `${user}/mfa`]) fine(await s.call('GET', path, { auth: root }), path);
+      fine(await s.call('DELETE', `${user}/tokens`, { auth: root }), `${user}/tokens`);
+    }
+    const sam = await s.call('POST', '/auth', {
+      body: { operatorId: demo.operatorId, userName: demo.userName, password: demo.userPassword },
+    });
+    const mfa = `/operators/${demo.operatorId}/users/${demo.userName}/mfa`;
+    expect((await s.call('POST', mfa, { auth: sam.body })).status).toBe(200);
+    await each('POST', `${mfa}/verify`, variants({ mfaOTPCode: '123456' }), sam.body);
+
+    const sim = (await s.call('GET', '/sims?limit=1', { auth: root })).body[0].simId;
+    await each(
+      'PUT',
+      `/sims/${sim}/tags`,
+      [
+        ...variants({ tagName: 'a', tagValue: 'b' }).map((tag) => [tag]),
+        ...weird.map((tagName) => [{ tagName, tagValue: 'v' }]),
+        ...weird,
+      ],
+      root,
+    );
   });
 });
 

@@ -2,50 +2,108 @@
  * The local SORACOM API sandbox: a request is matched and validated against openapi/soracom.json, its caller is
  * authenticated when the operation is secured, and its handler answers. Every error has SORACOM's `{code, message}`.
  */
-import { auth, generateAuthToken, logout } from './auth';
+import { auth, generateAuthToken, logout, revokeOperatorAuthTokens, revokeUserAuthTokens } from './auth';
+import {
+  deleteOperatorAuthKey,
+  deleteUserAuthKey,
+  generateOperatorAuthKey,
+  generateUserAuthKey,
+  listOperatorAuthKeys,
+  listUserAuthKeys,
+} from './authKeys';
 import type { Ctx, Handler, Reply } from './context';
 import { createStores } from './context';
 import type { Db } from './db';
 import { codes, forbidden, SoracomError, unauthenticated } from './errors';
 import { listGroups } from './groups';
-import { enableMFA, getMFAStatus, getOperator, revokeMFA, verifyMFA } from './operators';
-import { sandboxCreateSubscriber, sandboxInitializeOperator } from './sandboxApi';
-import { getSim, listSims } from './sims';
+import { rateLimit } from './guesses';
+import { createMailer } from './mail';
+import { issueMFARevokingToken, verifyMFARevokingToken } from './mfaRecovery';
+import { enableMFA, getMFAStatus, getOperator, revokeMFA, updateOperatorPassword, verifyMFA } from './operators';
+import { issuePasswordResetToken, verifyPasswordResetToken } from './passwordReset';
+import { createRateLimiter, type RateLimitOptions } from './rateLimit';
+import { sandboxCreateSubscriber, sandboxGetSignupToken, sandboxInitializeOperator } from './sandboxApi';
+import { createOperator, verifyOperator } from './signup';
+import { getSim, listSims, putSimTags } from './sims';
 import { SpecRouter } from './spec';
+import type { Mail } from './store/mailbox';
 import type { Identity } from './store/tokens';
-import { createUser, createUserPassword, getUser } from './users';
+import {
+  createUser,
+  createUserPassword,
+  enableUserMFA,
+  getUser,
+  getUserMFAStatus,
+  revokeUserMFA,
+  updateUserPassword,
+  verifyUserMFA,
+} from './users';
 
 /** Handlers by operationId. An operation of the description that is missing here answers 501. */
 const handlers: Record<string, Handler> = {
   auth,
   logout,
   generateAuthToken,
+  revokeOperatorAuthTokens,
+  revokeUserAuthTokens,
+  createOperator,
+  verifyOperator,
+  issuePasswordResetToken,
+  verifyPasswordResetToken,
+  issueMFARevokingToken,
+  verifyMFARevokingToken,
   getOperator,
+  updateOperatorPassword,
   getMFAStatus,
   enableMFA,
   verifyMFA,
   revokeMFA,
+  listOperatorAuthKeys,
+  generateOperatorAuthKey,
+  deleteOperatorAuthKey,
   createUser,
   getUser,
   createUserPassword,
+  updateUserPassword,
+  getUserMFAStatus,
+  enableUserMFA,
+  verifyUserMFA,
+  revokeUserMFA,
+  listUserAuthKeys,
+  generateUserAuthKey,
+  deleteUserAuthKey,
   listSims,
   getSim,
+  putSimTags,
   listGroups,
   sandboxInitializeOperator,
   sandboxCreateSubscriber,
+  sandboxGetSignupToken,
 };
 
 /** Operations an expired token may still call, so that they can answer with their own error. */
 const expiredTokenAllowed = new Set(['generateAuthToken']);
+
+/** Operations rate-limited per client IP (guesses.rateLimit). */
+const rateLimited = new Set<string>(rateLimit.operations);
 
 export interface SandboxOptions {
   db: Db;
   now?: () => number;
   log?: (line: string) => void;
   router?: SpecRouter;
+  /** Where the console is reached, for the links in mails (default `http://127.0.0.1:8080`). */
+  publicUrl?: string;
+  /** Requests per client IP and operation per window, for the rate-limited operations (default guesses.rateLimit). */
+  rateLimit?: RateLimitOptions;
 }
 
-export type Sandbox = (request: Request, pathname: string) => Promise<Response>;
+export interface Sandbox {
+  /** Answers one API request; `pathname` is the part after `/v1`, `clientIp` the caller's address. */
+  handle(request: Request, pathname: string, clientIp?: string): Promise<Response>;
+  /** The local mailbox, newest first: the mails to `email`, or all of them. */
+  mailbox(email?: string): Mail[];
+}
 
 const json = (reply: Reply): Response => {
   const headers = new Headers(reply.headers);
@@ -54,13 +112,16 @@ const json = (reply: Reply): Response => {
   return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
 };
 
-export const errorResponse = (error: SoracomError): Response => json({ status: error.status, body: error.toJSON() });
+export const errorResponse = (error: SoracomError): Response =>
+  json({ status: error.status, body: error.toJSON(), headers: error.headers });
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   const router = options.router ?? new SpecRouter();
   const stores = createStores(options.db);
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
+  const mailer = createMailer(stores.mailbox, options.publicUrl ?? 'http://127.0.0.1:8080', log);
+  const limiter = createRateLimiter(options.rateLimit ?? rateLimit);
 
   function authenticate(headers: Headers, operationId: string, time: number): Identity {
     const apiKey = headers.get('x-soracom-api-key');
@@ -74,39 +135,64 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return identity;
   }
 
-  return async (request, pathname) => {
-    try {
-      const url = new URL(request.url);
-      const raw = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-      const match = router.match(request.method, pathname, url.searchParams, raw);
-      const time = now();
-      const identity = match.secured ? authenticate(request.headers, match.operationId, time) : null;
-      if (identity && match.path.operator_id !== undefined && match.path.operator_id !== identity.operatorId) {
-        throw forbidden();
-      }
-      const handler = handlers[match.operationId];
-      if (!handler) {
+  async function answer(request: Request, pathname: string, clientIp: string, limits: Headers): Promise<Response> {
+    const url = new URL(request.url);
+    const found = router.find(request.method, pathname);
+    const time = now();
+    if (rateLimited.has(found.operationId)) {
+      const hit = limiter.hit(`${clientIp} ${found.operationId}`, time);
+      for (const [name, value] of Object.entries(hit.headers)) limits.set(name, value);
+      if (!hit.allowed) {
         throw new SoracomError(
-          501,
-          codes.notImplemented,
-          `${match.operationId} is not available in the local sandbox.`,
+          429,
+          codes.rateLimited,
+          `Too many requests. Try again in ${hit.secondsBeforeRefresh} seconds.`,
         );
       }
-      const ctx: Ctx<unknown> = {
-        db: options.db,
-        stores,
-        identity,
-        path: match.path,
-        query: match.query,
-        body: match.body,
-        now: time,
-        log,
-      };
-      return json(handler(ctx as Ctx<never>));
-    } catch (error) {
-      if (error instanceof SoracomError) return errorResponse(error);
-      log(`sandbox: internal error on ${request.method} ${pathname}: ${(error as Error).stack ?? error}`);
-      return errorResponse(new SoracomError(500, codes.internal, 'Internal error in the local sandbox.'));
     }
+    const raw = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+    const match = found.validate(url.searchParams, raw);
+    const identity = match.secured ? authenticate(request.headers, match.operationId, time) : null;
+    if (identity && match.path.operator_id !== undefined && match.path.operator_id !== identity.operatorId) {
+      throw forbidden();
+    }
+    const handler = handlers[match.operationId];
+    if (!handler) {
+      throw new SoracomError(501, codes.notImplemented, `${match.operationId} is not available in the local sandbox.`);
+    }
+    const ctx: Ctx<unknown> = {
+      db: options.db,
+      stores,
+      identity,
+      path: match.path,
+      query: match.query,
+      body: match.body,
+      now: time,
+      log,
+      mail: (mail) => mailer(mail, time),
+    };
+    return json(handler(ctx as Ctx<never>));
+  }
+
+  return {
+    async handle(request, pathname, clientIp = 'unknown') {
+      // The rate-limit headers go on every answer of a limited operation; an error's own headers win.
+      const limits = new Headers();
+      let response: Response;
+      try {
+        response = await answer(request, pathname, clientIp, limits);
+      } catch (error) {
+        if (error instanceof SoracomError) response = errorResponse(error);
+        else {
+          log(`sandbox: internal error on ${request.method} ${pathname}: ${(error as Error).stack ?? error}`);
+          response = errorResponse(new SoracomError(500, codes.internal, 'Internal error in the local sandbox.'));
+        }
+      }
+      limits.forEach((value, name) => {
+        if (!response.headers.has(name)) response.headers.set(name, value);
+      });
+      return response;
+    },
+    mailbox: (email) => stores.mailbox.list(email),
   };
 }

@@ -4,16 +4,15 @@ import type { components } from '../../src/api/schema';
 import type { Ctx, Handler } from './context';
 import { caller } from './context';
 import { badRequest, codes } from './errors';
+import { checkEmail, checkPassword } from './rules';
 import { buildSim, plans, type Subscription, seededRandom } from './simFactory';
-import { checkPassword } from './users';
 
 type InitRequest = components['schemas']['sandboxInitRequest'];
 type CreateSubscriber = components['schemas']['sandboxCreateSubscriberRequest'];
 
 export const sandboxInitializeOperator: Handler = (ctx: Ctx<InitRequest>) => {
   const { body, stores, now } = ctx;
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email))
-    throw badRequest("Request body: 'email' is not an email address.");
+  checkEmail(body.email);
   checkPassword(body.password);
   if (stores.operators.findByEmail(body.email)) {
     throw badRequest('An operator with that email already exists.', codes.alreadyExists);
@@ -79,4 +78,14 @@ export const sandboxCreateSubscriber: Handler = (ctx: Ctx<CreateSubscriber | und
       lastModifiedAt: ctx.now,
     },
   };
+};
+
+/** The newest sign-up token mailed to the email that can still be used (guesses.sandboxSignupTokenNewestUsable). */
+export const sandboxGetSignupToken: Handler = (ctx) => {
+  const email = ctx.path.email ?? '';
+  const token = ctx.stores.mailbox
+    .tokens(email, 'signup')
+    .find((candidate) => ctx.stores.oneTimeTokens.peek('signup', candidate, ctx.now));
+  if (!token) throw badRequest('There is no usable sign-up token for that email.');
+  return { status: 200, body: { token } };
 };

@@ -1,8 +1,11 @@
-/** `/sims`: the SIM list and a single SIM. */
-import type { Handler } from './context';
+/** `/sims`: the SIM list, a single SIM and its tags. */
+import type { components } from '../../src/api/schema';
+import type { Ctx, Handler } from './context';
 import { caller } from './context';
-import { notFound } from './errors';
+import { badRequest, notFound } from './errors';
 import { pageHeaders, pageRequest } from './paging';
+
+type TagUpdate = components['schemas']['TagUpdateRequest'];
 
 export const listSims: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
@@ -13,6 +16,18 @@ export const listSims: Handler = (ctx) => {
 
 export const getSim: Handler = (ctx) => {
   const sim = ctx.stores.sims.get(caller(ctx).operatorId, ctx.path.sim_id ?? '');
+  if (!sim) throw notFound('No such SIM found.');
+  return { status: 200, body: sim };
+};
+
+export const putSimTags: Handler = (ctx: Ctx<TagUpdate[]>) => {
+  const { operatorId } = caller(ctx);
+  const tags: Record<string, string> = {};
+  for (const [i, tag] of ctx.body.entries()) {
+    if (tag.tagName === '') throw badRequest(`Request body: '${i}.tagName' must not be empty.`);
+    tags[tag.tagName] = tag.tagValue;
+  }
+  const sim = ctx.stores.sims.putTags(operatorId, ctx.path.sim_id ?? '', tags, ctx.now);
   if (!sim) throw notFound('No such SIM found.');
   return { status: 200, body: sim };
 };

@@ -36,6 +36,12 @@ export interface MatchedOperation {
   body: unknown;
 }
 
+export interface FoundOperation {
+  operationId: string;
+  /** Checks the path, query and body against the operation; throws a 400 SoracomError when they do not fit. */
+  validate(search: URLSearchParams, rawBody: string): MatchedOperation;
+}
+
 interface Route {
   method: string;
   pattern: RegExp;
@@ -138,10 +144,25 @@ export class SpecRouter {
 
   /** Finds the operation for a request and validates it; throws a SoracomError (400/404/405) when it does not fit. */
   match(method: string, pathname: string, search: URLSearchParams, rawBody: string): MatchedOperation {
+    return this.find(method, pathname).validate(search, rawBody);
+  }
+
+  /**
+   * Finds the operation for a method and path, without looking at the input yet (throws 404/405), so that a caller
+   * can act on the operation (rate limits) before reading and validating the body.
+   */
+  find(method: string, pathname: string): FoundOperation {
     const candidates = this.routes.filter((r) => r.pattern.test(pathname));
     if (candidates.length === 0) throw new SoracomError(404, codes.notFound, `No such API: ${pathname}`);
     const route = candidates.find((r) => r.method === method);
     if (!route) throw new SoracomError(405, codes.methodNotAllowed, `${method} is not allowed on ${pathname}.`);
+    return {
+      operationId: route.op.operationId,
+      validate: (search, rawBody) => this.validate(route, pathname, search, rawBody),
+    };
+  }
+
+  private validate(route: Route, pathname: string, search: URLSearchParams, rawBody: string): MatchedOperation {
     const groups = route.pattern.exec(pathname)?.slice(1) ?? [];
     const path: Record<string, string> = {};
     for (const [i, name] of route.names.entries()) {

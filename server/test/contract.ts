@@ -9,10 +9,12 @@
  * A violation throws a ContractViolation, which fails the test with the request, the status and the body.
  */
 import type { ValidateFunction } from 'ajv';
-import { type Db, openDb } from '../sandbox/db';
+import { type Db, openDb, openDbImage } from '../sandbox/db';
+import type { RateLimitOptions } from '../sandbox/rateLimit';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox';
 import { demo, seedDemo } from '../sandbox/seed';
 import { createAjv, loadSpec, type OpenApiDocument, rebase, SpecRouter } from '../sandbox/spec';
+import type { Mail } from '../sandbox/store/mailbox';
 
 type Schema = Record<string, unknown>;
 interface ResponseObject {
@@ -36,6 +38,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Adds `X-Soracom-API-Key` and `X-Soracom-Token`. */
   auth?: Credentials;
+  /** The client IP the gateway hands over (default 'unknown', as for a request without a socket). */
+  ip?: string;
 }
 
 export interface CallResult {
@@ -185,6 +189,10 @@ export interface ContractSandboxOptions {
   db?: Db;
   /** Seed the demo data (default true). */
   seed?: boolean;
+  /** Rate limits of the sandbox (default guesses.rateLimit). */
+  rateLimit?: RateLimitOptions;
+  /** Base of the links in mails (default the sandbox's). */
+  publicUrl?: string;
 }
 
 export interface ContractSandbox {
@@ -195,6 +203,10 @@ export interface ContractSandbox {
   /** Log lines the sandbox wrote (internal errors end up here). */
   logs: string[];
   call(method: string, path: string, options?: CallOptions): Promise<CallResult>;
+  /** The local mailbox, newest first. */
+  mailbox(email?: string): Mail[];
+  /** The token of the newest mail of `kind` to `email` that has a link; fails the test when there is none. */
+  mailedToken(email: string, kind: Mail['kind']): string;
   /** POST /auth as the demo root account; fails the test unless it answers 200. */
   loginRoot(): Promise<Credentials & { operatorId: string }>;
   /** POST /sandbox/init with fresh, unique credentials; fails the test unless it answers 201. */
@@ -205,9 +217,26 @@ export interface ContractSandbox {
 
 let unique = 0;
 
+/**
+ * Seeding hashes the demo passwords (slow on purpose) and builds the fleet: done once per fleet size and start time,
+ * and every fresh in-memory sandbox starts from a copy. The seed is deterministic, so a copy is what seeding gives.
+ */
+const seededImages = new Map<string, Buffer>();
+function seededImage(fleet: number, now: number): Buffer {
+  const key = `${fleet}@${now}`;
+  let image = seededImages.get(key);
+  if (!image) {
+    const db = openDb(':memory:');
+    seedDemo(db, { fleet, now });
+    image = db.serialize();
+    db.close();
+    seededImages.set(key, image);
+  }
+  return image;
+}
+
 export function createContractSandbox(options: ContractSandboxOptions = {}): ContractSandbox {
   const { router, contract } = resources();
-  const db = options.db ?? openDb(':memory:');
   const fleet = options.fleet ?? 30;
   const clock: Clock = {
     now: options.now ?? Date.UTC(2026, 0, 15),
@@ -215,9 +244,23 @@ export function createContractSandbox(options: ContractSandboxOptions = {}): Con
       this.now += ms;
     },
   };
-  if (options.seed ?? true) seedDemo(db, { fleet, now: clock.now });
+  const seed = options.seed ?? true;
+  let db: Db;
+  if (options.db) {
+    db = options.db;
+    if (seed) seedDemo(db, { fleet, now: clock.now });
+  } else {
+    db = seed ? openDbImage(seededImage(fleet, clock.now)) : openDb(':memory:');
+  }
   const logs: string[] = [];
-  const sandbox = createSandbox({ db, router, now: () => clock.now, log: (line) => logs.push(line) });
+  const sandbox = createSandbox({
+    db,
+    router,
+    now: () => clock.now,
+    log: (line) => logs.push(line),
+    rateLimit: options.rateLimit,
+    publicUrl: options.publicUrl,
+  });
 
   async function call(method: string, path: string, callOptions: CallOptions = {}): Promise<CallResult> {
     const headers = new Headers(callOptions.headers);
@@ -231,7 +274,7 @@ export function createContractSandbox(options: ContractSandboxOptions = {}): Con
     const request = new Request(`${base}${path}`, { method, headers, body: payload });
     // The same cut the gateway makes: the raw (still percent-encoded) path after `/v1`.
     const pathname = new URL(request.url).pathname.slice(new URL(base).pathname.length);
-    const response = await sandbox(request, pathname);
+    const response = await sandbox.handle(request, pathname, callOptions.ip);
     const text = await response.text();
     contract.check(method, pathname, { status: response.status, headers: response.headers, text });
     return {
@@ -254,6 +297,13 @@ export function createContractSandbox(options: ContractSandboxOptions = {}): Con
     fleet,
     logs,
     call,
+    mailbox: (email) => sandbox.mailbox(email),
+    mailedToken(email, kind) {
+      const mail = sandbox.mailbox(email).find((m) => m.kind === kind && m.link !== null);
+      const token = mail?.link ? new URL(mail.link, 'http://console.test').searchParams.get('token') : null;
+      if (!token) throw new Error(`no ${kind} mail with a token to ${email}`);
+      return token;
+    },
     async loginRoot() {
       const result = await call('POST', '/auth', { body: { email: demo.email, password: demo.password } });
       expectStatus(result, 200, 'root login');

@@ -15,25 +15,50 @@ export interface MiddlewareDeps {
 /** Calls whose 401 means "wrong credentials", not "session over". */
 const credentialCalls = new Set(['/auth']);
 
-function withSession(request: Request, session: Session | null): Request {
-  if (!session) return request;
-  const url = new URL(request.url);
-  url.pathname = url.pathname.replace(/^\/api\/[^/]+\/v1\//, `/api/${session.endpoint}/v1/`);
-  const next = new Request(url, request);
-  next.headers.set('X-Soracom-API-Key', session.apiKey);
-  next.headers.set('X-Soracom-Token', session.token);
-  return next;
+/** A request as sent: kept as plain parts, so it can be sent again (a Request's body can be read only once). */
+interface Sent {
+  url: string;
+  init: RequestInit;
+}
+
+async function snapshot(request: Request): Promise<Sent> {
+  const body = request.body ? await request.clone().arrayBuffer() : undefined;
+  return {
+    url: request.url,
+    init: {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+      redirect: request.redirect,
+    },
+  };
+}
+
+/** The request for the session's endpoint, with its key and token. Built from parts: copying a Request that has
+ * a body into a new URL fails in browsers (its body is a stream). */
+function build(sent: Sent, session: Session | null): Request {
+  const url = new URL(sent.url);
+  const headers = new Headers(sent.init.headers);
+  if (session) {
+    url.pathname = url.pathname.replace(/^\/api\/[^/]+\/v1\//, `/api/${session.endpoint}/v1/`);
+    headers.set('X-Soracom-API-Key', session.apiKey);
+    headers.set('X-Soracom-Token', session.token);
+  }
+  return new Request(url, { ...sent.init, headers });
 }
 
 export function apiMiddleware(deps: MiddlewareDeps): Middleware {
-  // A copy of each request as sent, so that one refused for an ended session can be sent again once renewed.
-  const replays = new Map<string, Request>();
+  // Each signed-in request as sent, so that one refused for an ended session can be sent again once renewed.
+  const replays = new Map<string, Sent>();
 
   return {
-    onRequest({ request, id }) {
-      const next = withSession(request, deps.getSession());
+    async onRequest({ request, id }) {
+      const session = deps.getSession();
+      const sent = await snapshot(request);
+      const next = build(sent, session);
       next.headers.set('X-Soracom-Lang', deps.getLanguage().startsWith('ja') ? 'ja' : 'en');
-      if (deps.renew && next.headers.has('X-Soracom-Token')) replays.set(id, next.clone());
+      if (deps.renew && session) replays.set(id, { url: next.url, init: { ...sent.init, headers: next.headers } });
       return next;
     },
     async onResponse({ response, schemaPath, id, options }) {
@@ -42,12 +67,14 @@ export function apiMiddleware(deps: MiddlewareDeps): Middleware {
       if (response.ok) return response;
       let failed = response;
       if (response.status === 401 && !credentialCalls.has(schemaPath) && deps.getSession()) {
-        const sentWith = replay?.headers.get('X-Soracom-Token');
+        const sentWith = replay ? new Headers(replay.init.headers).get('X-Soracom-Token') : null;
         const current = deps.getSession();
         // Another call may have renewed the session already: then just use it, without another refresh.
         const renewed = current && sentWith && current.token !== sentWith ? current : await deps.renew?.();
         if (renewed && replay) {
-          const retried = await options.fetch(withSession(replay, renewed));
+          // Called detached: the browser's fetch refuses to run as a method of another object.
+          const send = options.fetch;
+          const retried = await send(build(replay, renewed));
           if (retried.ok) return retried;
           failed = retried;
         }

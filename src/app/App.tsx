@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { styleNonce } from './cspNonce';
+import { shareStyleNonce, styleNonce } from './cspNonce';
 import { createRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -11,7 +11,11 @@ import { cssVariablesResolver, theme } from './theme';
  */
 export function App() {
   const [router] = useState(createRouter);
-  const [nonce] = useState(styleNonce);
+  const [nonce] = useState(() => {
+    const value = styleNonce();
+    shareStyleNonce(value);
+    return value;
+  });
   return (
     <MantineProvider
       theme={theme}

@@ -48,7 +48,13 @@ export function ConfirmDialog({
   }
 
   return (
-    <Modal opened={opened} onClose={pending ? () => {} : onClose} title={title} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={pending ? () => {} : onClose}
+      title={title}
+      centered
+    >
       <Stack gap="sm">
         <FormError error={error} retryIn={0} />
         <Text size="sm">{message}</Text>

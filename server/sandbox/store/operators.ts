@@ -13,6 +13,8 @@ export interface OperatorRow {
   mfa_secret: string | null;
   mfa_last_counter: number;
   mfa_backup_codes: string;
+  mfa_failures: number;
+  mfa_locked_until: number;
 }
 
 export function operatorStore(db: Db) {
@@ -24,9 +26,22 @@ export function operatorStore(db: Db) {
   );
   const setMfa = db.prepare(
     `UPDATE operators SET mfa_status = @status, mfa_secret = @secret, mfa_backup_codes = @backupCodes,
-       mfa_last_counter = @lastCounter, updated_at = @now WHERE operator_id = @operatorId`,
+       mfa_last_counter = @lastCounter, mfa_failures = 0, mfa_locked_until = 0, updated_at = @now
+     WHERE operator_id = @operatorId`,
   );
-  const setCounter = db.prepare('UPDATE operators SET mfa_last_counter = ? WHERE operator_id = ?');
+  const setCounter = db.prepare('UPDATE operators SET mfa_last_counter = ?, mfa_failures = 0 WHERE operator_id = ?');
+  const setBackupCodes = db.prepare(
+    'UPDATE operators SET mfa_backup_codes = ?, mfa_failures = 0 WHERE operator_id = ?',
+  );
+  // Every right-hand side sees the row as it was, so both CASEs test the count before this failure.
+  const mfaFailed = db.prepare(
+    `UPDATE operators SET
+       mfa_locked_until = CASE WHEN mfa_failures + 1 >= @max THEN @lockedUntil ELSE mfa_locked_until END,
+       mfa_failures = CASE WHEN mfa_failures + 1 >= @max THEN 0 ELSE mfa_failures + 1 END
+     WHERE operator_id = @id`,
+  );
+  const setVerified = db.prepare('UPDATE operators SET verified = 1, updated_at = ? WHERE operator_id = ?');
+  const setPassword = db.prepare('UPDATE operators SET password_hash = ?, updated_at = ? WHERE operator_id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM operators');
 
   return {
@@ -58,7 +73,17 @@ export function operatorStore(db: Db) {
         now,
       });
     },
+    /** A right code: remembers its time step (so it cannot be used again) and clears the failure count. */
     setMfaCounter: (operatorId: string, counter: number) => setCounter.run(counter, operatorId),
+    /** What is left of the backup codes (digests) after one was used; clears the failure count. */
+    setBackupCodes: (operatorId: string, digests: string[]) => setBackupCodes.run(JSON.stringify(digests), operatorId),
+    /** A wrong code: counts it, and at `max` in a row locks password logins until `lockedUntil`. */
+    mfaFailed: (operatorId: string, max: number, lockedUntil: number) =>
+      mfaFailed.run({ id: operatorId, max, lockedUntil }),
+    backupCodes: (row: OperatorRow): string[] => JSON.parse(row.mfa_backup_codes) as string[],
+    setVerified: (operatorId: string, now: number) => setVerified.run(now, operatorId),
+    setPassword: (operatorId: string, password: string, now: number) =>
+      setPassword.run(hashPassword(password), now, operatorId),
   };
 }
 export type OperatorStore = ReturnType<typeof operatorStore>;

@@ -37,6 +37,12 @@ export function simStore(db: Db) {
     'SELECT sim_id, doc FROM sims WHERE operator_id = ? AND sim_id > ? ORDER BY sim_id LIMIT ?',
   );
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sims WHERE operator_id = ?');
+  const update = db.prepare(
+    `UPDATE sims SET imsi = @imsi, msisdn = @msisdn, iccid = @iccid, name = @name, status = @status,
+       group_id = @groupId, subscription = @subscription, session_online = @online,
+       session_updated_at = @sessionUpdatedAt, doc = @doc
+     WHERE operator_id = @operatorId AND sim_id = @simId`,
+  );
 
   return {
     insert(sim: Sim, registrationSecret: string | null = null) {
@@ -53,6 +59,21 @@ export function simStore(db: Db) {
       return { items, nextKey: rows.length > limit ? (rows[limit - 1]?.sim_id ?? null) : null };
     },
     count: (operatorId: string) => count.get(operatorId)?.n ?? 0,
+    /**
+     * Merges tags into a SIM (a `name` tag also updates the indexed `name` column) and stamps `lastModifiedTime`;
+     * undefined when the operator has no such SIM.
+     */
+    putTags(operatorId: string, simId: string, tags: Record<string, string>, now: number): Sim | undefined {
+      return db.transaction(() => {
+        const row = get.get(operatorId, simId);
+        if (!row) return undefined;
+        const sim = JSON.parse(row.doc) as Sim;
+        sim.tags = { ...sim.tags, ...tags };
+        sim.lastModifiedTime = now;
+        update.run(columns(sim));
+        return sim;
+      })();
+    },
   };
 }
 export type SimStore = ReturnType<typeof simStore>;

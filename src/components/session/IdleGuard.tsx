@@ -38,6 +38,7 @@ export function IdleGuard() {
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={state.kind === 'warning'}
       onClose={() => {
         last.current = Date.now();

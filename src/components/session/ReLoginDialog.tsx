@@ -60,6 +60,7 @@ export function ReLoginDialog() {
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={() => reauth.complete(null)}
       title={t('session.reloginTitle')}

@@ -127,7 +127,7 @@ function RevokeForm({ token, endpoint }: { token: string; endpoint: string }) {
   return (
     <form
       noValidate
-      aria-label={t('mfaRevoke.confirm')}
+      aria-label={t('mfaRevoke.turnOff')}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         if (email.trim() && password && backupCode.trim()) void action.submit();

@@ -92,7 +92,7 @@ function NewPasswordForm({ token, endpoint }: { token: string; endpoint: string 
   return (
     <form
       noValidate
-      aria-label={t('reset.choose')}
+      aria-label={t('reset.save')}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         setChecked(true);

@@ -57,10 +57,10 @@ export function AuthKeysCard({ who }: { who: Who }) {
             {(keys.data ?? []).map((key) => (
               <Table.Tr key={key.authKeyId}>
                 <Table.Td ff="monospace">{key.authKeyId}</Table.Td>
-                <Table.Td>{formatDateTime(key.createDateTime, i18n.language)}</Table.Td>
+                <Table.Td>{formatDateTime(key.createDateTime * 1000, i18n.language)}</Table.Td>
                 <Table.Td>
                   {key.lastUsedDateTime
-                    ? formatDateTime(key.lastUsedDateTime, i18n.language)
+                    ? formatDateTime(key.lastUsedDateTime * 1000, i18n.language)
                     : t('security.keys.never')}
                 </Table.Td>
                 <Table.Td>
@@ -80,6 +80,7 @@ export function AuthKeysCard({ who }: { who: Who }) {
         </Table>
       )}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={created !== null}
         onClose={() => setCreated(null)}
         title={t('security.keys.createdTitle')}
