@@ -12,8 +12,8 @@ export interface MiddlewareDeps {
   renew?: () => Promise<Session | null>;
 }
 
-/** Calls whose 401 means "wrong credentials", not "session over". */
-const credentialCalls = new Set(['/auth']);
+/** Calls whose 401 is no reason to renew the session: wrong credentials, or a session being ended anyway. */
+const credentialCalls = new Set(['/auth', '/auth/logout']);
 
 /** A request as sent: kept as plain parts, so it can be sent again (a Request's body can be read only once). */
 interface Sent {

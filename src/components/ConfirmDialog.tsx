@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../app/i18n';
 import { FormError } from './FormError';
 
@@ -30,6 +30,10 @@ export function ConfirmDialog({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const sending = useRef(false);
+  // Each opening starts clean: an error belongs to the attempt that caused it.
+  useEffect(() => {
+    if (opened) setError(null);
+  }, [opened]);
 
   async function confirm() {
     if (sending.current) return;

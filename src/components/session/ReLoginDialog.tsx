@@ -5,6 +5,7 @@ import { ApiError } from '../../api/errors';
 import { reauth, useReauth } from '../../api/reauth';
 import { MFA_REQUIRED_CODE } from '../../api/soracomCodes';
 import { useTranslation } from '../../app/i18n';
+import { otpDigits } from '../../lib/otpCode';
 import { PasswordField } from '../PasswordField';
 
 /**
@@ -90,9 +91,8 @@ export function ReLoginDialog() {
               label={t('login.mfaCode')}
               inputMode="numeric"
               autoComplete="one-time-code"
-              maxLength={6}
               value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
+              onChange={(e) => setCode(otpDigits(e.currentTarget.value))}
             />
           ) : null}
           <Group justify="flex-end">

@@ -62,7 +62,6 @@ export function LoginPage() {
               label={t('login.mfaCode')}
               inputMode="numeric"
               autoComplete="one-time-code"
-              maxLength={6}
               data-autofocus
               required={state.step === 'mfa'}
               withAsterisk={false}

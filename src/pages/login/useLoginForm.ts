@@ -1,5 +1,6 @@
 import type { ChangeEvent } from 'react';
 import { useState } from 'react';
+import { otpDigits } from '../../lib/otpCode';
 import type { Credentials } from './useLogin';
 
 export const emptyCredentials: Credentials = {
@@ -29,7 +30,8 @@ export function useLoginForm() {
     return {
       value: values[name],
       error: errors[name],
-      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(name, event.currentTarget.value),
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+        set(name, name === 'mfaCode' ? otpDigits(event.currentTarget.value) : event.currentTarget.value),
     };
   }
 

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
+import { reauth } from '../../api/reauth';
 import { type EndReason, sessionStore } from '../../api/session';
 
 /** Revokes the key and token on the API, then forgets them here even if the API could not be reached. */
@@ -12,6 +13,8 @@ export function useLogout(reason: EndReason = 'signedOut') {
     if (running.current) return;
     running.current = true;
     setPending(true);
+    // Signing out ends any wait for a re-login: what was not saved is given up.
+    if (reauth.get()) reauth.complete(null);
     try {
       await api.POST('/auth/logout');
     } catch {

@@ -6,6 +6,7 @@ import { useTranslation } from '../../../app/i18n';
 import { CopyField } from '../../../components/CopyField';
 import { FormError } from '../../../components/FormError';
 import { QrCode } from '../../../components/QrCode';
+import { otpDigits } from '../../../lib/otpCode';
 import { useSubmit } from '../../../lib/useSubmit';
 
 /** Step two of turning MFA on: scan the code (or type the secret), then prove it with a code from the app. */
@@ -46,9 +47,8 @@ export function MfaSetup({
           label={t('login.mfaCode')}
           inputMode="numeric"
           autoComplete="one-time-code"
-          maxLength={6}
           value={code}
-          onChange={(e) => setCode(e.currentTarget.value)}
+          onChange={(e) => setCode(otpDigits(e.currentTarget.value))}
           error={checked && !valid ? t('login.validation.mfaCode') : undefined}
           w={200}
         />
