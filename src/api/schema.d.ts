@@ -73,8 +73,104 @@ export interface paths {
         };
         get: operations["listGroups"];
         put?: never;
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getGroup"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{group_id}/configuration/{namespace}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putConfigurationParameters"];
+        post?: never;
+        delete: operations["deleteConfigurationNamespace"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{group_id}/configuration/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteConfigurationParameter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{group_id}/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSubscribersInGroup"];
+        put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{group_id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putGroupTags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{group_id}/tags/{tag_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteGroupTag"];
         options?: never;
         head?: never;
         patch?: never;
@@ -544,6 +640,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sims/{sim_id}/set_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["setSimGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sims/{sim_id}/tags": {
         parameters: {
             query?: never;
@@ -554,6 +666,54 @@ export interface paths {
         get?: never;
         put: operations["putSimTags"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sims/{sim_id}/unset_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["unsetSimGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscribers/{imsi}/set_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["setGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscribers/{imsi}/unset_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["unsetGroup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -629,6 +789,10 @@ export interface components {
             sac?: number;
             tac?: number;
         };
+        CreateGroupRequest: {
+            configuration?: components["schemas"]["GroupConfiguration"];
+            tags?: components["schemas"]["TagSet"];
+        };
         CreateOperatorRequest: {
             email: string;
             password: string;
@@ -678,6 +842,10 @@ export interface components {
         GroupConfiguration: {
             [key: string]: Record<string, never>;
         };
+        GroupConfigurationUpdateRequest: {
+            key: string;
+            value: unknown;
+        };
         ImeiLock: {
             imei?: string;
         };
@@ -694,6 +862,16 @@ export interface components {
             roleName?: string;
             /** Format: int64 */
             updateDateTime: number;
+        };
+        LocationRegistrationStatus: {
+            cs?: components["schemas"]["LocationRegistrationStatusForNetwork"];
+            eps?: components["schemas"]["LocationRegistrationStatusForNetwork"];
+            ps?: components["schemas"]["LocationRegistrationStatusForNetwork"];
+        };
+        LocationRegistrationStatusForNetwork: {
+            /** Format: int64 */
+            lastModifiedTime?: number;
+            vplmn?: string;
         };
         MFAAuthenticationRequest: {
             mfaOTPCode?: string;
@@ -759,6 +937,9 @@ export interface components {
             ueIpAddress?: string;
             vpgId?: string;
         };
+        SetGroupRequest: {
+            groupId?: string;
+        };
         Sim: {
             activeProfileId?: string;
             arcSessionStatus?: components["schemas"]["ArcSessionStatus"];
@@ -821,6 +1002,53 @@ export interface components {
             /** @enum {string} */
             status?: "shipped" | "delivered" | "ready" | "active" | "terminated";
             subscription?: string;
+        };
+        Subscriber: {
+            apn?: string;
+            bundles?: string[];
+            /** Format: int64 */
+            createdAt?: number;
+            /** Format: int64 */
+            createdTime?: number;
+            /** Format: int64 */
+            expiredAt?: number;
+            /** @enum {string} */
+            expiryAction?: "doNothing" | "deleteSession" | "deactivate" | "suspend" | "terminate" | "(null value)";
+            /** Format: int64 */
+            expiryTime?: number;
+            groupId?: string;
+            iccid?: string;
+            imeiLock?: components["schemas"]["ImeiLock"];
+            imsi?: string;
+            ipAddress?: string;
+            /** Format: int64 */
+            lastModifiedAt?: number;
+            /** Format: int64 */
+            lastModifiedTime?: number;
+            /** Format: int64 */
+            lastPortMappingCreatedTime?: number;
+            locationRegistrationStatus?: components["schemas"]["LocationRegistrationStatus"];
+            /** @enum {string} */
+            moduleType?: "mini" | "micro" | "nano" | "trio" | "embedded" | "virtual" | "integrated" | "profilePackage" | "(null value)";
+            msisdn?: string;
+            operatorId?: string;
+            packetCaptureSessions?: Record<string, never>[];
+            plan?: number;
+            previousSession?: components["schemas"]["PreviousSessionStatus"];
+            /** Format: int64 */
+            registeredTime?: number;
+            /** Format: int64 */
+            renewalFeeStatusSetTime?: number;
+            serialNumber?: string;
+            sessionStatus?: components["schemas"]["SessionStatus"];
+            simId?: string;
+            speedClass?: string;
+            /** @enum {string} */
+            status?: "ready" | "active" | "inactive" | "standby" | "suspended" | "terminated";
+            subscription?: string;
+            tags?: components["schemas"]["TagSet"];
+            terminationEnabled?: boolean;
+            type?: string;
         };
         TagSet: {
             [key: string]: string;
@@ -1095,6 +1323,259 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Group"][];
                 };
+            };
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+        };
+    };
+    getGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putConfigurationParameters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+                namespace: "SoracomAir" | "SoracomBeam" | "SoracomEndorse" | "SoracomFunk" | "SoracomFunnel" | "SoracomHarvest" | "SoracomHarvestFiles" | "SoracomKrypton" | "SoracomOrbit" | "UnifiedEndpoint";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupConfigurationUpdateRequest"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteConfigurationNamespace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+                namespace: "SoracomAir" | "SoracomBeam" | "SoracomEndorse" | "SoracomOrbit" | "SoracomFunk" | "SoracomFunnel" | "SoracomHarvest" | "SoracomHarvestFiles" | "SoracomKrypton" | "UnifiedEndpoint";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteConfigurationParameter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+                namespace: "SoracomAir" | "SoracomBeam" | "SoracomEndorse" | "SoracomFunk" | "SoracomFunnel" | "SoracomHarvest" | "SoracomHarvestFiles" | "SoracomKrypton" | "UnifiedEndpoint";
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listSubscribersInGroup: {
+        parameters: {
+            query?: {
+                limit?: number;
+                last_evaluated_key?: string;
+            };
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sim"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putGroupTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagUpdateRequest"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteGroupTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+                tag_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2100,6 +2581,37 @@ export interface operations {
             };
         };
     };
+    setSimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetGroupRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sim"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     putSimTags: {
         parameters: {
             query?: never;
@@ -2121,6 +2633,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Sim"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    unsetSimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sim"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                imsi: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetGroupRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    unsetGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                imsi: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
                 };
             };
             404: {
