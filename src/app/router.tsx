@@ -55,6 +55,10 @@ export function createRouter() {
         },
         { path: 'groups', lazy: async () => ({ Component: (await import('../pages/groups/GroupsPage')).GroupsPage }) },
         {
+          path: 'groups/:groupId',
+          lazy: async () => ({ Component: (await import('../pages/groups/GroupPage')).GroupPage }),
+        },
+        {
           path: 'billing',
           lazy: async () => ({ Component: (await import('../pages/billing/BillingPage')).BillingPage }),
         },

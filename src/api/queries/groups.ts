@@ -27,4 +27,28 @@ export const groupQueries = {
     }),
 };
 
+/** Group detail, members and the member count. */
+export const groupDetailQueries = {
+  detail: (groupId: string) =>
+    queryOptions({
+      queryKey: [...groupQueries.all(), 'detail', groupId],
+      queryFn: async ({ signal }) => {
+        const { data } = await api.GET('/groups/{group_id}', { params: { path: { group_id: groupId } }, signal });
+        return data as Group;
+      },
+    }),
+  /** The first page of the group's SIMs, and whether there are more. */
+  members: (groupId: string, limit = 100) =>
+    queryOptions({
+      queryKey: [...groupQueries.all(), 'members', groupId, limit],
+      queryFn: async ({ signal }) => {
+        const { data, response } = await api.GET('/groups/{group_id}/subscribers', {
+          params: { path: { group_id: groupId }, query: { limit } },
+          signal,
+        });
+        return toPage(data, response);
+      },
+    }),
+};
+
 export const groupName = (group: Group | undefined): string | undefined => group?.tags?.name || undefined;

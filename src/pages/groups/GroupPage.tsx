@@ -1,0 +1,80 @@
+import { Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { groupActions } from '../../api/queries/groupActions';
+import { groupDetailQueries, groupName, groupQueries } from '../../api/queries/groups';
+import { useTranslation } from '../../app/i18n';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { KeyValueList } from '../../components/KeyValueList';
+import { formatDateTime } from '../../lib/format';
+import { ConfigurationSection } from './config/ConfigurationSection';
+import { GroupMembers } from './GroupMembers';
+import { GroupTags } from './GroupTags';
+
+export function GroupPage() {
+  const { groupId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const group = useQuery(groupDetailQueries.detail(groupId));
+  const members = useQuery(groupDetailQueries.members(groupId));
+  const [deleting, setDeleting] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: groupQueries.all() });
+  const data = group.data;
+  const count = members.data ? `${members.data.items.length}${members.data.nextKey ? '+' : ''}` : '…';
+
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/groups">
+          {t('groups.title')}
+        </Anchor>
+        <Text>{data ? (groupName(data) ?? groupId) : groupId}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between">
+        <Title order={2}>{data ? (groupName(data) ?? t('groups.unnamed')) : groupId}</Title>
+        <Button variant="default" color="red" onClick={() => setDeleting(true)} disabled={!data}>
+          {t('groups.delete')}
+        </Button>
+      </Group>
+      {group.error ? <ErrorAlert error={group.error} /> : null}
+      {group.isPending ? <Skeleton height={120} /> : null}
+      {data ? (
+        <>
+          <Paper withBorder p="md" radius="md">
+            <KeyValueList
+              items={[
+                { label: t('groups.columns.groupId'), value: data.groupId },
+                { label: t('groups.columns.sims'), value: count },
+                { label: t('groups.columns.created'), value: formatDateTime(data.createdTime, i18n.language) },
+                { label: t('groups.columns.modified'), value: formatDateTime(data.lastModifiedTime, i18n.language) },
+              ]}
+            />
+          </Paper>
+          <Paper withBorder p="md" radius="md">
+            <GroupTags group={data} onChanged={refresh} />
+          </Paper>
+          <Paper withBorder p="md" radius="md">
+            <GroupMembers groupId={groupId} onChanged={refresh} />
+          </Paper>
+          <ConfigurationSection group={data} onChanged={refresh} />
+        </>
+      ) : null}
+      <ConfirmDialog
+        opened={deleting}
+        title={t('groups.deleteTitle')}
+        message={t('groups.deleteBody', { name: data ? (groupName(data) ?? groupId) : groupId, count })}
+        confirmLabel={t('groups.delete')}
+        onClose={() => setDeleting(false)}
+        onConfirm={async () => {
+          await groupActions.remove(groupId);
+          queryClient.removeQueries({ queryKey: groupDetailQueries.detail(groupId).queryKey });
+          await refresh();
+          navigate('/groups', { replace: true });
+        }}
+      />
+    </Stack>
+  );
+}

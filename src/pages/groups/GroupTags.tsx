@@ -1,0 +1,103 @@
+import { ActionIcon, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { groupActions } from '../../api/queries/groupActions';
+import type { Group as SoracomGroup } from '../../api/queries/groups';
+import { useTranslation } from '../../app/i18n';
+import { FormError } from '../../components/FormError';
+import { useSubmit } from '../../lib/useSubmit';
+
+/** The group's tags (`name` is its name): change a value, add one, remove one. */
+export function GroupTags({ group, onChanged }: { group: SoracomGroup; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const groupId = group.groupId ?? '';
+  const tags = Object.entries(group.tags ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  const [newName, setNewName] = useState('');
+  const [newValue, setNewValue] = useState('');
+  const save = useSubmit(async (changes: Record<string, string>) => {
+    await groupActions.putTags(groupId, changes);
+    setEdits({});
+    setNewName('');
+    setNewValue('');
+    await onChanged();
+  });
+  const remove = useSubmit(async (name: string) => {
+    await groupActions.deleteTag(groupId, name);
+    await onChanged();
+  });
+
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        {t('groups.tags')}
+      </Title>
+      <FormError error={save.error ?? remove.error} retryIn={0} />
+      <Table aria-label={t('groups.tags')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('groups.tagName')}</Table.Th>
+            <Table.Th scope="col">{t('groups.tagValue')}</Table.Th>
+            <Table.Th scope="col">{t('groups.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tags.map(([name, value]) => (
+            <Table.Tr key={name}>
+              <Table.Td ff="monospace">{name}</Table.Td>
+              <Table.Td>
+                <TextInput
+                  aria-label={t('groups.tagValueOf', { name })}
+                  value={edits[name] ?? value}
+                  onChange={(e) => setEdits({ ...edits, [name]: e.currentTarget.value })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Button
+                    size="compact-xs"
+                    disabled={edits[name] === undefined || edits[name] === value || !edits[name]?.trim()}
+                    onClick={() => void save.submit({ [name]: (edits[name] ?? '').trim() })}
+                  >
+                    {t('common.save')}
+                  </Button>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('groups.removeTag', { name })}
+                    disabled={name === 'name'}
+                    onClick={() => void remove.submit(name)}
+                  >
+                    ×
+                  </ActionIcon>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group gap="xs" align="flex-end">
+        <TextInput
+          size="xs"
+          label={t('groups.tagName')}
+          value={newName}
+          onChange={(e) => setNewName(e.currentTarget.value)}
+        />
+        <TextInput
+          size="xs"
+          label={t('groups.tagValue')}
+          value={newValue}
+          onChange={(e) => setNewValue(e.currentTarget.value)}
+        />
+        <Button
+          size="xs"
+          variant="default"
+          disabled={!newName.trim() || !newValue.trim()}
+          onClick={() => void save.submit({ [newName.trim()]: newValue.trim() })}
+          loading={save.pending}
+        >
+          {t('groups.addTag')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,172 @@
+import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { groupActions } from '../../../api/queries/groupActions';
+import type { Group as SoracomGroup } from '../../../api/queries/groups';
+import { useUnsavedWork } from '../../../api/unsavedWork';
+import { useTranslation } from '../../../app/i18n';
+import { FormError } from '../../../components/FormError';
+import { clone, deepEqual, isObject, type Json, type JsonObject, setPath } from '../../../lib/configuration';
+import { useSubmit } from '../../../lib/useSubmit';
+import { BeamEntries } from './BeamEntries';
+import { FieldControl } from './FieldControl';
+import { namespaceFields } from './fields';
+import type { FieldError } from './fieldValue';
+import { JsonView } from './JsonView';
+import { ReviewDialog } from './ReviewDialog';
+
+const namespaceOf = (group: SoracomGroup, namespace: string): JsonObject => {
+  const value = (group.configuration as Record<string, unknown> | undefined)?.[namespace];
+  return isObject(value) ? clone(value) : {};
+};
+
+export type Conflict = { theirs: JsonObject; group: SoracomGroup } | null;
+
+/**
+ * One namespace: its form (or JSON), a review of every change before saving, and a check that nobody else changed
+ * the namespace since it was loaded. A failed save keeps the edit.
+ */
+export function NamespaceEditor({
+  group,
+  namespace,
+  onSaved,
+  onDirty,
+}: {
+  group: SoracomGroup;
+  namespace: string;
+  onSaved: () => Promise<void>;
+  onDirty: (dirty: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState(() => namespaceOf(group, namespace));
+  const [loadedAt, setLoadedAt] = useState(group.lastModifiedTime ?? 0);
+  const [draft, setDraft] = useState(loaded);
+  const [view, setView] = useState<'form' | 'json'>('form');
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [reviewing, setReviewing] = useState(false);
+  const [conflict, setConflict] = useState<Conflict>(null);
+  const [formKey, setFormKey] = useState(0);
+  const dirty = !deepEqual(loaded, draft);
+  const invalid = Object.values(errors).some(Boolean);
+  useUnsavedWork(dirty);
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
+
+  // Another save (here or elsewhere) reloaded the group: take it, unless this namespace holds an edit.
+  useEffect(() => {
+    if (dirty || (group.lastModifiedTime ?? 0) <= loadedAt) return;
+    const fresh = namespaceOf(group, namespace);
+    setLoaded(fresh);
+    setDraft(fresh);
+    setLoadedAt(group.lastModifiedTime ?? 0);
+    setFormKey((k) => k + 1);
+  }, [group, namespace, dirty, loadedAt]);
+
+  // A conflict is another change to this namespace since it was loaded (the group's lastModifiedTime moves for any
+  // change, but a save replaces only this namespace, so changes elsewhere cannot be lost by it).
+  const save = useSubmit(async (overwrite: boolean) => {
+    const fresh = await groupActions.fetch(group.groupId ?? '');
+    const theirs = namespaceOf(fresh, namespace);
+    if (!overwrite && !deepEqual(theirs, loaded)) {
+      setConflict({ theirs, group: fresh });
+      return;
+    }
+    await groupActions.saveNamespace(group.groupId ?? '', namespace, theirs, draft);
+    setConflict(null);
+    setReviewing(false);
+    // Clean now; the refetch below brings the saved namespace back from the server (see the effect above).
+    setLoaded(draft);
+    await onSaved();
+    notifications.show({ message: t('groupConfig.saved', { namespace }), color: 'green' });
+  });
+
+  const reload = () => {
+    if (!conflict) return;
+    setLoaded(conflict.theirs);
+    setDraft(conflict.theirs);
+    setLoadedAt(conflict.group.lastModifiedTime ?? 0);
+    setConflict(null);
+    setReviewing(false);
+    setFormKey((k) => k + 1);
+  };
+
+  const fields = namespaceFields[namespace] ?? [];
+  const update = (next: JsonObject) => setDraft(next);
+  const reportError = (key: string, error: FieldError) => setErrors((e) => ({ ...e, [key]: error }));
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <SegmentedControl
+          size="xs"
+          value={view}
+          onChange={(v) => {
+            setView(v as 'form' | 'json');
+            setFormKey((k) => k + 1);
+          }}
+          data={[
+            { value: 'form', label: t('groupConfig.formView') },
+            { value: 'json', label: t('groupConfig.jsonView') },
+          ]}
+          aria-label={t('groupConfig.viewLabel', { namespace })}
+        />
+        {dirty ? (
+          <Text size="sm" c="orange.9" role="status">
+            {t('groupConfig.unsaved')}
+          </Text>
+        ) : null}
+      </Group>
+      {view === 'json' ? (
+        <JsonView key={formKey} draft={draft} onDraft={update} />
+      ) : (
+        <Stack gap="xs" key={formKey}>
+          {fields.length === 0 && namespace !== 'SoracomBeam' ? (
+            <Alert color="gray">{t('groupConfig.jsonOnly')}</Alert>
+          ) : null}
+          {fields.map((field) => (
+            <FieldControl
+              key={field.path.join('.')}
+              field={field}
+              draft={draft}
+              onChange={(value: Json | undefined) => update(setPath(draft, field.path, value))}
+              onError={(error) => reportError(field.path.join('\u0000'), error)}
+            />
+          ))}
+          {namespace === 'SoracomBeam' ? <BeamEntries draft={draft} onDraft={update} onError={reportError} /> : null}
+        </Stack>
+      )}
+      <FormError error={save.error} retryIn={save.retryIn} />
+      <Group gap="xs">
+        <Button onClick={() => setReviewing(true)} disabled={!dirty || invalid}>
+          {t('groupConfig.review')}
+        </Button>
+        <Button
+          variant="default"
+          disabled={!dirty}
+          onClick={() => {
+            setDraft(loaded);
+            setErrors({});
+            setFormKey((k) => k + 1);
+          }}
+        >
+          {t('groupConfig.discard')}
+        </Button>
+      </Group>
+      <ReviewDialog
+        opened={reviewing}
+        namespace={namespace}
+        loaded={loaded}
+        draft={draft}
+        conflict={conflict}
+        pending={save.pending}
+        error={save.error}
+        onClose={() => {
+          setReviewing(false);
+          setConflict(null);
+        }}
+        onSave={() => void save.submit(false)}
+        onOverwrite={() => void save.submit(true)}
+        onReload={reload}
+      />
+    </Stack>
+  );
+}
