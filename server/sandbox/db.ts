@@ -119,6 +119,10 @@ export const migrations: readonly string[] = [
    ALTER TABLE auth_keys ADD COLUMN last_used_at INTEGER;
    CREATE INDEX auth_keys_by_owner ON auth_keys(operator_id, user_name);
    CREATE INDEX api_keys_by_owner ON api_keys(operator_id, user_name);`,
+  // 3: the SIMs of a group in SIM ID order, straight from an index (listSubscribersInGroup pages by sim_id); the
+  // index it replaces was a prefix of this one.
+  `CREATE INDEX sims_by_group_and_id ON sims(operator_id, group_id, sim_id);
+   DROP INDEX sims_by_group;`,
 ];
 
 export function openDb(file: string): Db {

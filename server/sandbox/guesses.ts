@@ -131,3 +131,48 @@ export const revokeTokensKeepsCaller = true;
 
 /** Generated auth keys: `keyId-<uuid>` and `secret-<64 random base64url characters>`; the secret is shown once. */
 export const authKeyFormat = { idPrefix: 'keyId-', secretPrefix: 'secret-' } as const;
+
+/**
+ * `DELETE /groups/{id}` is allowed while SIMs are in the group: they leave it (their `groupId` is removed from the
+ * SIM and its indexed column) and their `lastModifiedTime` becomes the time of the deletion.
+ */
+export const deleteGroupUngroupsSims = true;
+
+/**
+ * A group's `lastModifiedTime` moves on with every successful change (tags, configuration), also when the change
+ * leaves the group as it was (an empty tag list, the same values again): it becomes max(now, previous + 1), so it
+ * grows strictly even for two changes in the same millisecond.
+ */
+export const groupModifiedStrictlyIncreasing = true;
+
+/**
+ * Group configuration:
+ * - `PUT .../configuration/{namespace}` with an empty list leaves the namespace present and empty (`{}`).
+ * - `DELETE .../configuration/{namespace}` of a namespace the group does not have is 404 (as is an unknown tag at
+ *   `DELETE .../tags/{name}`, or an unknown key at `DELETE .../configuration/{namespace}/{name}`).
+ * - Removing the last key of a namespace leaves the namespace present and empty (`{}`).
+ * - Values are checked only for the settings below; every other key is kept exactly as given. A value that does not
+ *   fit is 400 naming the namespace and the key. `createGroup` checks its `configuration` the same way.
+ */
+export const groupConfiguration = {
+  emptyNamespaceKept: true,
+  deleteUnknownNamespace: 404,
+  /** SoracomEndorse `tokenTimeoutSeconds`: an integer number of seconds in this range. */
+  endorseTokenTimeoutSeconds: { min: 60, max: 86_400 },
+} as const;
+
+/**
+ * Putting a SIM (`/sims/{id}/set_group`, `/subscribers/{imsi}/set_group`) into a group that does not exist, or is
+ * another operator's, is 400 (the request body is wrong; the SIM in the path exists). A SIM (or IMSI) that is not the
+ * caller's is 404, checked first. `set_group` into the group the SIM is already in, and `unset_group` of a SIM in no
+ * group, answer 200 and still stamp the SIM's `lastModifiedTime`.
+ */
+export const setGroupUnknownGroupStatus = 400;
+
+/**
+ * The `Subscriber` view of a SIM (`/subscribers/{imsi}/...`) is built from its primary IMSI's subscriber: `status` is
+ * the SIM's own (which knows suspension and the like), `type` is the speed class, `apn` is `soracom.io`,
+ * `createdAt`/`lastModifiedAt` repeat `createdTime`/`lastModifiedTime`, and fields the SIM has no value for are left
+ * out rather than sent as null.
+ */
+export const subscriberView = { apn: 'soracom.io' } as const;

@@ -15,7 +15,18 @@ import type { Ctx, Handler, Reply } from './context';
 import { createStores } from './context';
 import type { Db } from './db';
 import { codes, forbidden, SoracomError, unauthenticated } from './errors';
-import { listGroups } from './groups';
+import {
+  createGroup,
+  deleteConfigurationNamespace,
+  deleteConfigurationParameter,
+  deleteGroup,
+  deleteGroupTag,
+  getGroup,
+  listGroups,
+  listSubscribersInGroup,
+  putConfigurationParameters,
+  putGroupTags,
+} from './groups';
 import { rateLimit } from './guesses';
 import { createMailer } from './mail';
 import { issueMFARevokingToken, verifyMFARevokingToken } from './mfaRecovery';
@@ -24,10 +35,11 @@ import { issuePasswordResetToken, verifyPasswordResetToken } from './passwordRes
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
 import { sandboxCreateSubscriber, sandboxGetSignupToken, sandboxInitializeOperator } from './sandboxApi';
 import { createOperator, verifyOperator } from './signup';
-import { getSim, listSims, putSimTags } from './sims';
+import { getSim, listSims, putSimTags, setSimGroup, unsetSimGroup } from './sims';
 import { SpecRouter } from './spec';
 import type { Mail } from './store/mailbox';
 import type { Identity } from './store/tokens';
+import { setGroup, unsetGroup } from './subscribers';
 import {
   createUser,
   createUserPassword,
@@ -75,7 +87,20 @@ const handlers: Record<string, Handler> = {
   listSims,
   getSim,
   putSimTags,
+  setSimGroup,
+  unsetSimGroup,
+  setGroup,
+  unsetGroup,
   listGroups,
+  createGroup,
+  getGroup,
+  deleteGroup,
+  putGroupTags,
+  deleteGroupTag,
+  putConfigurationParameters,
+  deleteConfigurationNamespace,
+  deleteConfigurationParameter,
+  listSubscribersInGroup,
   sandboxInitializeOperator,
   sandboxCreateSubscriber,
   sandboxGetSignupToken,

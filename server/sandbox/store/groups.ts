@@ -2,6 +2,8 @@ import type { components } from '../../../src/api/schema';
 import type { Db } from '../db';
 
 export type Group = components['schemas']['Group'];
+/** A group's configuration as stored: namespace → its settings, any JSON values. */
+export type GroupConfiguration = Record<string, Record<string, unknown>>;
 
 interface GroupRow {
   group_id: string;
@@ -51,9 +53,14 @@ export function groupStore(db: Db) {
      ORDER BY group_id LIMIT @limit`,
   );
   const get = db.prepare<[string, string], GroupRow>('SELECT * FROM groups WHERE operator_id = ? AND group_id = ?');
+  const update = db.prepare(
+    `UPDATE groups SET tags = @tags, configuration = @configuration, last_modified_time = @lastModifiedTime
+     WHERE operator_id = @operatorId AND group_id = @groupId`,
+  );
+  const remove = db.prepare<[string, string]>('DELETE FROM groups WHERE operator_id = ? AND group_id = ?');
 
   return {
-    create(group: { groupId: string; operatorId: string; tags: object; configuration: object }, now: number) {
+    create(group: { groupId: string; operatorId: string; tags: object; configuration: object }, now: number): Group {
       insert.run({
         groupId: group.groupId,
         operatorId: group.operatorId,
@@ -61,10 +68,48 @@ export function groupStore(db: Db) {
         configuration: JSON.stringify(group.configuration),
         now,
       });
+      return toGroup(get.get(group.operatorId, group.groupId) as GroupRow);
     },
     get(operatorId: string, groupId: string): Group | undefined {
       const row = get.get(operatorId, groupId);
       return row ? toGroup(row) : undefined;
+    },
+    /**
+     * Changes a group's tags and configuration in place and stamps `lastModifiedTime` with max(now, previous + 1)
+     * (guesses.groupModifiedStrictlyIncreasing); undefined when the operator has no such group. A `change` that
+     * throws changes nothing.
+     */
+    modify(
+      operatorId: string,
+      groupId: string,
+      change: (group: { tags: Record<string, string>; configuration: GroupConfiguration }) => void,
+      now: number,
+    ): Group | undefined {
+      return db.transaction(() => {
+        const row = get.get(operatorId, groupId);
+        if (!row) return undefined;
+        const group = toGroup(row);
+        const editable = { tags: group.tags ?? {}, configuration: (group.configuration ?? {}) as GroupConfiguration };
+        change(editable);
+        const lastModifiedTime = Math.max(now, row.last_modified_time + 1);
+        update.run({
+          operatorId,
+          groupId,
+          tags: JSON.stringify(editable.tags),
+          configuration: JSON.stringify(editable.configuration),
+          lastModifiedTime,
+        });
+        return {
+          ...group,
+          tags: editable.tags,
+          configuration: editable.configuration as Group['configuration'],
+          lastModifiedTime,
+        };
+      })();
+    },
+    /** Deletes a group; false when the operator has no such group. (Its SIMs are the caller's business.) */
+    remove(operatorId: string, groupId: string): boolean {
+      return remove.run(operatorId, groupId).changes > 0;
     },
     page(operatorId: string, after: string, limit: number, tag?: TagFilter) {
       const rows = page.all({
