@@ -11,7 +11,9 @@ import { SimStatusBadge } from '../../components/sims/SimStatusBadge';
 import { simName } from '../../lib/sim';
 import { useSubmit } from '../../lib/useSubmit';
 
-/** The SIMs in the group (first page), adding one by SIM ID, removing one. */
+const shown = 10;
+
+/** The SIMs in the group (the first few), adding one by SIM ID, removing one. */
 export function GroupMembers({ groupId, onChanged }: { groupId: string; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const members = useQuery(groupDetailQueries.members(groupId));
@@ -22,13 +24,15 @@ export function GroupMembers({ groupId, onChanged }: { groupId: string; onChange
     setSimId('');
     await onChanged();
   });
-  const sims = members.data?.items ?? [];
+  const all = members.data?.items ?? [];
+  // The first few here; the SIM table has them all.
+  const sims = all.slice(0, shown);
 
   return (
     <Stack gap="xs">
       <Group justify="space-between">
         <Title order={3} size="h4">
-          {t('groups.members', { count: members.data?.nextKey ? `${sims.length}+` : sims.length })}
+          {t('groups.members', { count: members.data?.nextKey ? `${all.length}+` : all.length })}
         </Title>
         <Anchor component={Link} to={`/sims?group_id=${encodeURIComponent(groupId)}`} size="sm">
           {t('groups.openInSims')}

@@ -22,6 +22,12 @@ export function GroupPage() {
   const members = useQuery(groupDetailQueries.members(groupId));
   const [deleting, setDeleting] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: groupQueries.all() });
+  // Configuration and tags change the group, not its members: no need to fetch those again.
+  const refreshGroup = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: groupDetailQueries.detail(groupId).queryKey }),
+      queryClient.invalidateQueries({ queryKey: groupQueries.list().queryKey }),
+    ]).then(() => undefined);
   const data = group.data;
   const count = members.data ? `${members.data.items.length}${members.data.nextKey ? '+' : ''}` : '…';
 
@@ -54,12 +60,12 @@ export function GroupPage() {
             />
           </Paper>
           <Paper withBorder p="md" radius="md">
-            <GroupTags group={data} onChanged={refresh} />
+            <GroupTags group={data} onChanged={refreshGroup} />
           </Paper>
+          <ConfigurationSection group={data} onChanged={refreshGroup} />
           <Paper withBorder p="md" radius="md">
             <GroupMembers groupId={groupId} onChanged={refresh} />
           </Paper>
-          <ConfigurationSection group={data} onChanged={refresh} />
         </>
       ) : null}
       <ConfirmDialog

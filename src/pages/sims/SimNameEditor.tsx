@@ -1,11 +1,11 @@
 import { ActionIcon, Button, Group, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { putSimTags } from '../../api/queries/simActions';
 import { useUnsavedWork } from '../../api/unsavedWork';
 import { useTranslation } from '../../app/i18n';
 import { FormError } from '../../components/FormError';
+import { notifySuccess } from '../../lib/notify';
 import { useSubmit } from '../../lib/useSubmit';
 
 /** The SIM's name as the page title, renamed in place. A failed save keeps what was typed. */
@@ -16,7 +16,7 @@ export function SimNameEditor({ simId, name }: { simId: string; name: string }) 
   const save = useSubmit(async () => {
     await putSimTags(queryClient, simId, { name: (draft ?? '').trim() });
     setDraft(null);
-    notifications.show({ message: t('sims.renamed'), color: 'green' });
+    notifySuccess(t('sims.renamed'));
   });
   useUnsavedWork(draft !== null && draft !== name);
 

@@ -1,5 +1,4 @@
 import { Button, FileButton, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { groupName, groupQueries, type Group as SoracomGroup } from '../../../api/queries/groups';
@@ -7,6 +6,7 @@ import { useTranslation } from '../../../app/i18n';
 import { DiffList } from '../../../components/DiffList';
 import { FormError } from '../../../components/FormError';
 import { diff, exportFormat, parseConfigurationFile } from '../../../lib/configuration';
+import { notifySuccess } from '../../../lib/notify';
 import { useSubmit } from '../../../lib/useSubmit';
 import { applyConfiguration, type Configuration, configurationOf } from './applyConfiguration';
 
@@ -46,7 +46,7 @@ export function ConfigurationTools({
     await applyConfiguration(group.groupId ?? '', current, incoming.configuration);
     setIncoming(null);
     await onChanged();
-    notifications.show({ message: t('groupConfig.tools.applied'), color: 'green' });
+    notifySuccess(t('groupConfig.tools.applied'));
   });
 
   async function readFile(file: File | null) {

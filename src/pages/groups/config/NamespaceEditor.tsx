@@ -1,5 +1,4 @@
-import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Badge, Button, Group, SegmentedControl, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { groupActions } from '../../../api/queries/groupActions';
 import type { Group as SoracomGroup } from '../../../api/queries/groups';
@@ -7,6 +6,7 @@ import { useUnsavedWork } from '../../../api/unsavedWork';
 import { useTranslation } from '../../../app/i18n';
 import { FormError } from '../../../components/FormError';
 import { clone, deepEqual, isObject, type Json, type JsonObject, setPath } from '../../../lib/configuration';
+import { notifySuccess } from '../../../lib/notify';
 import { useSubmit } from '../../../lib/useSubmit';
 import { BeamEntries } from './BeamEntries';
 import { FieldControl } from './FieldControl';
@@ -76,7 +76,7 @@ export function NamespaceEditor({
     // Clean now; the refetch below brings the saved namespace back from the server (see the effect above).
     setLoaded(draft);
     await onSaved();
-    notifications.show({ message: t('groupConfig.saved', { namespace }), color: 'green' });
+    notifySuccess(t('groupConfig.saved', { namespace }));
   });
 
   const reload = () => {
@@ -110,9 +110,9 @@ export function NamespaceEditor({
           aria-label={t('groupConfig.viewLabel', { namespace })}
         />
         {dirty ? (
-          <Text size="sm" c="orange.9" role="status">
+          <Badge color="orange" variant="dot" role="status">
             {t('groupConfig.unsaved')}
-          </Text>
+          </Badge>
         ) : null}
       </Group>
       {view === 'json' ? (
