@@ -179,6 +179,43 @@ test.describe('groups', () => {
     });
   });
 
+  test('invalid values are explained at the field, and nothing is sent', async ({ page, request }) => {
+    const root = await rootApi(request);
+    const groupId = await root.create(`e2e-invalid-${Date.now()}`);
+    await openGroup(page, groupId);
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' && r.url().includes('/configuration/')) writes.push(`${r.method()} ${r.url()}`);
+    });
+    const save = page.getByRole('button', { name: 'Review and save' });
+
+    await page.getByLabel('DNS servers (IP addresses)').fill('10.0.0.1\nnot-an-ip');
+    await expect(page.getByText('"not-an-ip" is not an IP address')).toBeVisible();
+    await expect(save).toBeDisabled();
+
+    await page.getByRole('tab', { name: 'SoracomFunnel', exact: true }).click();
+    const funnel = page.getByRole('tabpanel');
+    await funnel.getByLabel('Destination: resource URL').fill('ftp://files.example.com');
+    await expect(funnel.getByText('Enter a URL (https, http, mqtts, amqps)')).toBeVisible();
+
+    await page.getByRole('tab', { name: 'SoracomEndorse', exact: true }).click();
+    const endorse = page.getByRole('tabpanel');
+    await endorse.getByLabel('Token lifetime (seconds)').fill('59');
+    await expect(endorse.getByText('Enter a whole number from 60 to 86400')).toBeVisible();
+    await expect(endorse.getByRole('button', { name: 'Review and save' })).toBeDisabled();
+    await endorse.getByLabel('Authorized redirect URLs').fill('https://ok.example.com\njavascript:alert(1)');
+    await expect(endorse.getByText('"javascript:alert(1)" is not a valid URL')).toBeVisible();
+    await expectAccessible(page);
+
+    await endorse.getByText('JSON', { exact: true }).click();
+    await endorse.getByLabel('Settings as JSON').fill('[1, 2]');
+    await endorse.getByRole('button', { name: 'Apply JSON' }).click();
+    await expect(endorse.getByText('The settings must be a JSON object.', { exact: false })).toBeVisible();
+
+    expect(writes).toEqual([]);
+    expect(await root.configuration(groupId)).toEqual({});
+  });
+
   test('the JSON view round-trips, and refuses malformed JSON', async ({ page, request }) => {
     const root = await rootApi(request);
     const groupId = await root.create(`e2e-json-${Date.now()}`);
