@@ -184,3 +184,35 @@ describe('known bugs (these tests pass while the bug is there; remove `.fails` w
     }
   });
 });
+
+describe('compression', () => {
+  it('gzips the console and API answers for clients that accept it, keeping the security headers', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createApp } = await import('./app');
+    const { openDb } = await import('./sandbox/db');
+    const { createSandbox } = await import('./sandbox/sandbox');
+    const dist = mkdtempSync(join(tmpdir(), 'dist-'));
+    mkdirSync(join(dist, 'assets'));
+    const script = `console.log(${JSON.stringify('x'.repeat(5000))});`;
+    writeFileSync(join(dist, 'assets', 'app.js'), script);
+    writeFileSync(join(dist, 'index.html'), '<meta name="csp-nonce" content="__CSP_NONCE__">');
+    const app = createApp({
+      endpoints: [{ id: 'local', upstream: null }],
+      sandbox: createSandbox({ db: openDb(':memory:') }),
+      distDir: dist,
+      upstreamTimeoutMs: 1000,
+    });
+    const zipped = await app.request('/assets/app.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const body = Buffer.from(await zipped.arrayBuffer());
+    expect(body.length).toBeLessThan(script.length / 4);
+    const { gunzipSync } = await import('node:zlib');
+    expect(gunzipSync(body).toString()).toBe(script);
+    const plain = await app.request('/assets/app.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(script);
+  });
+});

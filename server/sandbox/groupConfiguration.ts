@@ -3,23 +3,13 @@
  * Every other key is kept exactly as the client sent it (the console sends back keys it does not know, as loaded).
  */
 import { isIP } from 'node:net';
+// The namespaces of `PUT /groups/{group_id}/configuration/{namespace}`: one list, shared with the console.
+import { type Namespace, namespaces } from '../../src/lib/configuration';
 import { badRequest } from './errors';
 import { groupConfiguration } from './guesses';
 
-/** The namespaces of `PUT /groups/{group_id}/configuration/{namespace}`. */
-export const namespaces = [
-  'SoracomAir',
-  'SoracomBeam',
-  'SoracomEndorse',
-  'SoracomFunk',
-  'SoracomFunnel',
-  'SoracomHarvest',
-  'SoracomHarvestFiles',
-  'SoracomKrypton',
-  'SoracomOrbit',
-  'UnifiedEndpoint',
-] as const;
-export type Namespace = (typeof namespaces)[number];
+export type { Namespace };
+export { namespaces };
 
 export const isNamespace = (name: string): name is Namespace => (namespaces as readonly string[]).includes(name);
 

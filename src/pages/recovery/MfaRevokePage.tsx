@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, apiBase } from '../../api/client';
 import { useTranslation } from '../../app/i18n';
+import { DonePanel } from '../../components/DonePanel';
 import { EndpointSelect } from '../../components/EndpointSelect';
 import { FormError } from '../../components/FormError';
 import { PublicLayout } from '../../components/layout/PublicLayout';
@@ -63,16 +64,7 @@ function RequestForm() {
       body: { email: email.trim(), password },
     });
   });
-  if (action.done) {
-    return (
-      <Stack gap="sm" role="status">
-        <Text>{t('mfaRevoke.sent')}</Text>
-        <Anchor component={Link} to="/login">
-          {t('public.toLogin')}
-        </Anchor>
-      </Stack>
-    );
-  }
+  if (action.done) return <DonePanel message={t('mfaRevoke.sent')} />;
   return (
     <form
       noValidate
@@ -114,16 +106,7 @@ function RevokeForm({ token, endpoint }: { token: string; endpoint: string }) {
       body: { token, email: email.trim(), password, backupCode: backupCode.trim() },
     });
   });
-  if (action.done) {
-    return (
-      <Stack gap="sm" role="status">
-        <Text>{t('mfaRevoke.done')}</Text>
-        <Anchor component={Link} to="/login">
-          {t('public.toLogin')}
-        </Anchor>
-      </Stack>
-    );
-  }
+  if (action.done) return <DonePanel message={t('mfaRevoke.done')} />;
   return (
     <form
       noValidate

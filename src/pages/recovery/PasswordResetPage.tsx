@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, apiBase } from '../../api/client';
 import { useTranslation } from '../../app/i18n';
+import { DonePanel } from '../../components/DonePanel';
 import { EndpointSelect } from '../../components/EndpointSelect';
 import { FormError } from '../../components/FormError';
 import { PublicLayout } from '../../components/layout/PublicLayout';
@@ -28,16 +29,7 @@ function RequestForm() {
   const action = useSubmit(async () => {
     await api.POST('/auth/password_reset_token/issue', { baseUrl: apiBase(endpoint), body: { email: email.trim() } });
   });
-  if (action.done) {
-    return (
-      <Stack gap="sm" role="status">
-        <Text>{t('reset.sent', { email: email.trim() })}</Text>
-        <Anchor component={Link} to="/login">
-          {t('public.toLogin')}
-        </Anchor>
-      </Stack>
-    );
-  }
+  if (action.done) return <DonePanel message={t('reset.sent', { email: email.trim() })} />;
   return (
     <form
       noValidate
@@ -79,16 +71,7 @@ function NewPasswordForm({ token, endpoint }: { token: string; endpoint: string 
       body: { token, password: password.password },
     });
   });
-  if (action.done) {
-    return (
-      <Stack gap="sm" role="status">
-        <Text>{t('reset.done')}</Text>
-        <Anchor component={Link} to="/login">
-          {t('public.toLogin')}
-        </Anchor>
-      </Stack>
-    );
-  }
+  if (action.done) return <DonePanel message={t('reset.done')} />;
   return (
     <form
       noValidate
