@@ -320,4 +320,20 @@ test.describe('groups', () => {
     expect(await root.configuration(target)).toEqual(await root.configuration(source));
     expect(JSON.parse(readFileSync(file as string, 'utf8')).configuration).toEqual(await root.configuration(source));
   });
+
+  test('the SIMs of a group open in the SIM table, filtered to that group', async ({ page }) => {
+    await page.goto('/login');
+    await signIn(page);
+    await expect(page).toHaveURL(/\/sims$/);
+    await page.goto('/groups/00000000-0000-4000-8000-000000000001');
+    await page.getByRole('link', { name: 'Open in the SIM table' }).click();
+    await expect(page.getByText('Group: Tokyo sensors')).toBeVisible();
+    const groupCells = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr td:nth-child(9)');
+    await expect(groupCells.first()).toHaveText('Tokyo sensors');
+    for (const text of await groupCells.allTextContents()) expect(text).toBe('Tokyo sensors');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Show all SIMs' }).click();
+    await expect(page.getByText('Group: Tokyo sensors')).toHaveCount(0);
+    await expect(page).toHaveURL(/\/sims$/);
+  });
 });

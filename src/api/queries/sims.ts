@@ -8,6 +8,8 @@ export type Sim = components['schemas']['Sim'];
 export interface SimPageParams {
   limit: number;
   lastKey?: string;
+  /** Only the SIMs of this group (`GET /groups/{group_id}/subscribers`). */
+  groupId?: string;
 }
 
 export const simQueries = {
@@ -17,11 +19,14 @@ export const simQueries = {
     queryOptions({
       queryKey: [...simQueries.lists(), params],
       queryFn: async ({ signal }): Promise<Page<Sim>> => {
-        const { data, response } = await api.GET('/sims', {
-          params: { query: { limit: params.limit, last_evaluated_key: params.lastKey } },
-          signal,
-        });
-        return toPage(data, response);
+        const query = { limit: params.limit, last_evaluated_key: params.lastKey };
+        const { data, response } = params.groupId
+          ? await api.GET('/groups/{group_id}/subscribers', {
+              params: { path: { group_id: params.groupId }, query },
+              signal,
+            })
+          : await api.GET('/sims', { params: { query }, signal });
+        return toPage(data as Sim[] | undefined, response);
       },
       placeholderData: keepPreviousData,
     }),

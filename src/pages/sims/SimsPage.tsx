@@ -1,7 +1,8 @@
-import { Button, Group, NativeSelect, Paper, ScrollArea, Skeleton, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Paper, ScrollArea, Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { groupQueries } from '../../api/queries/groups';
+import { useSearchParams } from 'react-router';
+import { groupName, groupQueries } from '../../api/queries/groups';
 import { simQueries } from '../../api/queries/sims';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,7 +13,9 @@ import { pageSizes, usePaging } from './usePaging';
 export function SimsPage() {
   const { t } = useTranslation();
   const paging = usePaging();
-  const sims = useQuery(simQueries.list({ limit: paging.limit, lastKey: paging.lastKey }));
+  const [params, setParams] = useSearchParams();
+  const groupId = params.get('group_id') ?? undefined;
+  const sims = useQuery(simQueries.list({ limit: paging.limit, lastKey: paging.lastKey, groupId }));
   const groups = useQuery(groupQueries.list());
   const groupMap = useMemo(() => new Map((groups.data ?? []).map((g) => [g.groupId ?? '', g])), [groups.data]);
   const rows = sims.data?.items ?? [];
@@ -24,6 +27,25 @@ export function SimsPage() {
           {t('common.refresh')}
         </Button>
       </PageHeader>
+      {groupId ? (
+        <Group gap="xs" mb="sm">
+          <Badge variant="default" tt="none" size="lg">
+            {t('sims.filter.group', { name: groupName(groupMap.get(groupId)) ?? groupId })}
+          </Badge>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => {
+              const next = new URLSearchParams(params);
+              next.delete('group_id');
+              next.delete('after');
+              setParams(next);
+            }}
+          >
+            {t('sims.filter.clear')}
+          </Button>
+        </Group>
+      ) : null}
       {sims.error ? <ErrorAlert error={sims.error} /> : null}
       <Paper withBorder radius="md">
         <ScrollArea type="auto">

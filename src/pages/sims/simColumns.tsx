@@ -48,7 +48,14 @@ export const simColumns: SimColumn[] = [
   {
     id: 'group',
     header: (t) => t('sims.columns.group'),
-    cell: (sim, { groups }) => (sim.groupId ? (groupName(groups.get(sim.groupId)) ?? sim.groupId) : ''),
+    cell: (sim, { groups }) =>
+      sim.groupId ? (
+        <Anchor component={Link} to={`/groups/${encodeURIComponent(sim.groupId)}`} size="sm">
+          {groupName(groups.get(sim.groupId)) ?? sim.groupId}
+        </Anchor>
+      ) : (
+        ''
+      ),
   },
 ];
 
