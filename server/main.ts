@@ -5,6 +5,7 @@ import { parseConfig, publicUrl, usage } from './config';
 import { openDb } from './sandbox/db';
 import { createSandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
+import { startSessionSimulator } from './sandbox/sessionSimulator';
 
 const config = (() => {
   try {
@@ -33,6 +34,7 @@ const sandbox = createSandbox({
   publicUrl: publicUrl(config),
   rateLimit: { limit: config.rateLimit, windowSeconds: 60 },
 });
+const stopSessions = startSessionSimulator(db, { log: (line) => console.error(line) });
 const app = createApp({
   endpoints: config.endpoints,
   sandbox,
@@ -54,6 +56,7 @@ Demo login (local sandbox only): root ${demo.email} / ${demo.password}
 });
 
 function shutdown() {
+  stopSessions();
   server.close(() => {
     db.close();
     process.exit(0);

@@ -5,6 +5,7 @@ import { groupStore } from './store/groups';
 import { mailboxStore } from './store/mailbox';
 import { oneTimeTokenStore } from './store/oneTimeTokens';
 import { operatorStore } from './store/operators';
+import { simRecordStore } from './store/simRecords';
 import { simStore } from './store/sims';
 import type { Identity } from './store/tokens';
 import { tokenStore } from './store/tokens';
@@ -16,6 +17,7 @@ export function createStores(db: Db) {
     users: userStore(db),
     tokens: tokenStore(db),
     sims: simStore(db),
+    simRecords: simRecordStore(db),
     groups: groupStore(db),
     oneTimeTokens: oneTimeTokenStore(db),
     mailbox: mailboxStore(db),

@@ -123,6 +123,77 @@ export const migrations: readonly string[] = [
   // index it replaces was a prefix of this one.
   `CREATE INDEX sims_by_group_and_id ON sims(operator_id, group_id, sim_id);
    DROP INDEX sims_by_group;`,
+  // 4: SIM status history and session events; a narrow search table for /query/sims (kept by the SIM store with the
+  // doc); Air stats per speed class (the table is rebuilt: the speed class joins the key, '' = the SIM's own class).
+  `CREATE TABLE sim_status_history (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     operator_id TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     time INTEGER NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX sim_status_history_by_sim ON sim_status_history(sim_id, time, id);
+   CREATE TABLE sim_session_events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     operator_id TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     time INTEGER NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX sim_session_events_by_sim ON sim_session_events(sim_id, time, id);
+   CREATE TABLE sim_search (
+     operator_id TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     name TEXT NOT NULL DEFAULT '',
+     group_id TEXT NOT NULL DEFAULT '',
+     imsi TEXT NOT NULL DEFAULT '',
+     msisdn TEXT NOT NULL DEFAULT '',
+     iccid TEXT NOT NULL DEFAULT '',
+     serial_number TEXT NOT NULL DEFAULT '',
+     tags TEXT NOT NULL DEFAULT '',
+     bundles TEXT NOT NULL DEFAULT '',
+     status TEXT NOT NULL DEFAULT '',
+     session_status TEXT NOT NULL DEFAULT 'OFFLINE',
+     subscription TEXT NOT NULL DEFAULT '',
+     module_type TEXT NOT NULL DEFAULT '',
+     PRIMARY KEY (operator_id, sim_id)
+   ) WITHOUT ROWID;
+   INSERT INTO sim_search
+     SELECT operator_id, sim_id, coalesce(name, ''), coalesce(group_id, ''),
+       coalesce((SELECT group_concat(s.key, char(10)) FROM json_each(doc, '$.profiles') p,
+         json_each(p.value, '$.subscribers') s), imsi),
+       coalesce((SELECT group_concat(json_extract(s.value, '$.msisdn'), char(10)) FROM json_each(doc, '$.profiles') p,
+         json_each(p.value, '$.subscribers') s), ''),
+       coalesce((SELECT group_concat(p.key, char(10)) FROM json_each(doc, '$.profiles') p), ''),
+       coalesce(json_extract(doc, '$.serialNumber'), ''),
+       coalesce((SELECT group_concat(t.value, char(10)) FROM json_each(doc, '$.tags') t), ''),
+       coalesce((SELECT group_concat(b.value, char(10)) FROM json_each(doc, '$.profiles') p,
+         json_each(p.value, '$.subscribers') s, json_each(s.value, '$.bundles') b), ''),
+       status, CASE session_online WHEN 1 THEN 'ONLINE' ELSE 'OFFLINE' END,
+       coalesce((SELECT group_concat(json_extract(s.value, '$.subscription'), char(10))
+         FROM json_each(doc, '$.profiles') p, json_each(p.value, '$.subscribers') s), ''),
+       coalesce(json_extract(doc, '$.moduleType'), '')
+     FROM sims;
+   CREATE TABLE air_stats_v4 (
+     operator_id TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     imsi TEXT NOT NULL,
+     unixtime INTEGER NOT NULL,
+     speed_class TEXT NOT NULL DEFAULT '',
+     upload_bytes INTEGER NOT NULL,
+     download_bytes INTEGER NOT NULL,
+     upload_packets INTEGER NOT NULL,
+     download_packets INTEGER NOT NULL,
+     PRIMARY KEY (imsi, unixtime, speed_class)
+   );
+   INSERT INTO air_stats_v4 (operator_id, sim_id, imsi, unixtime, upload_bytes, download_bytes, upload_packets,
+       download_packets)
+     SELECT operator_id, sim_id, imsi, unixtime, upload_bytes, download_bytes, upload_packets, download_packets
+     FROM air_stats;
+   DROP TABLE air_stats;
+   ALTER TABLE air_stats_v4 RENAME TO air_stats;
+   CREATE INDEX air_stats_by_operator ON air_stats(operator_id, unixtime);
+   CREATE INDEX air_stats_by_sim ON air_stats(sim_id, unixtime);`,
 ];
 
 export function openDb(file: string): Db {

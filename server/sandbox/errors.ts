@@ -24,6 +24,22 @@ export const codes = {
   /** An MFA backup code that is wrong or already used. */
   backupCodeInvalid: 'MFA0003',
   internal: 'COM0500',
+  /** A SIM status change the state machine does not allow (guesses.simStatusTransitions). */
+  invalidStatusTransition: 'SIM0001',
+  /** Terminating (or setting expiry action `terminate` on) a SIM whose termination protection is on. */
+  terminationProtected: 'SIM0002',
+  /** SMS to a SIM that cannot receive SMS, or a payload that does not fit its encoding. */
+  smsNotAllowed: 'SIM0003',
+  /** A speed class the SIM's subscription does not offer. */
+  speedClassNotOffered: 'SIM0004',
+  /** A wrong registration secret, or a SIM that is already registered. */
+  registrationFailed: 'SIM0005',
+  /** An IMEI lock or expiry time that does not fit. */
+  simSettingInvalid: 'SIM0006',
+  /** Deleting the session of a SIM that is offline: SORACOM's own code (from the description of deleteSimSession). */
+  sessionOffline: 'SEM0016',
+  /** Sandbox Air stats at a timestamp that already has data. */
+  statsExist: 'STA0001',
 } as const;
 
 export class SoracomError extends Error {

@@ -176,3 +176,125 @@ export const setGroupUnknownGroupStatus = 400;
  * out rather than sent as null.
  */
 export const subscriberView = { apn: 'soracom.io' } as const;
+
+export type SimStatus = 'ready' | 'active' | 'inactive' | 'standby' | 'suspended' | 'terminated';
+
+/**
+ * The SIM status state machine: from each status, the statuses the actions (activate, deactivate, set_to_standby,
+ * suspend, terminate) may move a SIM to. The descriptions only say what each action changes the status to; SORACOM's
+ * documentation adds that `terminated` is final and that standby is entered from ready or inactive. The rest is
+ * ours: every status but terminated may be terminated (with termination protection off), suspended SIMs come back
+ * with activate or deactivate, and a standby SIM may be activated, deactivated or suspended. Anything else is 400
+ * SIM0001 naming from and to. Asking for the status the SIM already has (other than terminated) is 200 and changes
+ * nothing but `lastModifiedTime` (no status history record).
+ */
+export const simStatusTransitions: Record<SimStatus, readonly SimStatus[]> = {
+  ready: ['active', 'inactive', 'standby', 'suspended', 'terminated'],
+  active: ['inactive', 'suspended', 'terminated'],
+  inactive: ['active', 'standby', 'suspended', 'terminated'],
+  standby: ['active', 'inactive', 'suspended', 'terminated'],
+  suspended: ['active', 'inactive', 'terminated'],
+  terminated: [],
+};
+
+/**
+ * Terminating a SIM ends its session (recorded as a `Deleted` session event when it was online) and turns its
+ * expiry off; it stays in its group and keeps its tags (the history record keeps its group). Termination protection
+ * is checked after the transition (a terminated SIM answers SIM0001, not SIM0002).
+ */
+export const terminateEndsSession = true;
+
+/**
+ * Status history (`/sims/{id}/statuses/history`): one record per status change and per speed class change, for the
+ * SIM's primary IMSI, with `applyDateTimeEpochSec` the time of the change in seconds; `from`/`to` are milliseconds
+ * (as the description says), `last_evaluated_key` is the record number of the previous page's last record.
+ * Session events (`/sims/{id}/events/sessions`) are newest first, 100 per page by default (at most 1000).
+ */
+export const simRecordPaging = { historyDefaultLimit: 30, eventsDefaultLimit: 100, eventsMaxLimit: 1000 } as const;
+
+/**
+ * `delete_session` of an offline SIM is 400 SEM0016 (the description's own example). Otherwise the SIM goes offline
+ * at once (no reconnect is simulated), `sessionStatus.lastUpdatedAt` becomes now, and a `Deleted` session event is
+ * recorded.
+ */
+export const deleteSessionReconnects = false;
+
+/**
+ * `set_imei_lock`: the IMEI is 15 digits, optionally followed by `|ANONYMOUS` (as the description allows); anything
+ * else, or no IMEI, is 400 SIM0006.
+ */
+export const imeiPattern = /^\d{15}(\|ANONYMOUS)?$/;
+
+/**
+ * `set_expiry_time`: `expiryTime` must be later than now (400 SIM0006 otherwise); an absent, null or
+ * "(null value)" `expiryAction` leaves the SIM without one; `terminate` needs termination protection off (400
+ * SIM0002). `unset_expiry_time` of a SIM without expiry answers 204 as well.
+ */
+export const expiryMustBeFuture = true;
+
+/**
+ * SMS (`send_sms`): only SIMs whose `capabilities.sms` is true and that are not terminated (400 SIM0003 otherwise).
+ * The payload must not be empty. `encodingType` 1 counts GSM 7-bit septets of the default alphabet (the extension
+ * characters ^{}\[~]|€ and form feed count two) up to 160; a character outside the alphabet is 400. `encodingType` 2
+ * counts UTF-16 code units up to 70 (a character outside the BMP counts two). Other encodings are 400. The answer is
+ * 202 with a fresh `messageId`; nothing is stored.
+ */
+export const smsLimits = { gsm7: 160, ucs2: 70 } as const;
+
+/**
+ * `update_speed_class` accepts the speed classes the SIM's subscription offers (simFactory `plans`); a SIM of a
+ * subscription we do not model accepts every class of the request schema. The same class again is 200.
+ */
+export const speedClassByPlan = true;
+
+/**
+ * `/query/sims`: every value is matched as a case-insensitive substring (LIKE) except `group_id` and `session_status`
+ * (exact) and `subscription` (exact, case-insensitive, as its description says). `group` matches the group's `name`
+ * tag; `tag` matches any tag value; `imsi`, `msisdn`, `iccid` and `subscription` look at every subscriber and profile
+ * of the SIM. Comma-separated values are separate conditions, joined like the parameters by `search_type`
+ * (AND by default). `session_status=NA` is no condition. Every value (also `group_id`) must be at least 2
+ * characters (400). Results are in SIM ID order; `last_evaluated_key` is the last SIM ID of the previous page.
+ */
+export const searchSimsRules = {
+  minLength: 2,
+  exact: ['group_id', 'session_status', 'subscription'],
+  /** The schema's default page size (its maximum is 100). `search_type` is `and`/`or` as the schema's enum. */
+  defaultLimit: 10,
+} as const;
+
+/**
+ * `registerSim`: the SIM must be the caller's one made by `/sandbox/subscribers/create`, and the body's
+ * `registrationSecret` the one that operation answered (400 SIM0005 when wrong, or when the SIM is already
+ * registered). An unknown `groupId` is 400. Tags are merged. The answer is 201 with the SIM.
+ */
+export const registerOnce = true;
+
+/**
+ * Air stats (`/stats/air/sims/{id}`): buckets in UTC (months from the 1st, days from 00:00, 5-minute slots); the
+ * period covered runs from the start of the bucket holding `from` to the end of the bucket holding `to`; `from`
+ * after `to` is 400. The 18-month / 32-day windows of the description are not enforced. Rows without a speed class
+ * (the seeded usage) count under the SIM's current speed class. A terminated SIM answers an empty list (the
+ * description: its traffic cannot be confirmed). `date` is `yyyyMM`, `yyyyMMdd` or `yyyyMMddHHmm` by period.
+ * The Sandbox insert (`/sandbox/stats/air/subscribers/{imsi}`) needs `unixtime` and at least one speed class among
+ * its description's list; the same IMSI and `unixtime` twice is 400 STA0001.
+ */
+export const airStatsTimeZone = 'UTC' as const;
+export const sandboxAirSpeedClasses = [
+  's1.minimum',
+  's1.slow',
+  's1.standard',
+  's1.fast',
+  's1.4xfast',
+  's1.8xfast',
+  'u1.standard',
+  'u1.slow',
+  't1.standard',
+  'arc.standard',
+] as const;
+
+/**
+ * The session simulator (`npm start` only): every 10 s up to 5 active SIMs flip online/offline. A flip is a SIM
+ * change like any other (it also stamps `lastModifiedTime`); going online makes a new session (fresh UE IP, LTE
+ * cell) recorded as `Created`, going offline is recorded as `Deleted`.
+ */
+export const guessSessionSimulator = { intervalMs: 10_000, perTick: 5 } as const;

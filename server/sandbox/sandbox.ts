@@ -2,6 +2,8 @@
  * The local SORACOM API sandbox: a request is matched and validated against openapi/soracom.json, its caller is
  * authenticated when the operation is secured, and its handler answers. Every error has SORACOM's `{code, message}`.
  */
+
+import { getAirStatsOfSim, sandboxInsertAirStats } from './airStats';
 import { auth, generateAuthToken, logout, revokeOperatorAuthTokens, revokeUserAuthTokens } from './auth';
 import {
   deleteOperatorAuthKey,
@@ -34,7 +36,44 @@ import { enableMFA, getMFAStatus, getOperator, revokeMFA, updateOperatorPassword
 import { issuePasswordResetToken, verifyPasswordResetToken } from './passwordReset';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
 import { sandboxCreateSubscriber, sandboxGetSignupToken, sandboxInitializeOperator } from './sandboxApi';
+import { searchSims } from './search';
 import { createOperator, verifyOperator } from './signup';
+import {
+  activateSim,
+  activateSubscriber,
+  deactivateSim,
+  deactivateSubscriber,
+  deleteSimSession,
+  deleteSimTag,
+  deleteSubscriberSession,
+  deleteSubscriberTag,
+  disableSimTermination,
+  disableTermination,
+  enableSimTermination,
+  enableTermination,
+  listSimSessionEvents,
+  listSimStatusHistory,
+  putSubscriberTags,
+  registerSim,
+  sendSms,
+  sendSmsToSim,
+  setExpiryTime,
+  setImeiLock,
+  setSimExpiryTime,
+  setSimImeiLock,
+  setSimToStandby,
+  setSubscriberToStandby,
+  suspendSim,
+  suspendSubscriber,
+  terminateSim,
+  terminateSubscriber,
+  unsetExpiryTime,
+  unsetImeiLock,
+  unsetSimExpiryTime,
+  unsetSimImeiLock,
+  updateSimSpeedClass,
+  updateSpeedClass,
+} from './simActions';
 import { getSim, listSims, putSimTags, setSimGroup, unsetSimGroup } from './sims';
 import { SpecRouter } from './spec';
 import type { Mail } from './store/mailbox';
@@ -104,6 +143,43 @@ const handlers: Record<string, Handler> = {
   sandboxInitializeOperator,
   sandboxCreateSubscriber,
   sandboxGetSignupToken,
+  searchSims,
+  registerSim,
+  getAirStatsOfSim,
+  sandboxInsertAirStats,
+  activateSim,
+  activateSubscriber,
+  deactivateSim,
+  deactivateSubscriber,
+  setSimToStandby,
+  setSubscriberToStandby,
+  suspendSim,
+  suspendSubscriber,
+  terminateSim,
+  terminateSubscriber,
+  enableSimTermination,
+  enableTermination,
+  disableSimTermination,
+  disableTermination,
+  updateSimSpeedClass,
+  updateSpeedClass,
+  deleteSimTag,
+  deleteSubscriberTag,
+  putSubscriberTags,
+  setSimImeiLock,
+  setImeiLock,
+  unsetSimImeiLock,
+  unsetImeiLock,
+  setSimExpiryTime,
+  setExpiryTime,
+  unsetSimExpiryTime,
+  unsetExpiryTime,
+  deleteSimSession,
+  deleteSubscriberSession,
+  sendSmsToSim,
+  sendSms,
+  listSimStatusHistory,
+  listSimSessionEvents,
 };
 
 /** Operations an expired token may still call, so that they can answer with their own error. */

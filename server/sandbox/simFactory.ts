@@ -66,7 +66,7 @@ export function identifiers(index: number, subscription: Subscription, random: R
 }
 
 /** A subscriber's own status only knows its provisioning state; suspension and the like live on the SIM. */
-const subscriberStatus = (status: NewSim['status']) =>
+export const subscriberStatus = (status: NewSim['status']) =>
   status === 'ready' || status === 'terminated' ? status : 'active';
 
 export function buildSim(input: NewSim, random: Random): Sim {

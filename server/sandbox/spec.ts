@@ -51,6 +51,8 @@ interface Route {
   validateQuery: ValidateFunction;
   validateBody?: ValidateFunction;
   bodyRequired: boolean;
+  /** Query parameters whose schema is an array: a single value is a list of one. */
+  arrayParams: Set<string>;
 }
 
 export const specPath = resolve(import.meta.dirname, '../../openapi/soracom.json');
@@ -71,14 +73,22 @@ export function createAjv(spec: OpenApiDocument, options: { coerceTypes?: boolea
   ajv.addFormat('yyyyMMddHHmmss', /^\d{14}$/);
   ajv.addFormat('IMSI', /^\d{6,15}$/);
   for (const loose of ['SimId', 'VpgId', 'binary', 'string', 'iso-8601']) ajv.addFormat(loose, () => true);
-  ajv.addSchema({ $id: 'soracom', components: spec.components }, 'soracom');
+  ajv.addSchema({ $id: 'soracom', components: rebase(spec.components) }, 'soracom');
   return ajv;
 }
 
-/** Rewrites local references so that a fragment compiles against the `soracom` schema added to Ajv. */
+/**
+ * Rewrites local references so that a fragment compiles against the `soracom` schema added to Ajv (and lets a
+ * nullable enum take null).
+ */
 export function rebase(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(rebase);
   if (schema && typeof schema === 'object') {
+    const o = schema as Record<string, unknown>;
+    // OpenAPI 3.0: a nullable enum accepts null even when its list does not name it.
+    if (o.nullable === true && Array.isArray(o.enum) && !o.enum.includes(null)) {
+      return rebase({ ...o, enum: [...o.enum, null] });
+    }
     return Object.fromEntries(
       Object.entries(schema).map(([k, v]) => [
         k,
@@ -137,6 +147,7 @@ export class SpecRouter {
           validateQuery: coercing.compile(objectSchema(params.filter((p) => p.in === 'query'))),
           validateBody: bodySchema ? ajv.compile(rebase(bodySchema) as Schema) : undefined,
           bodyRequired: Boolean(op.requestBody?.required),
+          arrayParams: new Set(params.filter((p) => p.in === 'query' && p.schema?.type === 'array').map((p) => p.name)),
         });
       }
     }
@@ -176,7 +187,7 @@ export class SpecRouter {
     const query: Record<string, unknown> = {};
     for (const key of new Set(search.keys())) {
       const values = search.getAll(key);
-      query[key] = values.length > 1 ? values : values[0];
+      query[key] = values.length > 1 || route.arrayParams.has(key) ? values : values[0];
     }
     if (!route.validateQuery(query)) throw badRequest(explain(route.validateQuery.errors?.[0], 'Query'));
     let body: unknown;

@@ -49,7 +49,7 @@ export function toSubscriber(sim: Sim): Subscriber {
   ) as Subscriber;
 }
 
-function simIdOf(ctx: Ctx<unknown>): string {
+export function simIdOf(ctx: Ctx<unknown>): string {
   const sim = ctx.stores.sims.findByImsi(caller(ctx).operatorId, ctx.path.imsi ?? '');
   if (!sim?.simId) throw notFound('No such subscriber found.');
   return sim.simId;

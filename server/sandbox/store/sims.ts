@@ -23,12 +23,41 @@ function columns(sim: Sim) {
   };
 }
 
+/** The row of `sim_search` (/query/sims): every IMSI, MSISDN, ICCID and subscription of the SIM, tag values. */
+function searchRow(sim: Sim) {
+  const profiles = Object.entries(sim.profiles ?? {});
+  const subscribers = profiles.flatMap(([, p]) => Object.entries(p.subscribers ?? {}));
+  const lines = (values: (string | null | undefined)[]) => values.filter((v) => v).join('\n');
+  return {
+    operatorId: sim.operatorId,
+    simId: sim.simId,
+    name: sim.tags?.name ?? '',
+    groupId: sim.groupId ?? '',
+    imsi: lines(subscribers.map(([imsi]) => imsi)),
+    msisdn: lines(subscribers.map(([, s]) => s.msisdn)),
+    iccid: lines(profiles.map(([iccid]) => iccid)),
+    serialNumber: sim.serialNumber ?? '',
+    tags: lines(Object.values(sim.tags ?? {})),
+    bundles: lines(subscribers.flatMap(([, s]) => s.bundles ?? [])),
+    status: sim.status ?? '',
+    sessionStatus: sim.sessionStatus?.online ? 'ONLINE' : 'OFFLINE',
+    subscription: lines(subscribers.map(([, s]) => s.subscription)),
+    moduleType: sim.moduleType ?? '',
+  };
+}
+
 export function simStore(db: Db) {
   const insert = db.prepare(
     `INSERT INTO sims (sim_id, operator_id, imsi, msisdn, iccid, name, status, group_id, subscription,
        session_online, session_updated_at, registration_secret, doc)
      VALUES (@simId, @operatorId, @imsi, @msisdn, @iccid, @name, @status, @groupId, @subscription,
        @online, @sessionUpdatedAt, @registrationSecret, @doc)`,
+  );
+  const search = db.prepare(
+    `INSERT OR REPLACE INTO sim_search (operator_id, sim_id, name, group_id, imsi, msisdn, iccid, serial_number, tags,
+       bundles, status, session_status, subscription, module_type)
+     VALUES (@operatorId, @simId, @name, @groupId, @imsi, @msisdn, @iccid, @serialNumber, @tags, @bundles, @status,
+       @sessionStatus, @subscription, @moduleType)`,
   );
   const get = db.prepare<[string, string], { doc: string }>(
     'SELECT doc FROM sims WHERE operator_id = ? AND sim_id = ?',
@@ -45,6 +74,10 @@ export function simStore(db: Db) {
   const byImsi = db.prepare<[string, string], { doc: string }>(
     'SELECT doc FROM sims WHERE imsi = ? AND operator_id = ?',
   );
+  const secretOf = db.prepare<[string, string], { registration_secret: string | null }>(
+    'SELECT registration_secret FROM sims WHERE operator_id = ? AND sim_id = ?',
+  );
+  const clearSecret = db.prepare('UPDATE sims SET registration_secret = NULL WHERE operator_id = ? AND sim_id = ?');
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sims WHERE operator_id = ?');
   const update = db.prepare(
     `UPDATE sims SET imsi = @imsi, msisdn = @msisdn, iccid = @iccid, name = @name, status = @status,
@@ -61,14 +94,35 @@ export function simStore(db: Db) {
       const sim = JSON.parse(row.doc) as Sim;
       change(sim);
       sim.lastModifiedTime = now;
-      update.run(columns(sim));
+      write(sim);
       return sim;
     })();
   }
 
+  /** Writes a changed SIM back: doc, indexed columns and search row together. */
+  function write(sim: Sim) {
+    update.run(columns(sim));
+    search.run(searchRow(sim));
+  }
+
   return {
     insert(sim: Sim, registrationSecret: string | null = null) {
-      insert.run({ ...columns(sim), registrationSecret });
+      db.transaction(() => {
+        insert.run({ ...columns(sim), registrationSecret });
+        search.run(searchRow(sim));
+      })();
+    },
+    /**
+     * Reads a SIM, lets `change` edit it (a throw leaves the SIM as it was), stamps `lastModifiedTime` and writes it
+     * back; undefined when the operator has no such SIM.
+     */
+    modify,
+    /** The registration secret `/sandbox/subscribers/create` gave the SIM; null once registered. */
+    registrationSecret(operatorId: string, simId: string): string | null {
+      return secretOf.get(operatorId, simId)?.registration_secret ?? null;
+    },
+    clearRegistrationSecret(operatorId: string, simId: string) {
+      clearSecret.run(operatorId, simId);
     },
     get(operatorId: string, simId: string): Sim | undefined {
       const row = get.get(operatorId, simId);
@@ -129,7 +183,7 @@ export function simStore(db: Db) {
           const sim = JSON.parse(row.doc) as Sim;
           delete sim.groupId;
           sim.lastModifiedTime = now;
-          update.run(columns(sim));
+          write(sim);
         }
         return rows.length;
       })();

@@ -1,0 +1,132 @@
+/**
+ * Air usage: `GET /stats/air/sims/{sim_id}` sums the `air_stats` rows into month, day or 5-minute buckets per speed
+ * class, and the Sandbox API's `POST /sandbox/stats/air/subscribers/{imsi}` adds rows (guesses.airStatsTimeZone).
+ */
+import type { components } from '../../src/api/schema';
+import type { Ctx, Handler } from './context';
+import { caller } from './context';
+import { badRequest, codes, notFound } from './errors';
+import { sandboxAirSpeedClasses } from './guesses';
+
+type InsertAirStats = components['schemas']['sandboxInsertAirStatsRequest'];
+type AirStats = components['schemas']['AirStatsResponse'];
+
+/** SQL for the bucket (UNIX seconds) holding `unixtime`, and its start in JS, by period. */
+const periods = {
+  month: {
+    sql: "CAST(strftime('%s', unixtime, 'unixepoch', 'start of month') AS INTEGER)",
+    start: (t: number) => {
+      const d = new Date(t * 1000);
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+    },
+    end: (t: number) => {
+      const d = new Date(t * 1000);
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000;
+    },
+    date: (iso: string) => iso.slice(0, 7).replace('-', ''),
+  },
+  day: {
+    sql: '(unixtime / 86400) * 86400',
+    start: (t: number) => Math.floor(t / 86_400) * 86_400,
+    end: (t: number) => Math.floor(t / 86_400) * 86_400 + 86_400,
+    date: (iso: string) => iso.slice(0, 10).replaceAll('-', ''),
+  },
+  minutes: {
+    sql: '(unixtime / 300) * 300',
+    start: (t: number) => Math.floor(t / 300) * 300,
+    end: (t: number) => Math.floor(t / 300) * 300 + 300,
+    date: (iso: string) => iso.slice(0, 16).replace(/[-T:]/g, ''),
+  },
+} as const;
+
+export const getAirStatsOfSim: Handler = (ctx) => {
+  const { operatorId } = caller(ctx);
+  const sim = ctx.stores.sims.get(operatorId, ctx.path.sim_id ?? '');
+  if (!sim) throw notFound('No such SIM found.');
+  const period = periods[ctx.query.period as keyof typeof periods];
+  if (!period) throw badRequest("Query: 'period' must be one of month, day, minutes.");
+  const from = Number(ctx.query.from);
+  const to = Number(ctx.query.to);
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || from > to) {
+    throw badRequest("Query: 'from' and 'to' must be UNIX times in seconds with from <= to.");
+  }
+  if (sim.status === 'terminated') return { status: 200, body: [] };
+  const rows = ctx.db
+    .prepare<
+      [string, string, number, number],
+      { bucket: number; speed_class: string; up: number; down: number; upp: number; downp: number }
+    >(
+      `SELECT ${period.sql} AS bucket, speed_class, sum(upload_bytes) AS up, sum(download_bytes) AS down,
+         sum(upload_packets) AS upp, sum(download_packets) AS downp
+       FROM air_stats WHERE sim_id = ? AND operator_id = ? AND unixtime >= ? AND unixtime < ?
+       GROUP BY bucket, speed_class ORDER BY bucket`,
+    )
+    .all(sim.simId ?? '', operatorId, period.start(from), period.end(to));
+  const buckets = new Map<number, AirStats>();
+  for (const row of rows) {
+    let item = buckets.get(row.bucket);
+    if (!item) {
+      item = {
+        unixtime: row.bucket,
+        date: period.date(new Date(row.bucket * 1000).toISOString()),
+        dataTrafficStatsMap: {},
+      };
+      buckets.set(row.bucket, item);
+    }
+    const speedClass = row.speed_class || sim.speedClass || 's1.standard';
+    const map = item.dataTrafficStatsMap as Record<string, components['schemas']['DataTrafficStats']>;
+    const prev = map[speedClass];
+    map[speedClass] = {
+      uploadByteSizeTotal: (prev?.uploadByteSizeTotal ?? 0) + row.up,
+      downloadByteSizeTotal: (prev?.downloadByteSizeTotal ?? 0) + row.down,
+      uploadPacketSizeTotal: (prev?.uploadPacketSizeTotal ?? 0) + row.upp,
+      downloadPacketSizeTotal: (prev?.downloadPacketSizeTotal ?? 0) + row.downp,
+    };
+  }
+  return { status: 200, body: [...buckets.values()] };
+};
+
+export const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) => {
+  const { operatorId } = caller(ctx);
+  const imsi = ctx.path.imsi ?? '';
+  const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
+  if (!sim?.simId) throw notFound('No such subscriber found.');
+  const unixtime = ctx.body?.unixtime;
+  if (!Number.isSafeInteger(unixtime) || (unixtime as number) < 0) {
+    throw badRequest("Request body: 'unixtime' (UNIX time in seconds) is required.");
+  }
+  const entries = Object.entries(ctx.body?.dataTrafficStatsMap ?? {});
+  if (entries.length === 0) throw badRequest("Request body: 'dataTrafficStatsMap' needs at least one speed class.");
+  for (const [speedClass, stats] of entries) {
+    if (!(sandboxAirSpeedClasses as readonly string[]).includes(speedClass)) {
+      throw badRequest(`Request body: '${speedClass}' is not a speed class.`);
+    }
+    for (const value of Object.values(stats ?? {})) {
+      if (!Number.isSafeInteger(value) || (value as number) < 0) {
+        throw badRequest(`Request body: the totals of '${speedClass}' must be non-negative integers.`);
+      }
+    }
+  }
+  ctx.db.transaction(() => {
+    const exists = ctx.db.prepare('SELECT 1 FROM air_stats WHERE imsi = ? AND unixtime = ?').get(imsi, unixtime);
+    if (exists) throw badRequest('Data with the same timestamp already exists.', codes.statsExist);
+    const insert = ctx.db.prepare(
+      `INSERT INTO air_stats (operator_id, sim_id, imsi, unixtime, speed_class, upload_bytes, download_bytes,
+         upload_packets, download_packets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const [speedClass, s] of entries) {
+      insert.run(
+        operatorId,
+        sim.simId,
+        imsi,
+        unixtime,
+        speedClass,
+        s.uploadByteSizeTotal ?? 0,
+        s.downloadByteSizeTotal ?? 0,
+        s.uploadPacketSizeTotal ?? 0,
+        s.downloadPacketSizeTotal ?? 0,
+      );
+    }
+  })();
+  return { status: 200 };
+};

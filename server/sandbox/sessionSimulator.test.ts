@@ -1,0 +1,41 @@
+/** The session simulator, driven by the test's clock and random source. */
+import { describe, expect, it } from 'vitest';
+import { createContractSandbox } from '../test/contract';
+import { simulateSessions } from './sessionSimulator';
+import { seededRandom } from './simFactory';
+
+describe('simulateSessions', () => {
+  it('flips a handful of active SIMs, moving lastUpdatedAt and recording session events', async () => {
+    const s = createContractSandbox({ fleet: 40 });
+    const root = await s.loginRoot();
+    const before = new Map<string, boolean>();
+    for (const sim of (await s.call('GET', '/sims?limit=100', { auth: root })).body) {
+      before.set(sim.simId, Boolean(sim.sessionStatus?.online));
+    }
+    s.clock.advance(10_000);
+    const flipped = simulateSessions(s.db, s.clock.now, seededRandom(7), 3);
+    expect(flipped.length).toBeGreaterThan(0);
+    expect(flipped.length).toBeLessThanOrEqual(3);
+    for (const simId of flipped) {
+      const sim = (await s.call('GET', `/sims/${simId}`, { auth: root })).body;
+      expect(sim.status).toBe('active');
+      expect(sim.sessionStatus.online).toBe(!before.get(simId));
+      expect(sim.sessionStatus.lastUpdatedAt).toBe(s.clock.now);
+      const events = (await s.call('GET', `/sims/${simId}/events/sessions`, { auth: root })).body;
+      expect(events[0]).toMatchObject({ event: sim.sessionStatus.online ? 'Created' : 'Deleted', time: s.clock.now });
+      const online = await s.call(
+        'GET',
+        `/query/sims?sim_id=${simId}&session_status=${sim.sessionStatus.online ? 'ONLINE' : 'OFFLINE'}`,
+        {
+          auth: root,
+        },
+      );
+      expect(online.body.map((x: { simId: string }) => x.simId)).toEqual([simId]);
+    }
+  });
+
+  it('does nothing without SIMs', () => {
+    const s = createContractSandbox({ fleet: 0 });
+    expect(simulateSessions(s.db, s.clock.now, seededRandom(1))).toEqual([]);
+  });
+});

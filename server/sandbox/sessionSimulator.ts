@@ -1,0 +1,74 @@
+/**
+ * Sessions that come and go: every tick a handful of active SIMs, picked at random, go online or offline, with
+ * `sessionStatus.lastUpdatedAt` moved on and a `Created` or `Deleted` session event recorded. `server/main.ts` runs it
+ * every ~10 s; tests call `simulateSessions` with their own clock and random source.
+ */
+import { createStores } from './context';
+import type { Db } from './db';
+import { guessSessionSimulator } from './guesses';
+import { endSession, sessionEvent } from './simActions';
+import type { Random } from './simFactory';
+
+/** One tick: flips up to `count` active SIMs; answers the SIM IDs flipped. */
+export function simulateSessions(
+  db: Db,
+  now: number,
+  random: Random,
+  count: number = guessSessionSimulator.perTick,
+): string[] {
+  const stores = createStores(db);
+  const max = db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM sims').get()?.n ?? 0;
+  if (max === 0) return [];
+  const pick = db.prepare<[number], { sim_id: string; operator_id: string }>(
+    "SELECT sim_id, operator_id FROM sims WHERE rowid = ? AND status = 'active'",
+  );
+  const flipped = new Set<string>();
+  for (let attempt = 0; attempt < count * 20 && flipped.size < count; attempt++) {
+    const row = pick.get(1 + Math.floor(random() * max));
+    if (!row || flipped.has(row.sim_id)) continue;
+    stores.sims.modify(
+      row.operator_id,
+      row.sim_id,
+      (sim) => {
+        if (sim.sessionStatus?.online) {
+          endSession({ stores, now }, sim);
+          return;
+        }
+        const profile = Object.values(sim.profiles ?? {})[0];
+        const imsi = profile?.primaryImsi ?? '';
+        const n = Math.floor(random() * 65_536);
+        sim.sessionStatus = {
+          online: true,
+          lastUpdatedAt: now,
+          imsi,
+          subscription: profile?.subscribers?.[imsi]?.subscription,
+          imei: sim.imeiLock?.imei?.split('|')[0] ?? sim.sessionStatus?.imei,
+          ueIpAddress: `10.${200 + (n >> 14)}.${(n >> 8) & 63}.${n & 255}`,
+          dnsServers: ['100.127.0.53', '100.127.1.53'],
+          cell: { radioType: 'LTE', mcc: 440, mnc: 10, tac: 4660, eci: 1_000_000 + n },
+        };
+        stores.simRecords.sessionEvents.add(row.operator_id, row.sim_id, now, sessionEvent(sim, 'Created', now));
+      },
+      now,
+    );
+    flipped.add(row.sim_id);
+  }
+  return [...flipped];
+}
+
+/** Runs `simulateSessions` every `intervalMs`; answers a function that stops it. */
+export function startSessionSimulator(
+  db: Db,
+  options: { intervalMs?: number; random?: Random; log?: (line: string) => void } = {},
+): () => void {
+  const random = options.random ?? Math.random;
+  const timer = setInterval(() => {
+    try {
+      simulateSessions(db, Date.now(), random);
+    } catch (error) {
+      options.log?.(`session simulator: ${(error as Error).message}`);
+    }
+  }, options.intervalMs ?? guessSessionSimulator.intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
