@@ -10,6 +10,7 @@ import { SessionIndicator } from '../../components/sims/SessionIndicator';
 import { SimStatusBadge } from '../../components/sims/SimStatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { allImsis, primarySubscriber, simName } from '../../lib/sim';
+import { SimActions } from './SimActions';
 import { SimNameEditor } from './SimNameEditor';
 
 export function SimDetailPage() {
@@ -33,6 +34,7 @@ export function SimDetailPage() {
       <Group gap="sm">
         {data ? <SimNameEditor simId={simId} name={simName(data)} /> : <Title order={2}>{title}</Title>}
         {data ? <SimStatusBadge status={data.status} /> : null}
+        {data ? <SimActions sim={data} /> : null}
       </Group>
       {sim.error ? <ErrorAlert error={sim.error} /> : null}
       {sim.isPending ? <Skeleton height={160} /> : null}

@@ -1,0 +1,94 @@
+import { api, authHeaders, expect, expectAccessible, newOperator, signIn, test } from './fixtures';
+
+/** A fresh operator with one new SIM (status ready), signed in on its SIM page. */
+async function simPage(page: import('@playwright/test').Page, request: import('@playwright/test').APIRequestContext) {
+  const operator = await newOperator(request, 'sim-actions');
+  const headers = authHeaders(operator.auth);
+  expect((await request.post(api('/sandbox/subscribers/create'), { headers, data: {} })).status()).toBe(200);
+  const [sim] = (await (await request.get(api('/sims'), { headers })).json()) as { simId: string }[];
+  await page.goto('/login');
+  await signIn(page, operator.email, operator.password);
+  await expect(page).toHaveURL(/\/sims$/);
+  await page.goto(`/sims/${sim?.simId}`);
+  await expect(page.getByText('Ready', { exact: true })).toBeVisible();
+  return { simId: sim?.simId as string, headers };
+}
+
+async function act(page: import('@playwright/test').Page, item: string, confirm = item) {
+  await page.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: confirm, exact: true }).click();
+  return dialog;
+}
+
+test.describe('SIM actions', () => {
+  test('status changes, with SORACOM refusing a transition it does not allow', async ({ page, request }) => {
+    await simPage(page, request);
+    const dialog = await act(page, 'Activate');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Active', { exact: true })).toBeVisible();
+
+    // An active SIM cannot go to standby: SORACOM's answer is shown, and nothing changes.
+    const refused = await act(page, 'Set to standby');
+    await expect(refused.getByRole('alert')).toContainText('SIM0001');
+    await refused.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText('Active', { exact: true })).toBeVisible();
+
+    await act(page, 'Deactivate');
+    await expect(page.getByText('Inactive', { exact: true })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('terminating: protection first, the name typed, and one request however fast the button is pressed', async ({
+    page,
+    request,
+  }) => {
+    const { simId } = await simPage(page, request);
+    await page.getByRole('button', { name: 'Actions' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Terminate…' })).toBeDisabled();
+    await expect(page.getByText('Termination protection is on', { exact: false })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    await act(page, 'Turn termination protection off');
+    await page.getByRole('button', { name: 'Actions' }).click();
+    await page.getByRole('menuitem', { name: 'Terminate…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Terminate this SIM?' });
+    const confirm = dialog.getByRole('button', { name: 'Terminate…' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/^Type .* to confirm$/).fill('not-it');
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/^Type .* to confirm$/).fill(simId);
+    await expectAccessible(page);
+
+    const terminations: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/terminate')) terminations.push(r.url());
+    });
+    await confirm.dblclick();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Terminated', { exact: true })).toBeVisible();
+    expect(terminations).toHaveLength(1);
+    await expect(page.getByRole('button', { name: 'Actions' })).toBeDisabled();
+  });
+
+  test('offline, a destructive action fails at once instead of waiting to be sent', async ({
+    page,
+    request,
+    context,
+  }) => {
+    await simPage(page, request);
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/sims/')) sent.push(r.url());
+    });
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Actions' }).click();
+    await page.getByRole('menuitem', { name: 'Suspend' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Suspend', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(/could not be reached/);
+    expect(sent).toEqual([]);
+    await context.setOffline(false);
+  });
+});
