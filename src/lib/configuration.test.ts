@@ -69,7 +69,7 @@ describe('saving a namespace edited through a form', () => {
           expect(loaded).toEqual(before);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
@@ -87,6 +87,25 @@ describe('saving a namespace edited through a form', () => {
         expect(savePlan(loaded, changed).put).toEqual(changed);
       }),
     );
+  });
+});
+
+describe('settings named like Object.prototype members', () => {
+  it('are read, written, removed and compared as the settings they are', () => {
+    const loaded = JSON.parse('{"valueOf": false, "__proto__": {"x": 1}, "toString": "kept"}') as JsonObject;
+    expect(getPath(loaded, ['valueOf'])).toBe(false);
+    expect(getPath(loaded, ['__proto__', 'x'])).toBe(1);
+    expect(getPath({}, ['constructor'])).toBeUndefined();
+
+    const draft = setPath(setPath(loaded, ['valueOf'], undefined), ['__proto__', 'x'], 2);
+    expect(Object.getPrototypeOf(draft)).toBe(Object.prototype);
+    expect(Object.keys(draft).sort()).toEqual(['__proto__', 'toString']);
+    expect(savePlan(loaded, draft)).toEqual({ remove: ['valueOf'], put: draft });
+    expect(diff(loaded, draft).map((c) => [c.kind, c.path.join('.')])).toEqual([
+      ['changed', '__proto__.x'],
+      ['removed', 'valueOf'],
+    ]);
+    expect(diff({}, { constructor: 1 })).toEqual([{ path: ['constructor'], kind: 'added', after: 1 }]);
   });
 });
 

@@ -26,11 +26,23 @@ export const isObject = (value: unknown): value is JsonObject =>
 
 export const clone = <T extends Json>(value: T): T => structuredClone(value);
 
+/**
+ * A key's own value. Setting names are chosen by people, so `valueOf` or `__proto__` are possible: reading one with
+ * `object[key]` or testing it with `key in object` would find Object.prototype's instead.
+ */
+export const own = (object: JsonObject, key: string): Json | undefined =>
+  Object.hasOwn(object, key) ? object[key] : undefined;
+
+/** Writes a key as an own property, whatever its name (plain assignment of `__proto__` would set the prototype). */
+function put(object: JsonObject, key: string, value: Json): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function getPath(object: JsonObject, path: Path): Json | undefined {
   let node: Json | undefined = object;
   for (const key of path) {
     if (!isObject(node)) return undefined;
-    node = node[key];
+    node = own(node, key);
   }
   return node;
 }
@@ -42,13 +54,14 @@ export function setPath(object: JsonObject, path: Path, value: Json | undefined)
   const next: JsonObject = { ...object };
   if (rest.length === 0) {
     if (value === undefined) delete next[head];
-    else next[head] = value;
+    else put(next, head, value);
     return next;
   }
-  const child = isObject(object[head]) ? (object[head] as JsonObject) : {};
+  const current = own(object, head);
+  const child = isObject(current) ? current : {};
   const updated = setPath(child, rest, value);
   if (value === undefined && Object.keys(updated).length === 0) delete next[head];
-  else next[head] = updated;
+  else put(next, head, updated);
   return next;
 }
 
@@ -61,7 +74,7 @@ export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
   if (isObject(a) && isObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const key of keys) if (!deepEqual(a[key], b[key])) return false;
+    for (const key of keys) if (!deepEqual(own(a, key), own(b, key))) return false;
     return true;
   }
   return false;
@@ -79,7 +92,7 @@ export function diff(before: Json | undefined, after: Json | undefined, path: st
   if (deepEqual(before, after)) return [];
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((key) => diff(before[key], after[key], [...path, key]));
+    return keys.flatMap((key) => diff(own(before, key), own(after, key), [...path, key]));
   }
   if (before === undefined) return [{ path, kind: 'added', after }];
   if (after === undefined) return [{ path, kind: 'removed', before }];
@@ -88,8 +101,11 @@ export function diff(before: Json | undefined, after: Json | undefined, path: st
 
 /** How a namespace's draft reaches the API: top-level keys removed one by one, then the rest in one PUT. */
 export function savePlan(loaded: JsonObject, draft: JsonObject): { remove: string[]; put: JsonObject | null } {
-  const remove = Object.keys(loaded).filter((key) => !(key in draft));
-  const unchanged = deepEqual(Object.fromEntries(Object.entries(loaded).filter(([key]) => key in draft)), draft);
+  const remove = Object.keys(loaded).filter((key) => !Object.hasOwn(draft, key));
+  const unchanged = deepEqual(
+    Object.fromEntries(Object.entries(loaded).filter(([key]) => Object.hasOwn(draft, key))),
+    draft,
+  );
   return { remove, put: Object.keys(draft).length > 0 && !unchanged ? draft : null };
 }
 

@@ -21,7 +21,7 @@ export function BeamEntries({
   const { t } = useTranslation();
   const [entry, setEntry] = useState('');
   const entries = Object.keys(draft).filter(isBeamEntry).sort();
-  const valid = isUrl(entry.trim(), beamEntryProtocols) && !(entry.trim() in draft);
+  const valid = isUrl(entry.trim(), beamEntryProtocols) && !Object.hasOwn(draft, entry.trim());
 
   return (
     <Stack gap="sm">
