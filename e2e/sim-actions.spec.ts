@@ -27,16 +27,23 @@ test.describe('SIM actions', () => {
     await simPage(page, request);
     const dialog = await act(page, 'Activate');
     await expect(dialog).toBeHidden();
-    await expect(page.getByText('Active', { exact: true })).toBeVisible();
+    await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
 
     // An active SIM cannot go to standby: SORACOM's answer is shown, and nothing changes.
     const refused = await act(page, 'Set to standby');
     await expect(refused.getByRole('alert')).toContainText('SIM0001');
     await refused.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByText('Active', { exact: true })).toBeVisible();
+    await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
 
     await act(page, 'Deactivate');
-    await expect(page.getByText('Inactive', { exact: true })).toBeVisible();
+    await expect(page.getByText('Inactive', { exact: true }).first()).toBeVisible();
+
+    // The history shows both changes, newest first; the refused one left no trace.
+    const history = page.getByRole('table', { name: 'Status history' }).locator('tbody tr');
+    await expect(history).toHaveCount(2);
+    await expect(history.nth(0)).toContainText('Inactive');
+    await expect(history.nth(1)).toContainText('Active');
+    await expect(page.getByText('No session events yet.')).toBeVisible();
     await expectAccessible(page);
   });
 
@@ -67,7 +74,7 @@ test.describe('SIM actions', () => {
     });
     await confirm.dblclick();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText('Terminated', { exact: true })).toBeVisible();
+    await expect(page.getByText('Terminated', { exact: true }).first()).toBeVisible();
     expect(terminations).toHaveLength(1);
     await expect(page.getByRole('button', { name: 'Actions' })).toBeDisabled();
   });

@@ -58,5 +58,6 @@ async function settle(queryClient: QueryClient, simId: string, sim: Sim | undefi
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: simQueries.detail(simId).queryKey }),
     queryClient.invalidateQueries({ queryKey: simQueries.lists() }),
+    queryClient.invalidateQueries({ queryKey: simQueries.history(simId).queryKey }),
   ]);
 }

@@ -30,6 +30,30 @@ export const simQueries = {
       },
       placeholderData: keepPreviousData,
     }),
+  /** The latest status changes, newest first. */
+  history: (simId: string) =>
+    queryOptions({
+      queryKey: [...simQueries.all(), 'history', simId],
+      queryFn: async ({ signal }) => {
+        const { data } = await api.GET('/sims/{sim_id}/statuses/history', {
+          params: { path: { sim_id: simId }, query: { limit: 20 } },
+          signal,
+        });
+        return data ?? [];
+      },
+    }),
+  /** The latest session events (connected, disconnected…), newest first. */
+  sessionEvents: (simId: string) =>
+    queryOptions({
+      queryKey: [...simQueries.all(), 'sessionEvents', simId],
+      queryFn: async ({ signal }) => {
+        const { data } = await api.GET('/sims/{sim_id}/events/sessions', {
+          params: { path: { sim_id: simId }, query: { limit: 20 } },
+          signal,
+        });
+        return data ?? [];
+      },
+    }),
   detail: (simId: string) =>
     queryOptions({
       queryKey: [...simQueries.all(), 'detail', simId],

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { allImsis, primarySubscriber, simName } from '../../lib/sim';
 import { SimActions } from './SimActions';
 import { SimNameEditor } from './SimNameEditor';
+import { SimTimeline } from './SimTimeline';
 
 export function SimDetailPage() {
   const { simId = '' } = useParams();
@@ -97,6 +98,7 @@ export function SimDetailPage() {
               </Table>
             )}
           </Paper>
+          <SimTimeline simId={simId} />
         </>
       ) : null}
     </Stack>
