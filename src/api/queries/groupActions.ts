@@ -19,11 +19,6 @@ export const groupActions = {
     if (!data?.groupId) throw new Error('no group in the answer');
     return data;
   },
-  async fetch(groupId: string): Promise<Group> {
-    const { data } = await api.GET('/groups/{group_id}', { params: { path: path(groupId) } });
-    if (!data) throw new Error('no group in the answer');
-    return data;
-  },
   async remove(groupId: string): Promise<void> {
     await api.DELETE('/groups/{group_id}', { params: { path: path(groupId) } });
   },

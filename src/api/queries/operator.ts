@@ -14,17 +14,6 @@ export const operatorQueries = {
         return data;
       },
     }),
-  mfaStatus: (operatorId: string) =>
-    queryOptions({
-      queryKey: [...operatorQueries.all(), operatorId, 'mfa'],
-      queryFn: async ({ signal }) => {
-        const { data } = await api.GET('/operators/{operator_id}/mfa', {
-          params: { path: { operator_id: operatorId } },
-          signal,
-        });
-        return data?.status ?? 'INACTIVE';
-      },
-    }),
   user: (operatorId: string, userName: string) =>
     queryOptions({
       queryKey: [...operatorQueries.all(), operatorId, 'users', userName],

@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Group, SegmentedControl, Stack } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { groupActions } from '../../../api/queries/groupActions';
-import type { Group as SoracomGroup } from '../../../api/queries/groups';
+import { groupDetailQueries, type Group as SoracomGroup } from '../../../api/queries/groups';
 import { useUnsavedWork } from '../../../api/unsavedWork';
 import { useTranslation } from '../../../app/i18n';
 import { FormError } from '../../../components/FormError';
@@ -38,6 +39,7 @@ export function NamespaceEditor({
   onDirty: (dirty: boolean) => void;
 }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [loaded, setLoaded] = useState(() => namespaceOf(group, namespace));
   const [loadedAt, setLoadedAt] = useState(group.lastModifiedTime ?? 0);
   const [draft, setDraft] = useState(loaded);
@@ -64,7 +66,7 @@ export function NamespaceEditor({
   // A conflict is another change to this namespace since it was loaded (the group's lastModifiedTime moves for any
   // change, but a save replaces only this namespace, so changes elsewhere cannot be lost by it).
   const save = useSubmit(async (overwrite: boolean) => {
-    const fresh = await groupActions.fetch(group.groupId ?? '');
+    const fresh = await queryClient.fetchQuery({ ...groupDetailQueries.detail(group.groupId ?? ''), staleTime: 0 });
     const theirs = namespaceOf(fresh, namespace);
     if (!overwrite && !deepEqual(theirs, loaded)) {
       setConflict({ theirs, group: fresh });
