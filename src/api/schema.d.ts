@@ -64,6 +64,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getBillingHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bills/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLatestBilling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bills/latest/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["exportLatestBilling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bills/summaries/bill_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getBillingSummaryOfBillItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bills/summaries/sims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getBillingSummaryOfSims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bills/{yyyyMM}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getBilling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bills/{yyyyMM}/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getBillingPerDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bills/{yyyyMM}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["exportBilling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/{coupon_code}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["registerCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/exported/{exported_file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getExportedFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/groups": {
         parameters: {
             query?: never;
@@ -475,6 +651,70 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["revokeUserAuthTokens"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment_methods/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPaymentMethod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment_statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPaymentStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment_statements/payer_information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPayerInformation"];
+        put?: never;
+        post: operations["registerPayerInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment_statements/{payment_statement_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["exportPaymentStatement"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -992,6 +1232,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stats/air/groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAirStatsOfGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/air/operators/{operator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAirStatsOfOperator"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/air/operators/{operator_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["exportAirStats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stats/air/sims/{sim_id}": {
         parameters: {
             query?: never;
@@ -1000,6 +1288,54 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getAirStatsOfSim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/air/subscribers/{imsi}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAirStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/beam/operators/{operator_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["exportBeamStats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/beam/subscribers/{imsi}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getBeamStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1309,6 +1645,14 @@ export interface components {
             code: string;
             message: string;
         };
+        AirAggregatedStatsResponse: {
+            /** Format: int64 */
+            downloadByteSizeTotal?: number;
+            /** Format: int64 */
+            unixtime?: number;
+            /** Format: int64 */
+            uploadByteSizeTotal?: number;
+        };
         AirStatsResponse: {
             dataTrafficStatsMap?: {
                 [key: string]: components["schemas"]["DataTrafficStats"];
@@ -1357,6 +1701,36 @@ export interface components {
             token?: string;
             userName?: string;
         };
+        BeamStatsResponse: {
+            beamStatsMap?: {
+                [key: string]: components["schemas"]["SoracomBeamStats"];
+            };
+            date?: string;
+            /** Format: int64 */
+            unixtime?: number;
+        };
+        BillItemCostBreakdown: {
+            /** Format: double */
+            amount?: number;
+            billItemCategory?: string;
+            billItemName?: string;
+        };
+        BillingSummaryResponseOfBillItems: {
+            costBreakdownList?: components["schemas"]["BillItemCostBreakdown"][];
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            /** Format: int64 */
+            updatedTime?: number;
+            yearMonth?: string;
+        };
+        BillingSummaryResponseOfSims: {
+            costBreakdownList?: components["schemas"]["SimCostBreakdown"][];
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            /** Format: int64 */
+            updatedTime?: number;
+            yearMonth?: string;
+        };
         Capabilities: {
             data?: boolean;
             sms?: boolean;
@@ -1373,6 +1747,19 @@ export interface components {
             sac?: number;
             tac?: number;
         };
+        CouponResponse: {
+            /** Format: double */
+            amount?: number;
+            /** Format: double */
+            balance?: number;
+            billItemName?: string;
+            couponCode?: string;
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            /** Format: yyyyMM */
+            expiryYearMonth?: string;
+            orderId?: string;
+        };
         CreateGroupRequest: {
             configuration?: components["schemas"]["GroupConfiguration"];
             tags?: components["schemas"]["TagSet"];
@@ -1386,6 +1773,17 @@ export interface components {
         };
         CreateUserRequest: {
             description?: string;
+        };
+        DailyBill: {
+            /** Format: double */
+            amount?: number;
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            /** Format: yyyyMMdd */
+            date?: string;
+        };
+        DailyBillResponse: {
+            billList?: components["schemas"]["DailyBill"][];
         };
         DataTrafficStats: {
             /** Format: int64 */
@@ -1406,6 +1804,19 @@ export interface components {
             /** Format: int64 */
             expiryTime: number;
         };
+        ExportRequest: {
+            /** Format: int64 */
+            from?: number;
+            /** @enum {string} */
+            period?: "month" | "day" | "minutes";
+            /** Format: int64 */
+            to?: number;
+        };
+        FileExportResponse: {
+            exportedFileId?: string;
+            exportedFilePath?: string;
+            url?: string;
+        };
         GenerateOperatorsAuthKeyResponse: {
             authKey?: string;
             authKeyId?: string;
@@ -1421,6 +1832,21 @@ export interface components {
             authKey?: string;
             authKeyId?: string;
         };
+        GetBillingHistoryResponse: {
+            billList?: components["schemas"]["MonthlyBill"][];
+        };
+        GetExportedFileResponse: {
+            /** @enum {string} */
+            status?: "processing" | "exported" | "failed";
+            url?: string;
+        };
+        GetLatestBill: {
+            /** Format: double */
+            amount?: number;
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            lastEvaluatedTime?: string;
+        };
         GetOperatorResponse: {
             createDate: string;
             description: string;
@@ -1428,6 +1854,15 @@ export interface components {
             operatorId: string;
             rootOperatorId: string;
             updateDate: string;
+        };
+        GetPaymentMethodResult: {
+            /** @enum {string} */
+            errorCode?: "success" | "processing" | "invalid_request" | "invalid_number" | "incorrect_number" | "invalid_name" | "invalid_expiry_month" | "invalid_expiry_year" | "invalid_expiry" | "incorrect_expiry" | "invalid_cvc" | "incorrect_cvc" | "card_declined" | "missing" | "processing_error";
+            errorMessage?: string;
+            properties?: string;
+            /** @enum {string} */
+            providerType?: "WebPay";
+            updateDate?: string;
         };
         Group: {
             configuration?: components["schemas"]["GroupConfiguration"];
@@ -1451,6 +1886,12 @@ export interface components {
         };
         IssuePasswordResetTokenRequest: {
             email: string;
+        };
+        ListCouponResponse: {
+            couponList?: components["schemas"]["CouponResponse"][];
+        };
+        ListPaymentStatementResponse: {
+            paymentStatementsList?: components["schemas"]["PaymentStatementResponse"][];
         };
         ListRolesResponse: {
             /** Format: int64 */
@@ -1495,8 +1936,37 @@ export interface components {
         Map: {
             [key: string]: string;
         };
+        MonthlyBill: {
+            /** Format: double */
+            amount?: number;
+            /** Format: double */
+            appliedCouponAmount?: number;
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            /** @enum {string} */
+            paymentStatus?: "lessThanMinimumCharge" | "paying" | "paid" | "fail" | "refunding" | "refunded" | "refund_fail" | "delegating_to_third_party" | "delegated_to_third_party" | "charging" | "canceling" | "cancelled" | "cancel_failed";
+            paymentTransactionId?: string;
+            /** @enum {string} */
+            state?: "temporary" | "closed";
+            /** Format: yyyyMM */
+            yearMonth?: string;
+        };
         OperatorMFAVerifyingResponse: {
             backupCodes?: string[];
+        };
+        PaymentStatementResponse: {
+            /** Format: double */
+            amount?: number;
+            chargedYearMonths?: string[];
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            orderId?: string;
+            /** Format: int64 */
+            paymentDateTime?: number;
+            paymentInstrument?: string;
+            paymentMethod?: string;
+            paymentStatementId?: string;
+            paymentStatementInfo?: string;
         };
         Placement: {
             /** @enum {string} */
@@ -1519,6 +1989,11 @@ export interface components {
             subscription?: string;
             ueIpAddress?: string;
             vpgId?: string;
+        };
+        RegisterPayerInformationModel: {
+            companyName?: string;
+            department?: string;
+            fullName?: string;
         };
         RegisterSimRequest: {
             groupId?: string;
@@ -1612,6 +2087,11 @@ export interface components {
             /** @enum {string} */
             type?: "euicc" | "uicc" | "virtual";
         };
+        SimCostBreakdown: {
+            /** Format: double */
+            amount?: number;
+            simId?: string;
+        };
         SimProfile: {
             arcClientPeerPrivateKey?: string;
             arcClientPeerPublicKey?: string;
@@ -1650,6 +2130,10 @@ export interface components {
             /** @default 2 */
             encodingType?: number;
             payload?: string;
+        };
+        SoracomBeamStats: {
+            /** Format: int64 */
+            count?: number;
         };
         Subscriber: {
             apn?: string;
@@ -1950,6 +2434,253 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getBillingHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetBillingHistoryResponse"];
+                };
+            };
+        };
+    };
+    getLatestBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLatestBill"];
+                };
+            };
+        };
+    };
+    exportLatestBilling: {
+        parameters: {
+            query?: {
+                export_mode?: "async" | "sync";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileExportResponse"];
+                };
+            };
+        };
+    };
+    getBillingSummaryOfBillItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSummaryResponseOfBillItems"][];
+                };
+            };
+        };
+    };
+    getBillingSummaryOfSims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSummaryResponseOfSims"][];
+                };
+            };
+        };
+    };
+    getBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                yyyyMM: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyBill"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getBillingPerDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                yyyyMM: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyBillResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportBilling: {
+        parameters: {
+            query?: {
+                export_mode?: "async" | "sync";
+            };
+            header?: never;
+            path: {
+                yyyyMM: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileExportResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCoupons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCouponResponse"];
+                };
+            };
+        };
+    };
+    registerCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coupon_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getExportedFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exported_file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetExportedFileResponse"];
+                };
             };
         };
     };
@@ -2956,6 +3687,131 @@ export interface operations {
             };
         };
     };
+    getPaymentMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPaymentMethodResult"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listPaymentStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPaymentStatementResponse"];
+                };
+            };
+        };
+    };
+    getPayerInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterPayerInformationModel"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    registerPayerInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterPayerInformationModel"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportPaymentStatement: {
+        parameters: {
+            query?: {
+                export_mode?: "async" | "sync";
+            };
+            header?: never;
+            path: {
+                payment_statement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileExportResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     searchSims: {
         parameters: {
             query?: {
@@ -3897,6 +4753,95 @@ export interface operations {
             };
         };
     };
+    getAirStatsOfGroup: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+                period: "month" | "day";
+            };
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AirAggregatedStatsResponse"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAirStatsOfOperator: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+                period: "month" | "day";
+            };
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AirAggregatedStatsResponse"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportAirStats: {
+        parameters: {
+            query?: {
+                export_mode?: "async" | "sync";
+            };
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileExportResponse"];
+                };
+            };
+        };
+    };
     getAirStatsOfSim: {
         parameters: {
             query: {
@@ -3918,6 +4863,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AirStatsResponse"][];
+                };
+            };
+        };
+    };
+    getAirStats: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+                period: "month" | "day" | "minutes";
+            };
+            header?: never;
+            path: {
+                imsi: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AirStatsResponse"][];
+                };
+            };
+        };
+    };
+    exportBeamStats: {
+        parameters: {
+            query?: {
+                export_mode?: "async" | "sync";
+            };
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileExportResponse"];
+                };
+            };
+        };
+    };
+    getBeamStats: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+                period: "month" | "day" | "minutes";
+            };
+            header?: never;
+            path: {
+                imsi: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeamStatsResponse"][];
                 };
             };
         };
