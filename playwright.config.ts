@@ -17,6 +17,8 @@ const port = Number(process.env.E2E_PORT ?? 8181);
 export const baseURL = `http://127.0.0.1:${port}`;
 // One database for the whole run, made once: workers re-read this file but inherit the variable.
 process.env.E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'soracom-e2e-')), 'sandbox.db');
+// Where the console is built for the run: dist/ unless E2E_DIST names another folder (two runs side by side).
+const distDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -45,12 +47,12 @@ export default defineConfig({
   },
   webServer: {
     // Builds first (about 2 s) so that `npm run test:e2e` alone tests the current code.
-    command: `npx vite build --logLevel error && npx tsx server/main.ts --port ${port} --db ${process.env.E2E_DB} --fleet 300`,
+    command: `npx vite build --logLevel error --outDir ${distDir} --emptyOutDir && npx tsx server/main.ts --port ${port} --db ${process.env.E2E_DB} --fleet 300`,
     url: `${baseURL}/api/endpoints`,
     reuseExistingServer: false,
     timeout: 60_000,
     // Many sign-ins from one address in a short time: the journeys are not what the rate limit is for.
-    env: { SANDBOX_RATE_LIMIT: '10000' },
+    env: { SANDBOX_RATE_LIMIT: '10000', DIST_DIR: distDir },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -87,7 +87,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
     fleet: number(values.fleet ?? env.SANDBOX_FLEET, 1000, 'fleet'),
     endpoints,
     upstreamTimeoutMs: number(env.UPSTREAM_TIMEOUT_MS, 30_000, 'UPSTREAM_TIMEOUT_MS'),
-    distDir: resolve(import.meta.dirname, '../dist'),
+    distDir: env.DIST_DIR ? resolve(env.DIST_DIR) : resolve(import.meta.dirname, '../dist'),
     rateLimit: atLeastOne(number(values['rate-limit'] ?? env.SANDBOX_RATE_LIMIT, rateLimit.limit, 'rate limit')),
   };
 }
