@@ -1,7 +1,7 @@
 /**
- * English and Japanese for the console, in about a kilobyte: only the active language's catalogue is loaded, in two
+ * English and Japanese for the console, in about a kilobyte: only the active language's catalogue is loaded, in
  * parts (`start`: what the login page and the frame need; `public`: sign-up and recovery pages; `console`: the
- * signed-in screens; each loaded with its screens),
+ * signed-in screens; `money`: the billing and usage dashboards; each loaded with its screens),
  * strings are looked up by dotted key, and `{{name}}` is replaced from the options. (i18next and react-i18next, at
  * about 20 KB gzip, could not fit the login page's 130 KB budget next to React, React Router and Mantine.)
  * The chosen language is remembered per browser; it is not a secret.
@@ -11,7 +11,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 export const languages = ['en', 'ja'] as const;
 export type Language = (typeof languages)[number];
 type Catalog = { [key: string]: string | Catalog };
-export type CatalogPart = 'start' | 'public' | 'console';
+export type CatalogPart = 'start' | 'public' | 'console' | 'money';
 export type TOptions = { defaultValue?: string } & Record<string, unknown>;
 export type TFunction = (key: string, options?: TOptions) => string;
 
@@ -22,11 +22,13 @@ const loaders: Record<Language, Record<CatalogPart, Loader>> = {
     start: () => import('../locales/en/start.json'),
     public: () => import('../locales/en/public.json'),
     console: () => import('../locales/en/console.json'),
+    money: () => import('../locales/en/money.json'),
   },
   ja: {
     start: () => import('../locales/ja/start.json'),
     public: () => import('../locales/ja/public.json'),
     console: () => import('../locales/ja/console.json'),
+    money: () => import('../locales/ja/money.json'),
   },
 };
 const partsInUse = new Set<CatalogPart>(['start']);

@@ -60,7 +60,10 @@ export function createRouter() {
         },
         {
           path: 'billing',
-          lazy: async () => ({ Component: (await import('../pages/billing/BillingPage')).BillingPage }),
+          lazy: async () => {
+            const [page] = await Promise.all([import('../pages/billing/BillingPage'), loadCatalogPart('money')]);
+            return { Component: page.BillingPage };
+          },
         },
         {
           path: 'account',
