@@ -1,0 +1,123 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  abortableSleep,
+  type ExportedFile,
+  ExportFailedError,
+  exportBackoff,
+  exportCsv,
+  waitForExportedFile,
+} from './billing';
+
+/** A file that is processing for `ready` looks, then exported (or failed). */
+function fakeFile(ready: number, end: ExportedFile = { status: 'exported', url: 'https://x.example/bill.csv' }) {
+  let looks = 0;
+  return vi.fn(async (_id: string): Promise<ExportedFile> => (++looks > ready ? end : { status: 'processing' }));
+}
+
+describe('waitForExportedFile', () => {
+  it('looks again with growing pauses until the file is exported', async () => {
+    const getFile = fakeFile(3);
+    const pauses: number[] = [];
+    const url = await waitForExportedFile('ex-1', {
+      getFile,
+      sleep: async (ms) => {
+        pauses.push(ms);
+      },
+    });
+    expect(url).toBe('https://x.example/bill.csv');
+    expect(getFile).toHaveBeenCalledTimes(4);
+    expect(getFile.mock.calls[0]?.[0]).toBe('ex-1');
+    expect(pauses).toEqual([500, 800, 1280]);
+  });
+
+  it('caps the pause at five seconds', () => {
+    expect(exportBackoff(0)).toBe(500);
+    expect(exportBackoff(20)).toBe(5_000);
+  });
+
+  it('fails when SORACOM says the export failed', async () => {
+    const getFile = fakeFile(1, { status: 'failed' });
+    await expect(waitForExportedFile('ex-2', { getFile, sleep: async () => {} })).rejects.toBeInstanceOf(
+      ExportFailedError,
+    );
+    expect(getFile).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up after its time limit', async () => {
+    let clock = 0;
+    const getFile = fakeFile(Number.POSITIVE_INFINITY);
+    await expect(
+      waitForExportedFile('ex-3', {
+        getFile,
+        timeoutMs: 3_000,
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+      }),
+    ).rejects.toThrow('too long');
+    expect(clock).toBeLessThanOrEqual(3_000);
+  });
+
+  it('stops at once when cancelled, with no further look', async () => {
+    vi.useFakeTimers();
+    try {
+      const controller = new AbortController();
+      const getFile = fakeFile(Number.POSITIVE_INFINITY);
+      const waiting = waitForExportedFile('ex-4', { getFile, signal: controller.signal });
+      const outcome = expect(waiting).rejects.toThrow('cancelled');
+      await vi.advanceTimersByTimeAsync(600);
+      expect(getFile).toHaveBeenCalledTimes(2);
+      controller.abort(new Error('cancelled'));
+      await outcome;
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(getFile).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sleeps for the time asked unless aborted first', async () => {
+    vi.useFakeTimers();
+    try {
+      let done = false;
+      void abortableSleep(1_000).then(() => {
+        done = true;
+      });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toBe(true);
+      const aborted = new AbortController();
+      aborted.abort(new Error('stop'));
+      await expect(abortableSleep(10, aborted.signal)).rejects.toThrow('stop');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('exportCsv', () => {
+  it('returns the URL of a sync export without polling', async () => {
+    const getFile = vi.fn();
+    const request = vi.fn(async () => ({ url: '/api/local/files/a.csv' }));
+    const url = await exportCsv({ kind: 'month', yyyyMM: '202610' }, 'sync', { request, getFile });
+    expect(url).toBe('/api/local/files/a.csv');
+    expect(request).toHaveBeenCalledWith({ kind: 'month', yyyyMM: '202610' }, 'sync', undefined);
+    expect(getFile).not.toHaveBeenCalled();
+  });
+
+  it('waits on the export ID of an async export', async () => {
+    const getFile = fakeFile(1);
+    const request = vi.fn(async () => ({ exportedFileId: 'ex-9' }));
+    const url = await exportCsv({ kind: 'latest' }, 'async', { request, getFile, sleep: async () => {} });
+    expect(url).toBe('https://x.example/bill.csv');
+    expect(getFile.mock.calls.map((call) => call[0])).toEqual(['ex-9', 'ex-9']);
+  });
+
+  it('fails on an answer with neither', async () => {
+    await expect(exportCsv({ kind: 'latest' }, 'async', { request: async () => ({}) })).rejects.toBeInstanceOf(
+      ExportFailedError,
+    );
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Money, months and days as the billing dashboards show them: amounts in their currency's minor units (JPY has
+ * none, USD and EUR two), in the UI language; months (`yyyyMM`) and days (`yyyyMMdd`) in the operator's locale;
+ * times with their time zone named.
+ */
+
+export type Currency = 'JPY' | 'USD' | 'EUR';
+
+/** Digits after the decimal point for a currency (the API's currencies; anything else gets two). */
+export const minorDigits = (currency: string | undefined): number => (currency === 'JPY' ? 0 : 2);
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** `¥13,203`, `$12.50`, `€1,234.00` (in Japanese: `￥13,203`, `$12.50`, `€1,234.00`). */
+export function formatMoney(amount: number | undefined | null, currency: string | undefined, locale: string): string {
+  if (amount === undefined || amount === null || !Number.isFinite(amount)) return '';
+  if (!currency) return new Intl.NumberFormat(locale).format(amount);
+  const key = `${locale}/${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    const digits = minorDigits(currency);
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount);
+}
+
+/** A difference with its sign always shown: `+¥1,200`, `-$3.10` (no sign when it rounds to zero). */
+export function formatMoneyChange(amount: number, currency: string | undefined, locale: string): string {
+  const rounded = roundMoney(amount, currency);
+  const text = formatMoney(Math.abs(rounded), currency, locale);
+  if (rounded === 0) return text;
+  return `${rounded > 0 ? '+' : '-'}${text}`;
+}
+
+/** `+12.5%`, `−3.0%`; empty when there is nothing to compare with. */
+export function formatPercentChange(ratio: number | null, locale: string): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '';
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(ratio);
+}
+
+/** Rounds to the currency's minor unit, so sums of floating-point amounts compare equal to the bill. */
+export function roundMoney(amount: number, currency: string | undefined): number {
+  const scale = 10 ** minorDigits(currency);
+  return Math.round(amount * scale) / scale;
+}
+
+/** The sum of amounts, rounded to the currency's minor unit. */
+export function sumMoney(amounts: readonly (number | undefined)[], currency: string | undefined): number {
+  const scale = 10 ** minorDigits(currency);
+  return Math.round(amounts.reduce<number>((sum, a) => sum + Math.round((a ?? 0) * scale), 0)) / scale;
+}
+
+/** This month compared with another: the difference and its share of the other (null when that is zero). */
+export function compareAmounts(current: number, previous: number): { difference: number; ratio: number | null } {
+  return { difference: current - previous, ratio: previous === 0 ? null : (current - previous) / previous };
+}
+
+const yearMonthPattern = /^(\d{4})(0[1-9]|1[0-2])$/;
+const dayPattern = /^(\d{4})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
+
+export const isYearMonth = (value: string | undefined): value is string => !!value && yearMonthPattern.test(value);
+
+/** `yyyyMM` of a moment, in UTC (SORACOM's billing months). */
+export function yearMonthOf(ms: number): string {
+  const date = new Date(ms);
+  return `${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The month before `yyyyMM`. */
+export function previousYearMonth(yyyyMM: string): string {
+  const match = yearMonthPattern.exec(yyyyMM);
+  if (!match) throw new Error(`not a yyyyMM month: ${yyyyMM}`);
+  return yearMonthOf(Date.UTC(Number(match[1]), Number(match[2]) - 2, 1));
+}
+
+function yearMonthDate(yyyyMM: string | undefined): number | null {
+  const match = yyyyMM ? yearMonthPattern.exec(yyyyMM) : null;
+  return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, 1) : null;
+}
+
+/** `November 2026` / `2026年11月`; the input as it is when it is not a month. */
+export function formatYearMonth(yyyyMM: string | undefined, locale: string, month: 'long' | 'short' = 'long'): string {
+  const date = yearMonthDate(yyyyMM);
+  if (date === null) return yyyyMM ?? '';
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month, timeZone: 'UTC' }).format(date);
+}
+
+/** `Nov 21` / `11月21日` for a `yyyyMMdd` day; the input as it is when it is not a day. */
+export function formatDay(yyyyMMdd: string | undefined, locale: string, withWeekday = false): string {
+  const match = yyyyMMdd ? dayPattern.exec(yyyyMMdd) : null;
+  if (!match) return yyyyMMdd ?? '';
+  const date = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    weekday: withWeekday ? 'short' : undefined,
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/**
+ * The bill's calculation time (`lastEvaluatedTime`, `yyyyMMddHHmmss`) as a moment. SORACOM does not say which zone
+ * it is written in; it is read as UTC, like the API's other times.
+ */
+export function parseEvaluatedTime(value: string | undefined): number | null {
+  const match = value ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value) : null;
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+  return Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
+}
+
+/** `Nov 21, 2026, 2:05 PM GMT+9` / `2026年11月21日 14:05 JST`: a moment with its time zone named. */
+export function formatZonedDateTime(ms: number | null | undefined, locale: string, timeZone?: string): string {
+  if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).format(ms);
+}
