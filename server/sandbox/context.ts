@@ -39,8 +39,21 @@ export interface Ctx<Body = unknown> {
   mail: (mail: OutgoingMail) => void;
 }
 
+/**
+ * A reply body that is JSON text already (SIM documents as stored), sent as it is: a page of 100 SIMs is not parsed
+ * and serialised again on every request.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+  /** A JSON array of documents, each already JSON text. */
+  static array(docs: readonly string[]): JsonText {
+    return new JsonText(`[${docs.join(',')}]`);
+  }
+}
+
 export interface Reply {
   status: number;
+  /** Serialised with JSON.stringify, or sent as it is when JsonText. */
   body?: unknown;
   headers?: Record<string, string>;
 }

@@ -14,7 +14,7 @@ import {
   listUserAuthKeys,
 } from './authKeys';
 import type { Ctx, Handler, Reply } from './context';
-import { createStores } from './context';
+import { createStores, JsonText } from './context';
 import type { Db } from './db';
 import { codes, forbidden, SoracomError, unauthenticated } from './errors';
 import {
@@ -210,7 +210,8 @@ const json = (reply: Reply): Response => {
   const headers = new Headers(reply.headers);
   if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
   headers.set('content-type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
+  const text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
+  return new Response(text, { status: reply.status, headers });
 };
 
 export const errorResponse = (error: SoracomError): Response =>

@@ -3,11 +3,10 @@
  * SIM, walked in SIM ID order from `last_evaluated_key`, so a page stops as soon as it is full.
  */
 import type { Handler } from './context';
-import { caller } from './context';
+import { caller, JsonText } from './context';
 import { badRequest } from './errors';
 import { searchSimsRules } from './guesses';
 import { pageHeaders, pageRequest } from './paging';
-import type { Sim } from './store/sims';
 
 /** Query parameter → column of sim_search, and how a value matches it. */
 const fields: Record<string, { column: string; match: 'like' | 'exact' | 'group' | 'session' }> = {
@@ -81,7 +80,7 @@ export const searchSims: Handler = (ctx) => {
        ) s JOIN sims ON sims.sim_id = s.sim_id ORDER BY s.sim_id`,
     )
     .all(...params, limit + 1);
-  const items = rows.slice(0, limit).map((r) => JSON.parse(r.doc) as Sim);
+  const docs = rows.slice(0, limit).map((r) => r.doc);
   const nextKey = rows.length > limit ? (rows[limit - 1]?.sim_id ?? null) : null;
-  return { status: 200, body: items, headers: pageHeaders('/query/sims', ctx.query, limit, nextKey) };
+  return { status: 200, body: JsonText.array(docs), headers: pageHeaders('/query/sims', ctx.query, limit, nextKey) };
 };

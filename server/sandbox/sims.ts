@@ -1,7 +1,7 @@
 /** `/sims`: the SIM list, a single SIM and its tags. */
 import type { components } from '../../src/api/schema';
 import type { Ctx, Handler } from './context';
-import { caller } from './context';
+import { caller, JsonText } from './context';
 import { badRequest, notFound } from './errors';
 import { pageHeaders, pageRequest } from './paging';
 import type { Sim } from './store/sims';
@@ -11,14 +11,18 @@ type TagUpdate = components['schemas']['TagUpdateRequest'];
 export const listSims: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const { limit, after } = pageRequest(ctx.query);
-  const page = ctx.stores.sims.page(operatorId, after, limit);
-  return { status: 200, body: page.items, headers: pageHeaders('/sims', ctx.query, limit, page.nextKey) };
+  const page = ctx.stores.sims.pageJson(operatorId, after, limit);
+  return {
+    status: 200,
+    body: JsonText.array(page.docs),
+    headers: pageHeaders('/sims', ctx.query, limit, page.nextKey),
+  };
 };
 
 export const getSim: Handler = (ctx) => {
-  const sim = ctx.stores.sims.get(caller(ctx).operatorId, ctx.path.sim_id ?? '');
-  if (!sim) throw notFound('No such SIM found.');
-  return { status: 200, body: sim };
+  const sim = ctx.stores.sims.getJson(caller(ctx).operatorId, ctx.path.sim_id ?? '');
+  if (sim === undefined) throw notFound('No such SIM found.');
+  return { status: 200, body: new JsonText(sim) };
 };
 
 export const putSimTags: Handler = (ctx: Ctx<TagUpdate[]>) => {

@@ -99,6 +99,12 @@ export function simStore(db: Db) {
     })();
   }
 
+  function pageJson(operatorId: string, after: string, limit: number) {
+    const rows = page.all(operatorId, after, limit + 1);
+    const docs = rows.slice(0, limit).map((r) => r.doc);
+    return { docs, nextKey: rows.length > limit ? (rows[limit - 1]?.sim_id ?? null) : null };
+  }
+
   /** Writes a changed SIM back: doc, indexed columns and search row together. */
   function write(sim: Sim) {
     update.run(columns(sim));
@@ -128,12 +134,15 @@ export function simStore(db: Db) {
       const row = get.get(operatorId, simId);
       return row ? (JSON.parse(row.doc) as Sim) : undefined;
     },
+    /** The SIM as the API returns it, as stored (JSON text), for answers that only pass it on. */
+    getJson: (operatorId: string, simId: string): string | undefined => get.get(operatorId, simId)?.doc,
     /** One page in SIM ID order after `after`; `nextKey` is set when more SIMs follow. */
     page(operatorId: string, after: string, limit: number) {
-      const rows = page.all(operatorId, after, limit + 1);
-      const items = rows.slice(0, limit).map((r) => JSON.parse(r.doc) as Sim);
-      return { items, nextKey: rows.length > limit ? (rows[limit - 1]?.sim_id ?? null) : null };
+      const { docs, nextKey } = pageJson(operatorId, after, limit);
+      return { items: docs.map((doc) => JSON.parse(doc) as Sim), nextKey };
     },
+    /** `page` with each SIM as stored (JSON text). */
+    pageJson,
     count: (operatorId: string) => count.get(operatorId)?.n ?? 0,
     /**
      * Merges tags into a SIM (a `name` tag also updates the indexed `name` column) and stamps `lastModifiedTime`;

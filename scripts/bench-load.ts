@@ -1,0 +1,374 @@
+/**
+ * Load benchmark of the local sandbox: starts the server on a temporary database seeded with a 100,000-SIM fleet,
+ * signs in as the demo root account, then loads SIM list pages, deep pages, single SIMs and `/query/sims` searches
+ * with autocannon (50 connections, a warm-up, then a fixed duration per scenario). Writes
+ * bench/results/load.json and prints a table. Not a test: it fails only when the run itself cannot be done.
+ *
+ *   npm run bench:load [-- --fleet 100000 --connections 50 --duration 10 --warmup 2 --port 8190 --db FILE
+ *                          --only list,search --profile]
+ *
+ * `--db FILE` reuses (or creates and keeps) a seeded database, which saves the seeding time between runs;
+ * `--profile` runs the server with `--cpu-prof` and prints where the profile went.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { demo } from '../server/sandbox/seed';
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
+}
+interface Histogram {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  average: number;
+}
+interface AutocannonResult {
+  requests: Histogram & { total: number };
+  latency: Histogram;
+  throughput: Histogram;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  '2xx': number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  requests?: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const root = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    fleet: { type: 'string', default: '100000' },
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    port: { type: 'string', default: '8190' },
+    db: { type: 'string' },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    out: { type: 'string', default: join(root, 'bench/results/load.json') },
+  },
+});
+const fleet = Number(args.fleet);
+const connections = Number(args.connections);
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+/** What the console's browser sends: answers over 1 KB come gzipped, as in real use. */
+const acceptEncoding = 'gzip, deflate, br';
+
+/** The first port from `from` that nothing listens on. */
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) {
+    const free = await new Promise<boolean>((done) => {
+      const probe = createServer();
+      probe.once('error', () => done(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}-${from + 99}`);
+}
+
+/** Starts `server/main.ts`; resolves once it listens (seeding a new database first can take a while). */
+function startServer(port: number, dbFile: string, profileDir: string | null): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      String(port),
+      '--db',
+      dbFile,
+      '--fleet',
+      String(fleet),
+      '--endpoints',
+      'local',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, SANDBOX_RATE_LIMIT: '1000000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const log: string[] = [];
+  const keep = (chunk: Buffer) => {
+    log.push(...chunk.toString().split('\n').filter(Boolean));
+    log.splice(0, Math.max(0, log.length - 40));
+  };
+  child.stderr?.on('data', keep);
+  return new Promise((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`the server did not start in 10 minutes:\n${log.join('\n')}`)),
+      600_000,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      keep(chunk);
+      const text = chunk.toString();
+      const seeded = /Seeded the demo fleet: .*/.exec(text);
+      if (seeded) console.log(seeded[0]);
+      if (text.includes('SORACOM console:')) {
+        clearTimeout(timer);
+        done(child);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the server exited (${code}) before listening:\n${log.join('\n')}`));
+    });
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Random picks for the scenarios, read from the seeded database (read-only, next to the running server). */
+function samples(dbFile: string) {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare<[], { sim_id: string; imsi: string; name: string | null }>(
+        'SELECT sim_id, imsi, name FROM sims ORDER BY sim_id',
+      )
+      .all();
+    if (rows.length < 1000)
+      throw new Error(`the database holds ${rows.length} SIMs; the benchmark wants 1,000 or more`);
+    const pick = (count: number, from = 0, to = rows.length) =>
+      Array.from({ length: count }, () => rows[from + Math.floor(Math.random() * (to - from))] as (typeof rows)[0]);
+    return {
+      size: rows.length,
+      // Keys from halfway to the end of the fleet (SIM ID order, as the list pages).
+      deepKeys: pick(500, Math.floor(rows.length / 2), rows.length - 1).map((r) => r.sim_id),
+      simIds: pick(2000).map((r) => r.sim_id),
+      names: pick(500).map((r) => r.name ?? r.sim_id),
+      // 12 of 15 digits: a few hundred SIMs of a plan share one.
+      imsiPrefixes: pick(500).map((r) => r.imsi.slice(0, 12)),
+      orPairs: pick(500).map((r, i) => [r.name ?? r.sim_id, rows[(i * 7919) % rows.length]?.imsi ?? r.imsi] as const),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+type Samples = ReturnType<typeof samples>;
+interface Scenario {
+  name: string;
+  group: 'list' | 'get' | 'search';
+  path: () => string;
+}
+
+const any = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
+const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+function scenarios(s: Samples): Scenario[] {
+  const api = '/api/local/v1';
+  return [
+    { name: 'list: first page', group: 'list', path: () => `${api}/sims?limit=100` },
+    {
+      name: 'list: deep page',
+      group: 'list',
+      path: () => `${api}/sims?${q({ limit: '100', last_evaluated_key: any(s.deepKeys) })}`,
+    },
+    { name: 'get: one SIM', group: 'get', path: () => `${api}/sims/${any(s.simIds)}` },
+    {
+      name: 'search: name (one SIM)',
+      group: 'search',
+      path: () => `${api}/query/sims?${q({ name: any(s.names), limit: '100' })}`,
+    },
+    {
+      name: 'search: name (many)',
+      group: 'search',
+      path: () => `${api}/query/sims?${q({ name: any(['sensor-tokyo', 'gateway-osaka', 'meter']), limit: '100' })}`,
+    },
+    {
+      name: 'search: tag',
+      group: 'search',
+      path: () => `${api}/query/sims?${q({ tag: any(['production', 'staging', 'sapporo']), limit: '100' })}`,
+    },
+    {
+      name: 'search: status+session',
+      group: 'search',
+      path: () =>
+        `${api}/query/sims?${q({
+          ...any([
+            { status: 'active', session_status: 'ONLINE' },
+            { status: 'active', session_status: 'OFFLINE' },
+            { status: 'suspended', session_status: 'OFFLINE' },
+          ]),
+          limit: '100',
+        })}`,
+    },
+    {
+      name: 'search: imsi prefix',
+      group: 'search',
+      path: () => `${api}/query/sims?${q({ imsi: any(s.imsiPrefixes), limit: '100' })}`,
+    },
+    {
+      name: 'search: OR name/imsi',
+      group: 'search',
+      path: () => {
+        const [name, imsi] = any(s.orPairs);
+        return `${api}/query/sims?${q({ name, imsi, search_type: 'or', limit: '100' })}`;
+      },
+    },
+  ];
+}
+
+interface Figures {
+  scenario: string;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; average: number };
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Mean answer size on the wire, in bytes. */
+  bytesPerAnswer: number;
+}
+
+async function load(base: string, headers: Record<string, string>, scenario: Scenario, seconds: number) {
+  return autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    headers,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: scenario.path() }) }],
+  });
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  const dbFile = args.db ? resolve(args.db) : join(work, 'sandbox.db');
+  const profileDir = args.profile ? join(work, 'profiles') : null;
+  const port = await freePort(Number(args.port));
+  const base = `http://127.0.0.1:${port}`;
+  const startedAt = new Date();
+  console.log(`Starting the server on ${base} with ${dbFile} (a new database is seeded with ${fleet} SIMs first)…`);
+  const server = await startServer(port, dbFile, profileDir);
+  const results: Figures[] = [];
+  let size = 0;
+  try {
+    const signIn = await fetch(`${base}/api/local/v1/auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: demo.email, password: demo.password, tokenTimeoutSeconds: 86_400 }),
+    });
+    if (!signIn.ok) throw new Error(`sign-in answered ${signIn.status}: ${await signIn.text()}`);
+    const { apiKey, token } = (await signIn.json()) as { apiKey: string; token: string };
+    const headers = { 'x-soracom-api-key': apiKey, 'x-soracom-token': token, 'accept-encoding': acceptEncoding };
+
+    const picks = samples(dbFile);
+    size = picks.size;
+    const only = args.only?.split(',');
+    const chosen = scenarios(picks).filter((s) => !only || only.some((o) => s.name.startsWith(o)));
+    for (const scenario of chosen) {
+      // One request first: a scenario that cannot answer 200 is a broken run, not a slow one.
+      const check = await fetch(`${base}${scenario.path()}`, { headers });
+      if (check.status !== 200) {
+        throw new Error(`${scenario.name}: ${scenario.path()} answered ${check.status}: ${await check.text()}`);
+      }
+      process.stdout.write(`${scenario.name}: warm-up ${warmup} s, then ${duration} s… `);
+      if (warmup > 0) await load(base, headers, scenario, warmup);
+      const r = await load(base, headers, scenario, duration);
+      if (r['2xx'] === 0) throw new Error(`${scenario.name}: no request answered 2xx`);
+      const figures: Figures = {
+        scenario: scenario.name,
+        requestsPerSecond: Math.round(r.requests.total / duration),
+        latencyMs: {
+          p50: r.latency.p50,
+          p90: r.latency.p90,
+          p99: r.latency.p99,
+          max: r.latency.max,
+          average: Math.round(r.latency.average * 100) / 100,
+        },
+        requests: r.requests.total,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        bytesPerAnswer: r.requests.total ? Math.round((r.throughput.average * duration) / r.requests.total) : 0,
+      };
+      results.push(figures);
+      console.log(`p99 ${figures.latencyMs.p99} ms, ${figures.requestsPerSecond} req/s`);
+    }
+  } finally {
+    await stopServer(server);
+    if (profileDir) console.log(`CPU profile of the server: ${profileDir}`);
+    else if (!args.db) rmSync(work, { recursive: true, force: true });
+  }
+
+  const report = {
+    measuredAt: startedAt.toISOString(),
+    fleet: size,
+    connections,
+    durationSeconds: duration,
+    warmupSeconds: warmup,
+    acceptEncoding,
+    targetP99Ms: 25,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
+    },
+    scenarios: results,
+  };
+  mkdirSync(resolve(args.out, '..'), { recursive: true });
+  writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+
+  const cells = (row: (string | number)[]) =>
+    row.map((c, i) => (i === 0 ? String(c).padEnd(24) : String(c).padStart(8))).join(' ');
+  console.log(
+    `\n${size} SIMs, ${connections} connections, ${duration} s per scenario, ${cpus().length} CPUs, Node ${process.version}`,
+  );
+  console.log(cells(['scenario', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'non-2xx', 'bytes']));
+  for (const f of results) {
+    console.log(
+      cells([
+        f.scenario,
+        f.requestsPerSecond,
+        f.latencyMs.p50,
+        f.latencyMs.p90,
+        f.latencyMs.p99,
+        f.latencyMs.max,
+        f.non2xx + f.errors + f.timeouts,
+        f.bytesPerAnswer,
+      ]),
+    );
+  }
+  console.log(`\nWrote ${args.out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:load failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
