@@ -1,0 +1,31 @@
+/**
+ * Byte counts for people. Decimal (SI) units throughout: 1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes, as SORACOM
+ * counts data for Air usage and billing; the chart axes' 1-2-5 ticks then come out as round figures (2 MB, 500 kB).
+ */
+const units = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
+
+/** "0 B", "999 B", "1.5 kB", "12.3 MB", "123 GB": three significant digits at most, in the locale's digits. */
+export function formatBytes(n: number, locale: string): string {
+  if (!Number.isFinite(n)) return '';
+  const sign = n < 0 ? '-' : '';
+  let value = Math.abs(n);
+  if (value < 1000) return `${sign}${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)} B`;
+  let unit = 0;
+  value /= 1000;
+  // Rounding to three digits can carry into the next unit (999,950 bytes is 1 MB, not 1,000 kB).
+  while (unit < units.length - 1 && Number(value.toPrecision(3)) >= 1000) {
+    value /= 1000;
+    unit++;
+  }
+  return `${sign}${new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumSignificantDigits: 3,
+  }).format(value)}`;
+}
+
+/** The exact count, for totals: "1,234,567 bytes". */
+export function formatByteCount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(n);
+}
