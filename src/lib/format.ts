@@ -21,3 +21,9 @@ export function formatRelative(ms: number | undefined | null, locale: string, no
   }
   return format.format(seconds, 'second');
 }
+
+/** A time of day, with seconds: "14:05:09". */
+export function formatTime(ms: number | undefined | null, locale: string): string {
+  if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(ms);
+}

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { emptyView, hasSearch, type SimView, searchQuery } from '../../lib/simQuery';
 import { api } from '../client';
 import { type Page, toPage } from '../pager';
 import type { components } from '../schema';
@@ -8,8 +9,35 @@ export type Sim = components['schemas']['Sim'];
 export interface SimPageParams {
   limit: number;
   lastKey?: string;
-  /** Only the SIMs of this group (`GET /groups/{group_id}/subscribers`). */
-  groupId?: string;
+  /** The server's part of the table's view: `GET /query/sims` when it has filters, else `GET /sims`. */
+  search?: Pick<SimView, 'filters' | 'searchType'>;
+}
+
+/** The most `GET /query/sims` answers per page (the description's maximum). */
+export const maxSearchPageSize = 100;
+/** Page size for walking the whole fleet with `GET /sims` (the local sandbox allows 1,000; SORACOM is not documented). */
+export const fleetPageSize = 1000;
+
+/** One page of the view: listed when it has no filters, searched when it has. */
+export async function fetchSimPage(params: SimPageParams, signal?: AbortSignal): Promise<Page<Sim>> {
+  if (params.search && hasSearch({ ...emptyView, ...params.search })) {
+    const { data, response } = await api.GET('/query/sims', {
+      params: {
+        query: {
+          ...searchQuery({ ...emptyView, ...params.search }),
+          limit: Math.min(params.limit, maxSearchPageSize),
+          last_evaluated_key: params.lastKey,
+        } as never,
+      },
+      signal,
+    });
+    return toPage(data as Sim[] | undefined, response);
+  }
+  const { data, response } = await api.GET('/sims', {
+    params: { query: { limit: params.limit, last_evaluated_key: params.lastKey } },
+    signal,
+  });
+  return toPage(data as Sim[] | undefined, response);
 }
 
 export const simQueries = {
@@ -18,16 +46,7 @@ export const simQueries = {
   list: (params: SimPageParams) =>
     queryOptions({
       queryKey: [...simQueries.lists(), params],
-      queryFn: async ({ signal }): Promise<Page<Sim>> => {
-        const query = { limit: params.limit, last_evaluated_key: params.lastKey };
-        const { data, response } = params.groupId
-          ? await api.GET('/groups/{group_id}/subscribers', {
-              params: { path: { group_id: params.groupId }, query },
-              signal,
-            })
-          : await api.GET('/sims', { params: { query }, signal });
-        return toPage(data as Sim[] | undefined, response);
-      },
+      queryFn: ({ signal }) => fetchSimPage(params, signal),
       placeholderData: keepPreviousData,
     }),
   /** The latest status changes, newest first. */

@@ -1,119 +1,180 @@
-import { Badge, Button, Group, NativeSelect, Paper, ScrollArea, Skeleton, Table, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SegmentedControl, Text } from '@mantine/core';
+import { useViewportSize } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { groupName, groupQueries } from '../../api/queries/groups';
 import { simQueries } from '../../api/queries/sims';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { simColumns } from './simColumns';
+import { formatTime } from '../../lib/format';
+import { isStringArray, usePreference } from '../../lib/preferences';
+import { hasSearch, parseView, type SimView, writeView } from '../../lib/simQuery';
+import { rowToSim, type SimRow, toSimRow } from '../../lib/simRow';
+import { SimActionMenu } from './actions/SimActionMenu';
+import { BulkBar } from './BulkBar';
+import { ColumnChooser } from './ColumnChooser';
+import { ExportButton } from './ExportButton';
+import { FleetPanel, useFleetRows } from './FleetPanel';
+import { SavedViews } from './SavedViews';
+import { SimFilters } from './SimFilters';
+import { SimGrid } from './SimGrid';
+import { type ColumnContext, defaultColumnIds, simColumns } from './simColumns';
 import { pageSizes, usePaging } from './usePaging';
 
+/** Session status on a shown page is refreshed this often while the tab is visible. */
+export const sessionRefreshMs = 30_000;
+
+const validColumns = (value: unknown): value is string[] =>
+  isStringArray(value) && value.length > 0 && value.every((id) => simColumns.some((c) => c.id === id));
+
 export function SimsPage() {
-  const { t } = useTranslation();
-  const paging = usePaging();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const groupId = params.get('group_id') ?? undefined;
-  const sims = useQuery(simQueries.list({ limit: paging.limit, lastKey: paging.lastKey, groupId }));
+  const view = useMemo(() => parseView(params), [params]);
+  const paging = usePaging();
+  const [columnIds, setColumnIds] = usePreference<string[]>('simColumns', defaultColumnIds, validColumns);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const groups = useQuery(groupQueries.list());
   const groupMap = useMemo(() => new Map((groups.data ?? []).map((g) => [g.groupId ?? '', g])), [groups.data]);
-  const rows = sims.data?.items ?? [];
+  const { height: viewportHeight } = useViewportSize();
+
+  const search = useMemo(() => ({ filters: view.filters, searchType: view.searchType }), [view]);
+  const page = useQuery({
+    ...simQueries.list({ limit: paging.limit, lastKey: paging.lastKey, search }),
+    enabled: !view.fleet,
+    refetchInterval: sessionRefreshMs,
+    refetchIntervalInBackground: false,
+  });
+  const pageRows = useMemo(() => (page.data?.items ?? []).map(toSimRow), [page.data]);
+  const now = page.dataUpdatedAt || Date.now();
+  const fleet = useFleetRows(view, now);
+  const rows: SimRow[] = view.fleet ? fleet.rows : pageRows;
+  const columns = useMemo(() => simColumns.filter((c) => columnIds.includes(c.id)), [columnIds]);
+  const ctx: ColumnContext = { groups: groupMap, t, locale: i18n.language, now: view.fleet ? fleet.now : now };
+
+  function changeView(next: SimView) {
+    const nextParams = writeView(next, params);
+    // A new search starts from its first page; the selection belonged to the old one.
+    if (JSON.stringify(next.filters) !== JSON.stringify(view.filters) || next.searchType !== view.searchType) {
+      nextParams.delete('after');
+      setSelected(new Set());
+    }
+    setParams(nextParams);
+  }
+
+  const selectedRows = useMemo(() => rows.filter((row) => selected.has(row.simId)), [rows, selected]);
+  const height = Math.max(360, viewportHeight - 330);
+  const currentQuery = writeView(view).toString();
 
   return (
     <>
       <PageHeader title={t('sims.title')}>
-        <Button variant="default" size="xs" onClick={() => void sims.refetch()} loading={sims.isFetching}>
-          {t('common.refresh')}
-        </Button>
+        <ExportButton view={view} fleetRows={view.fleet ? fleet.rows : null} columns={columns} ctx={ctx} />
+        <SavedViews current={currentQuery} onOpen={(query) => setParams(new URLSearchParams(query))} />
+        <ColumnChooser visible={columnIds} onChange={setColumnIds} />
       </PageHeader>
-      {groupId ? (
-        <Group gap="xs" mb="sm">
-          <Badge variant="default" tt="none" size="lg">
-            {t('sims.filter.group', { name: groupName(groupMap.get(groupId)) ?? groupId })}
-          </Badge>
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            onClick={() => {
-              const next = new URLSearchParams(params);
-              next.delete('group_id');
-              next.delete('after');
-              setParams(next);
-            }}
-          >
-            {t('sims.filter.clear')}
-          </Button>
-        </Group>
-      ) : null}
-      {sims.error ? <ErrorAlert error={sims.error} /> : null}
+      <SimFilters view={view} onChange={changeView} groupNames={(id) => groupName(groupMap.get(id))} />
+      <Group justify="space-between" mb="xs" wrap="wrap">
+        <SegmentedControl
+          size="xs"
+          aria-label={t('simTable.mode.label')}
+          value={view.fleet ? 'fleet' : 'pages'}
+          onChange={(mode) => {
+            setSelected(new Set());
+            changeView({ ...view, fleet: mode === 'fleet' });
+          }}
+          data={[
+            { value: 'pages', label: t('simTable.mode.pages') },
+            { value: 'fleet', label: t('simTable.mode.fleet') },
+          ]}
+        />
+        {!view.fleet ? (
+          <Group gap="xs">
+            <Text size="xs" c="dimmed" aria-live="polite">
+              {page.dataUpdatedAt ? t('simTable.updated', { time: formatTime(page.dataUpdatedAt, i18n.language) }) : ''}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => void page.refetch()} loading={page.isFetching}>
+              {t('common.refresh')}
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+      {view.fleet ? <FleetPanel view={view} onChange={changeView} fleet={fleet} /> : null}
+      <BulkBar
+        selected={selectedRows}
+        total={rows.length}
+        onClear={() => setSelected(new Set())}
+        onDone={(updated) => fleet.update(updated)}
+      />
+      {!view.fleet && page.error ? <ErrorAlert error={page.error} /> : null}
       <Paper withBorder radius="md">
-        <ScrollArea type="auto">
-          <Table striped highlightOnHover stickyHeader verticalSpacing="xs" aria-label={t('sims.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                {simColumns.map((column) => (
-                  <Table.Th key={column.id} scope="col" style={{ whiteSpace: 'nowrap' }}>
-                    {column.header(t)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody aria-busy={sims.isPending}>
-              {sims.isPending
-                ? Array.from({ length: 8 }, (_, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-                    <Table.Tr key={i}>
-                      {simColumns.map((column) => (
-                        <Table.Td key={column.id}>
-                          <Skeleton height={14} />
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))
-                : rows.map((sim) => (
-                    <Table.Tr key={sim.simId}>
-                      {simColumns.map((column) => (
-                        <Table.Td key={column.id} style={{ whiteSpace: 'nowrap' }}>
-                          {column.cell(sim, { groups: groupMap, t })}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
-        {!sims.isPending && rows.length === 0 && !sims.error ? (
+        <SimGrid
+          label={t('sims.tableLabel')}
+          rows={rows}
+          columns={columns}
+          ctx={ctx}
+          loading={view.fleet ? fleet.loading : page.isPending}
+          height={Math.min(height, Math.max(rows.length, 3) * 40 + 45)}
+          sort={view.fleet ? view.sort : null}
+          onSort={
+            view.fleet
+              ? (column) =>
+                  changeView({
+                    ...view,
+                    sort:
+                      view.sort?.column === column && view.sort.direction === 'asc'
+                        ? { column, direction: 'desc' }
+                        : { column, direction: 'asc' },
+                  })
+              : undefined
+          }
+          selected={selected}
+          onToggle={(simId) =>
+            setSelected((current) => {
+              const next = new Set(current);
+              if (next.has(simId)) next.delete(simId);
+              else next.add(simId);
+              return next;
+            })
+          }
+          onToggleAll={(select) => setSelected(select ? new Set(rows.map((row) => row.simId)) : new Set())}
+          rowMenu={(row) => <SimActionMenu sim={rowToSim(row)} compact />}
+        />
+        {!(view.fleet ? fleet.loading : page.isPending) && rows.length === 0 && !page.error ? (
           <Text p="md" c="dimmed">
-            {t('sims.empty')}
+            {hasSearch(view) || view.text || view.dormantDays !== null ? t('simTable.noMatch') : t('sims.empty')}
           </Text>
         ) : null}
       </Paper>
-      <Group justify="space-between" mt="sm">
-        <NativeSelect
-          size="xs"
-          label={t('common.pageSize')}
-          value={String(paging.limit)}
-          onChange={(event) => paging.setLimit(Number(event.currentTarget.value))}
-          data={pageSizes.map(String)}
-        />
-        <Group gap="xs" role="navigation" aria-label={t('common.pagination')}>
-          <Text size="sm" aria-live="polite">
-            {t('common.pageN', { page: paging.page })}
-          </Text>
-          <Button variant="default" size="xs" disabled={!paging.hasPrevious} onClick={paging.previous}>
-            {t('common.previous')}
-          </Button>
-          <Button
-            variant="default"
+      {!view.fleet ? (
+        <Group justify="space-between" mt="sm">
+          <NativeSelect
             size="xs"
-            disabled={!sims.data?.nextKey || sims.isPlaceholderData}
-            onClick={() => sims.data?.nextKey && paging.next(sims.data.nextKey)}
-          >
-            {t('common.next')}
-          </Button>
+            label={t('common.pageSize')}
+            value={String(paging.limit)}
+            onChange={(event) => paging.setLimit(Number(event.currentTarget.value))}
+            data={pageSizes.map(String)}
+          />
+          <Group gap="xs" role="navigation" aria-label={t('common.pagination')}>
+            <Text size="sm" aria-live="polite">
+              {t('common.pageN', { page: paging.page })}
+            </Text>
+            <Button variant="default" size="xs" disabled={!paging.hasPrevious} onClick={paging.previous}>
+              {t('common.previous')}
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              disabled={!page.data?.nextKey || page.isPlaceholderData}
+              onClick={() => page.data?.nextKey && paging.next(page.data.nextKey)}
+            >
+              {t('common.next')}
+            </Button>
+          </Group>
         </Group>
-      </Group>
+      ) : null}
     </>
   );
 }

@@ -1,68 +1,248 @@
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Group } from '../../api/queries/groups';
+import type { Group as SimGroup } from '../../api/queries/groups';
 import { groupName } from '../../api/queries/groups';
-import type { Sim } from '../../api/queries/sims';
 import type { TFunction } from '../../app/i18n';
-import { SessionIndicator } from '../../components/sims/SessionIndicator';
 import { SimStatusBadge } from '../../components/sims/SimStatusBadge';
-import { allImsis, primarySubscriber, simName } from '../../lib/sim';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import type { SimRow } from '../../lib/simRow';
+
+export interface ColumnContext {
+  groups: Map<string, SimGroup>;
+  t: TFunction;
+  locale: string;
+  now: number;
+}
 
 export interface SimColumn {
   id: string;
   header: (t: TFunction) => string;
-  cell: (sim: Sim, ctx: { groups: Map<string, Group>; t: TFunction }) => ReactNode;
+  /** Width in pixels. */
+  width: number;
+  /** Shown until the user chooses otherwise. */
+  byDefault: boolean;
+  /** What the column sorts by. */
+  sortValue: (row: SimRow, ctx: ColumnContext) => string | number;
+  /** What the CSV export writes. */
+  text: (row: SimRow, ctx: ColumnContext) => string;
+  cell: (row: SimRow, ctx: ColumnContext) => ReactNode;
 }
 
-/** The SIM table's columns, in order. */
+const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+const mono = (text: string) => (
+  <Text size="sm" ff="monospace" span>
+    {text}
+  </Text>
+);
+const plain = (text: string) => (
+  <Text size="sm" span>
+    {text}
+  </Text>
+);
+const groupLabel = (row: SimRow, ctx: ColumnContext) =>
+  row.groupId ? (groupName(ctx.groups.get(row.groupId)) ?? row.groupId) : '';
+const tagText = (row: SimRow) =>
+  Object.entries(row.tags)
+    .filter(([name]) => name !== 'name')
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
+
+/** Every column the SIM table can show, in order. */
 export const simColumns: SimColumn[] = [
   {
     id: 'name',
     header: (t) => t('sims.columns.name'),
-    cell: (sim, { t }) => (
-      <Anchor component={Link} to={`/sims/${encodeURIComponent(sim.simId ?? '')}`} size="sm">
-        {simName(sim) || t('sims.unnamed')}
+    width: 220,
+    byDefault: true,
+    sortValue: (row) => row.name.toLowerCase(),
+    text: (row) => row.name,
+    cell: (row, { t }) => (
+      <Anchor component={Link} to={`/sims/${encodeURIComponent(row.simId)}`} size="sm" truncate="end">
+        {row.name || t('sims.unnamed')}
       </Anchor>
     ),
   },
-  { id: 'simId', header: (t) => t('sims.columns.simId'), cell: (sim) => <Mono>{sim.simId}</Mono> },
-  { id: 'imsi', header: (t) => t('sims.columns.imsi'), cell: (sim) => <Mono>{allImsis(sim).join(', ')}</Mono> },
+  {
+    id: 'simId',
+    header: (t) => t('sims.columns.simId'),
+    width: 190,
+    byDefault: true,
+    sortValue: (row) => row.simId,
+    text: (row) => row.simId,
+    cell: (row) => mono(row.simId),
+  },
+  {
+    id: 'imsi',
+    header: (t) => t('sims.columns.imsi'),
+    width: 170,
+    byDefault: true,
+    sortValue: (row) => row.imsis[0] ?? '',
+    text: (row) => row.imsis.join(' '),
+    cell: (row) => mono(row.imsis.join(', ')),
+  },
   {
     id: 'msisdn',
     header: (t) => t('sims.columns.msisdn'),
-    cell: (sim) => <Mono>{primarySubscriber(sim).msisdn}</Mono>,
+    width: 140,
+    byDefault: true,
+    sortValue: (row) => row.msisdn,
+    text: (row) => row.msisdn,
+    cell: (row) => mono(row.msisdn),
   },
-  { id: 'status', header: (t) => t('sims.columns.status'), cell: (sim) => <SimStatusBadge status={sim.status} /> },
+  {
+    id: 'iccid',
+    header: (t) => t('sims.columns.iccid'),
+    width: 190,
+    byDefault: false,
+    sortValue: (row) => row.iccid,
+    text: (row) => row.iccid,
+    cell: (row) => mono(row.iccid),
+  },
+  {
+    id: 'status',
+    header: (t) => t('sims.columns.status'),
+    width: 120,
+    byDefault: true,
+    sortValue: (row) => row.status,
+    text: (row) => row.status,
+    cell: (row) => <SimStatusBadge status={row.status as never} />,
+  },
   {
     id: 'session',
     header: (t) => t('sims.columns.session'),
-    cell: (sim) => <SessionIndicator session={sim.sessionStatus} />,
+    width: 190,
+    byDefault: true,
+    // Online first when ascending, then by how recently seen.
+    sortValue: (row) => (row.online ? 0 : 1) * 1e15 - (row.lastSeen ?? 0),
+    text: (row) => (row.online === null ? '' : row.online ? 'online' : 'offline'),
+    cell: (row, { t, locale, now }) => (
+      <Group gap={6} wrap="nowrap">
+        <Badge size="sm" variant="dot" color={row.online ? 'teal.8' : 'gray.7'} tt="none">
+          {row.online ? t('sims.online') : t('sims.offline')}
+        </Badge>
+        {row.lastSeen !== null ? (
+          <Text size="xs" c="dimmed" span title={formatDateTime(row.lastSeen, locale)}>
+            {formatRelative(row.lastSeen, locale, now)}
+          </Text>
+        ) : null}
+      </Group>
+    ),
+  },
+  {
+    id: 'lastSeen',
+    header: (t) => t('simTable.lastSeen'),
+    width: 170,
+    byDefault: false,
+    sortValue: (row) => row.lastSeen ?? 0,
+    text: (row) => iso(row.lastSeen),
+    cell: (row, { locale }) => plain(formatDateTime(row.lastSeen, locale)),
+  },
+  {
+    id: 'speedClass',
+    header: (t) => t('sims.columns.speedClass'),
+    width: 130,
+    byDefault: true,
+    sortValue: (row) => row.speedClass,
+    text: (row) => row.speedClass,
+    cell: (row) => plain(row.speedClass),
   },
   {
     id: 'subscription',
     header: (t) => t('sims.columns.subscription'),
-    cell: (sim) => primarySubscriber(sim).subscription,
+    width: 120,
+    byDefault: true,
+    sortValue: (row) => row.subscription,
+    text: (row) => row.subscription,
+    cell: (row) => plain(row.subscription),
   },
-  { id: 'speedClass', header: (t) => t('sims.columns.speedClass'), cell: (sim) => sim.speedClass },
   {
     id: 'group',
     header: (t) => t('sims.columns.group'),
-    cell: (sim, { groups }) =>
-      sim.groupId ? (
-        <Anchor component={Link} to={`/groups/${encodeURIComponent(sim.groupId)}`} size="sm">
-          {groupName(groups.get(sim.groupId)) ?? sim.groupId}
+    width: 170,
+    byDefault: true,
+    sortValue: (row, ctx) => groupLabel(row, ctx).toLowerCase(),
+    text: (row, ctx) => groupLabel(row, ctx),
+    cell: (row, ctx) =>
+      row.groupId ? (
+        <Anchor component={Link} to={`/groups/${encodeURIComponent(row.groupId)}`} size="sm" truncate="end">
+          {groupLabel(row, ctx)}
         </Anchor>
-      ) : (
-        ''
-      ),
+      ) : null,
+  },
+  {
+    id: 'tags',
+    header: (t) => t('sims.tags'),
+    width: 220,
+    byDefault: true,
+    sortValue: (row) => tagText(row),
+    text: (row) => tagText(row),
+    cell: (row) => (
+      <Text size="sm" span truncate="end" title={tagText(row)}>
+        {tagText(row)}
+      </Text>
+    ),
+  },
+  {
+    id: 'imeiLock',
+    header: (t) => t('sims.columns.imeiLock'),
+    width: 170,
+    byDefault: false,
+    sortValue: (row) => row.imeiLock,
+    text: (row) => row.imeiLock,
+    cell: (row) => mono(row.imeiLock),
+  },
+  {
+    id: 'expiry',
+    header: (t) => t('sims.columns.expiry'),
+    width: 190,
+    byDefault: false,
+    sortValue: (row) => row.expiryTime ?? Number.MAX_SAFE_INTEGER,
+    text: (row) => (row.expiryTime === null ? '' : `${iso(row.expiryTime)} ${row.expiryAction}`.trim()),
+    cell: (row, { locale }) => plain(row.expiryTime === null ? '' : formatDateTime(row.expiryTime, locale)),
+  },
+  {
+    id: 'terminationProtection',
+    header: (t) => t('sims.columns.terminationProtection'),
+    width: 150,
+    byDefault: false,
+    sortValue: (row) => (row.terminationEnabled ? 1 : 0),
+    text: (row) => (row.terminationEnabled ? 'off' : 'on'),
+    cell: (row, { t }) => plain(row.terminationEnabled ? t('sims.terminationAllowed') : t('sims.protected')),
+  },
+  {
+    id: 'moduleType',
+    header: (t) => t('sims.columns.moduleType'),
+    width: 120,
+    byDefault: false,
+    sortValue: (row) => row.moduleType,
+    text: (row) => row.moduleType,
+    cell: (row) => plain(row.moduleType),
+  },
+  {
+    id: 'created',
+    header: (t) => t('sims.columns.created'),
+    width: 170,
+    byDefault: false,
+    sortValue: (row) => row.created ?? 0,
+    text: (row) => iso(row.created),
+    cell: (row, { locale }) => plain(formatDateTime(row.created, locale)),
   },
 ];
 
-function Mono({ children }: { children: ReactNode }) {
-  return (
-    <Text size="sm" ff="monospace" span>
-      {children}
-    </Text>
-  );
+export const defaultColumnIds = simColumns.filter((c) => c.byDefault).map((c) => c.id);
+export const columnById = (id: string) => simColumns.find((c) => c.id === id);
+
+/** Sorts rows by a column; stable, so equal rows keep the server's order. */
+export function sortRows(rows: SimRow[], columnId: string, direction: 'asc' | 'desc', ctx: ColumnContext): SimRow[] {
+  const column = columnById(columnId);
+  if (!column) return rows;
+  const keyed = rows.map((row, index) => ({ row, index, key: column.sortValue(row, ctx) }));
+  const sign = direction === 'asc' ? 1 : -1;
+  keyed.sort((a, b) => {
+    if (a.key < b.key) return -sign;
+    if (a.key > b.key) return sign;
+    return a.index - b.index;
+  });
+  return keyed.map((k) => k.row);
 }

@@ -1,0 +1,202 @@
+import { Button, Group, NumberInput, Paper, Progress, Switch, Text, TextInput } from '@mantine/core';
+import { useDocumentVisibility } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import { groupQueries } from '../../api/queries/groups';
+import type { Sim } from '../../api/queries/sims';
+import { useTranslation } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatTime } from '../../lib/format';
+import type { SimView } from '../../lib/simQuery';
+import { isDormant, rowText, type SimRow, toSimRow } from '../../lib/simRow';
+import { type FleetState, fleetLoader, useFleet, walkView } from './fleetLoader';
+import { sortRows } from './simColumns';
+
+const sessionRefreshMs = 30_000;
+
+export interface FleetRows {
+  state: FleetState;
+  /** The loaded fleet, filtered and sorted by the view. */
+  rows: SimRow[];
+  loading: boolean;
+  /** When session statuses were last refreshed (or the fleet loaded). */
+  now: number;
+  update: (rows: SimRow[]) => void;
+}
+
+/** The whole fleet for the view: loads it when the view is in fleet mode, then filters and sorts it here. */
+export function useFleetRows(view: SimView, pageNow: number): FleetRows {
+  const state = useFleet();
+  const { t, i18n } = useTranslation();
+  const groups = useQuery(groupQueries.list());
+  const [refreshedAt, setRefreshedAt] = useState(() => Date.now());
+  const visible = useDocumentVisibility() === 'visible';
+  const key = JSON.stringify([view.filters, view.searchType]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the view's server part
+  useEffect(() => {
+    if (view.fleet) fleetLoader.load(view);
+  }, [view.fleet, key]);
+
+  // Sessions come and go: every 30 s while the tab is visible, the online SIMs are fetched again, and SIMs that
+  // were online and are no longer are fetched one by one for their new last-seen time.
+  useEffect(() => {
+    if (!view.fleet || state.status !== 'done' || !visible) return;
+    const controller = new AbortController();
+    const timer = setInterval(() => {
+      void refreshSessions(controller.signal).then(() => setRefreshedAt(Date.now()));
+    }, sessionRefreshMs);
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
+  }, [view.fleet, state.status, visible]);
+
+  const groupMap = useMemo(() => new Map((groups.data ?? []).map((g) => [g.groupId ?? '', g])), [groups.data]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: state.version stands for the rows
+  const rows = useMemo(() => {
+    const now = refreshedAt;
+    const text = view.text.trim().toLowerCase();
+    let result = state.rows;
+    if (view.dormantDays !== null) {
+      const days = view.dormantDays;
+      result = result.filter((row) => isDormant(row, days, now));
+    }
+    if (text) result = result.filter((row) => rowText(row).includes(text));
+    if (view.sort) {
+      result = sortRows(result, view.sort.column, view.sort.direction, {
+        groups: groupMap,
+        t,
+        locale: i18n.language,
+        now,
+      });
+    }
+    return result;
+  }, [state.version, view.dormantDays, view.text, view.sort, groupMap, refreshedAt]);
+
+  return {
+    state,
+    rows,
+    loading: state.status === 'loading' && state.rows.length === 0,
+    now: view.fleet ? refreshedAt : pageNow,
+    update: fleetLoader.update,
+  };
+}
+
+async function refreshSessions(signal: AbortSignal): Promise<void> {
+  const before = fleetLoader.get().rows;
+  const online: SimRow[] = [];
+  await walkView(
+    { filters: { session_status: 'ONLINE' }, searchType: 'and' },
+    (sims) => {
+      for (const sim of sims) online.push(toSimRow(sim));
+    },
+    signal,
+  );
+  const nowOnline = new Set(online.map((row) => row.simId));
+  const wentOffline = before.filter((row) => row.online && !nowOnline.has(row.simId)).slice(0, 200);
+  const offline: SimRow[] = [];
+  for (const row of wentOffline) {
+    signal.throwIfAborted();
+    const { data } = await api.GET('/sims/{sim_id}', { params: { path: { sim_id: row.simId } }, signal });
+    if (data) offline.push(toSimRow(data as Sim));
+  }
+  fleetLoader.update([...online, ...offline]);
+}
+
+/** Whole-fleet mode's controls: loading progress and cancel, then the local filters. */
+export function FleetPanel({
+  view,
+  onChange,
+  fleet,
+}: {
+  view: SimView;
+  onChange: (view: SimView) => void;
+  fleet: FleetRows;
+}) {
+  const { t, i18n } = useTranslation();
+  const { state } = fleet;
+  const [text, setText] = useState(view.text);
+  const loaded = state.rows.length;
+  const seconds =
+    state.startedAt !== null && state.finishedAt !== null ? (state.finishedAt - state.startedAt) / 1000 : 0;
+
+  // The quick filter follows typing without a URL change per keystroke.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text triggers it
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (text !== view.text) onChange({ ...view, text });
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  return (
+    <Paper withBorder radius="md" p="sm" mb="sm">
+      {state.status === 'loading' ? (
+        <Group gap="sm" wrap="nowrap">
+          <Progress
+            value={100}
+            striped
+            animated
+            flex={1}
+            aria-label={t('simTable.fleet.loading', { count: loaded.toLocaleString(i18n.language) })}
+          />
+          <Text size="sm" aria-live="polite">
+            {t('simTable.fleet.loading', { count: loaded.toLocaleString(i18n.language) })}
+          </Text>
+          <Button size="xs" variant="default" onClick={fleetLoader.cancel}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      ) : (
+        <Group gap="sm" justify="space-between" wrap="wrap">
+          <Text size="sm" aria-live="polite">
+            {state.status === 'cancelled'
+              ? t('simTable.fleet.cancelled', { count: loaded.toLocaleString(i18n.language) })
+              : t('simTable.fleet.loaded', {
+                  count: loaded.toLocaleString(i18n.language),
+                  seconds: seconds.toFixed(1),
+                })}{' '}
+            {t('simTable.fleet.showing', { count: fleet.rows.length.toLocaleString(i18n.language) })}{' '}
+            {t('simTable.updated', { time: formatTime(fleet.now, i18n.language) })}
+          </Text>
+          <Button size="xs" variant="default" onClick={() => fleetLoader.load(view, true)}>
+            {t('simTable.fleet.reload')}
+          </Button>
+        </Group>
+      )}
+      {state.status === 'error' ? <ErrorAlert error={state.error} /> : null}
+      <Group gap="md" mt="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          size="xs"
+          w={280}
+          label={t('simTable.fleet.quickFilter')}
+          description={t('simTable.fleet.quickFilterHint')}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+        />
+        <Switch
+          size="sm"
+          label={t('simTable.fleet.dormant')}
+          checked={view.dormantDays !== null}
+          onChange={(event) => onChange({ ...view, dormantDays: event.currentTarget.checked ? 30 : null })}
+        />
+        {view.dormantDays !== null ? (
+          <NumberInput
+            size="xs"
+            w={160}
+            label={t('simTable.fleet.dormantDays')}
+            min={0}
+            max={3650}
+            value={view.dormantDays}
+            onChange={(value) => {
+              const days = typeof value === 'number' ? value : Number(value);
+              if (Number.isInteger(days) && days >= 0) onChange({ ...view, dormantDays: days });
+            }}
+          />
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Whole-fleet mode: every page of a view loaded in the background into compact rows, with progress and cancel. The
+ * loaded fleet stays in memory for the tab (leaving the table and coming back does not load it again) until the view's
+ * server filters change or the user reloads it.
+ */
+import { useSyncExternalStore } from 'react';
+import { allPages } from '../../api/pager';
+import { fetchSimPage, fleetPageSize, maxSearchPageSize, type Sim } from '../../api/queries/sims';
+import { sessionStore } from '../../api/session';
+import { hasSearch, type SimView } from '../../lib/simQuery';
+import { type SimRow, toSimRow } from '../../lib/simRow';
+
+export type FleetStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error';
+
+export interface FleetState {
+  /** Which server view the rows are from (filters and AND/OR). */
+  key: string;
+  status: FleetStatus;
+  rows: SimRow[];
+  error: unknown;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** Bumped whenever rows change, for memoisation. */
+  version: number;
+}
+
+const idle: FleetState = {
+  key: '',
+  status: 'idle',
+  rows: [],
+  error: null,
+  startedAt: null,
+  finishedAt: null,
+  version: 0,
+};
+let state: FleetState = idle;
+let controller: AbortController | null = null;
+const listeners = new Set<() => void>();
+
+function set(next: Partial<FleetState>) {
+  state = { ...state, ...next, version: state.version + 1 };
+  for (const listener of listeners) listener();
+}
+
+export const serverKey = (view: Pick<SimView, 'filters' | 'searchType'>): string =>
+  JSON.stringify([Object.entries(view.filters).sort(), view.searchType]);
+
+/** Walks every page of a view, calling `onPage` with each page's SIMs. */
+export async function walkView(
+  view: Pick<SimView, 'filters' | 'searchType'>,
+  onPage: (sims: Sim[]) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const limit = hasSearch({ ...view, fleet: true, dormantDays: null, sort: null, text: '' })
+    ? maxSearchPageSize
+    : fleetPageSize;
+  for await (const page of allPages(
+    (lastKey, pageSignal) => fetchSimPage({ limit, lastKey, search: view }, pageSignal),
+    signal,
+  )) {
+    onPage(page);
+  }
+}
+
+export const fleetLoader = {
+  get: () => state,
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  /** Loads the view unless it is loaded or loading already (or `force`). */
+  load(view: Pick<SimView, 'filters' | 'searchType'>, force = false) {
+    const key = serverKey(view);
+    if (!force && state.key === key && (state.status === 'loading' || state.status === 'done')) return;
+    controller?.abort();
+    const mine = new AbortController();
+    controller = mine;
+    const rows: SimRow[] = [];
+    set({ key, status: 'loading', rows, error: null, startedAt: performance.now(), finishedAt: null });
+    // The table re-sorts and re-filters on every update: a few times a second is plenty while pages stream in.
+    let shown = 0;
+    walkView(
+      view,
+      (sims) => {
+        for (const sim of sims) rows.push(toSimRow(sim));
+        if (controller === mine && (shown === 0 || performance.now() - shown > 400)) {
+          shown = performance.now();
+          set({ rows: [...rows] });
+        }
+      },
+      mine.signal,
+    ).then(
+      () => {
+        if (controller === mine) set({ status: 'done', rows: [...rows], finishedAt: performance.now() });
+      },
+      (error: unknown) => {
+        if (controller !== mine) return;
+        set(
+          mine.signal.aborted
+            ? { status: 'cancelled', rows: [...rows], finishedAt: performance.now() }
+            : { status: 'error', rows: [...rows], error, finishedAt: performance.now() },
+        );
+      },
+    );
+  },
+  cancel() {
+    controller?.abort();
+  },
+  /** Replaces rows of SIMs that changed (after actions or a session refresh). */
+  update(sims: SimRow[]) {
+    if (sims.length === 0 || state.rows.length === 0) return;
+    const byId = new Map(sims.map((row) => [row.simId, row]));
+    set({ rows: state.rows.map((row) => byId.get(row.simId) ?? row) });
+  },
+  /** Forgets the loaded fleet (signing out). */
+  reset() {
+    controller?.abort();
+    controller = null;
+    state = idle;
+    for (const listener of listeners) listener();
+  },
+};
+
+export function useFleet(): FleetState {
+  return useSyncExternalStore(fleetLoader.subscribe, fleetLoader.get, fleetLoader.get);
+}
+
+// Nothing of one session's fleet may be shown to the next.
+sessionStore.subscribe(() => {
+  if (!sessionStore.get()) fleetLoader.reset();
+});
