@@ -1,12 +1,12 @@
 import { ActionIcon, Button, Group, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { putSimTags } from '../../api/queries/simActions';
 import { useUnsavedWork } from '../../api/unsavedWork';
 import { useTranslation } from '../../app/i18n';
 import { FormError } from '../../components/FormError';
 import { notifySuccess } from '../../lib/notify';
 import { useSubmit } from '../../lib/useSubmit';
+import { settleSims, simActionByKey } from './actions/catalog';
 
 /** The SIM's name as the page title, renamed in place. A failed save keeps what was typed. */
 export function SimNameEditor({ simId, name }: { simId: string; name: string }) {
@@ -14,7 +14,8 @@ export function SimNameEditor({ simId, name }: { simId: string; name: string }) 
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<string | null>(null);
   const save = useSubmit(async () => {
-    await putSimTags(queryClient, simId, { name: (draft ?? '').trim() });
+    const updated = await simActionByKey('rename').run({ simId }, { name: draft ?? '' });
+    await settleSims(queryClient, updated ? [updated] : [], [simId]);
     setDraft(null);
     notifySuccess(t('sims.renamed'));
   });
