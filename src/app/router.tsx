@@ -66,6 +66,20 @@ export function createRouter() {
           },
         },
         {
+          path: 'billing/payments',
+          lazy: async () => {
+            const [page] = await Promise.all([import('../pages/billing/PaymentsPage'), loadCatalogPart('money')]);
+            return { Component: page.PaymentsPage };
+          },
+        },
+        {
+          path: 'billing/:yyyyMM',
+          lazy: async () => {
+            const [page] = await Promise.all([import('../pages/billing/BillMonthPage'), loadCatalogPart('money')]);
+            return { Component: page.BillMonthPage };
+          },
+        },
+        {
           path: 'account',
           lazy: async () => ({ Component: (await import('../pages/account/AccountPage')).AccountPage }),
         },

@@ -1,16 +1,26 @@
-import { Paper, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { billingQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { BillHistory } from './BillHistory';
+import { BillingNav } from './BillingNav';
+import { LatestBill } from './LatestBill';
 
-/** Billing dashboards arrive with their own work item; until then the page says so plainly. */
+/** `/billing`: this month so far, compared with last month, and the monthly bills. */
 export function BillingPage() {
   const { t } = useTranslation();
+  const history = useQuery(billingQueries.history());
   return (
     <>
       <PageHeader title={t('billing.title')} />
-      <Paper withBorder p="md" radius="md">
-        <Text>{t('billing.notYet')}</Text>
-      </Paper>
+      <BillingNav current="bills" />
+      <Stack>
+        <LatestBill history={history.data} />
+        {history.error ? <ErrorAlert error={history.error} /> : null}
+        <BillHistory bills={history.data} pending={history.isPending} />
+      </Stack>
     </>
   );
 }
