@@ -68,6 +68,20 @@ export function createApp(options: AppOptions): Hono {
       c.header('Cache-Control', 'no-store');
       return c.json({ mails: options.sandbox.mailbox(c.req.query('email') || undefined) });
     });
+
+    // Files the sandbox exported (bills, statements, usage): the random token in the path is the credential, as in
+    // a presigned URL, so the browser can simply navigate to it. Tokens expire (guesses.exportedFiles).
+    app.get('/api/local/downloads/:token', (c) => {
+      const file = options.sandbox.download(c.req.param('token'));
+      if (!file) return notFoundJson('No such file, or its link has expired.');
+      return new Response(file.content, {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+          'cache-control': 'private, no-store',
+        },
+      });
+    });
   }
 
   app.all('/api/:endpoint/v1/*', (c) => {

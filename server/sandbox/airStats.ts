@@ -7,12 +7,13 @@ import type { Ctx, Handler } from './context';
 import { caller } from './context';
 import { badRequest, codes, notFound } from './errors';
 import { sandboxAirSpeedClasses } from './guesses';
+import type { Sim } from './store/sims';
 
 type InsertAirStats = components['schemas']['sandboxInsertAirStatsRequest'];
 type AirStats = components['schemas']['AirStatsResponse'];
 
 /** SQL for the bucket (UNIX seconds) holding `unixtime`, and its start in JS, by period. */
-const periods = {
+export const periods = {
   month: {
     sql: "CAST(strftime('%s', unixtime, 'unixepoch', 'start of month') AS INTEGER)",
     start: (t: number) => {
@@ -38,19 +39,38 @@ const periods = {
     date: (iso: string) => iso.slice(0, 16).replace(/[-T:]/g, ''),
   },
 } as const;
+export type Period = (typeof periods)[keyof typeof periods];
 
-export const getAirStatsOfSim: Handler = (ctx) => {
-  const { operatorId } = caller(ctx);
-  const sim = ctx.stores.sims.get(operatorId, ctx.path.sim_id ?? '');
-  if (!sim) throw notFound('No such SIM found.');
-  const period = periods[ctx.query.period as keyof typeof periods];
-  if (!period) throw badRequest("Query: 'period' must be one of month, day, minutes.");
-  const from = Number(ctx.query.from);
-  const to = Number(ctx.query.to);
-  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || from > to) {
-    throw badRequest("Query: 'from' and 'to' must be UNIX times in seconds with from <= to.");
+/** The `date` of a bucket starting at `unixtime`, by period. */
+export const bucketDate = (period: Period, unixtime: number) => period.date(new Date(unixtime * 1000).toISOString());
+
+/**
+ * The period and the covered range (bucket start of `from` to bucket end of `to`, in seconds) asked for; 400 when
+ * they do not fit.
+ */
+export function statsRange(
+  period: unknown,
+  fromValue: unknown,
+  toValue: unknown,
+  where = 'Query',
+): { period: Period; start: number; end: number } {
+  const p = periods[period as keyof typeof periods];
+  if (!p || !Object.hasOwn(periods, period as string)) {
+    throw badRequest(`${where}: 'period' must be one of month, day, minutes.`);
   }
-  if (sim.status === 'terminated') return { status: 200, body: [] };
+  const from = Number(fromValue);
+  const to = Number(toValue);
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || from > to) {
+    throw badRequest(`${where}: 'from' and 'to' must be UNIX times in seconds with from <= to.`);
+  }
+  return { period: p, start: p.start(from), end: p.end(to) };
+}
+
+/** Air stats of one SIM (by SIM ID or IMSI), per bucket and speed class, as the SIM variants answer them. */
+function airStatsOf(ctx: Ctx<unknown>, sim: Sim, key: { column: 'sim_id' | 'imsi'; value: string }): AirStats[] {
+  const { operatorId } = caller(ctx);
+  const { period, start, end } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  if (sim.status === 'terminated') return [];
   const rows = ctx.db
     .prepare<
       [string, string, number, number],
@@ -58,19 +78,15 @@ export const getAirStatsOfSim: Handler = (ctx) => {
     >(
       `SELECT ${period.sql} AS bucket, speed_class, sum(upload_bytes) AS up, sum(download_bytes) AS down,
          sum(upload_packets) AS upp, sum(download_packets) AS downp
-       FROM air_stats WHERE sim_id = ? AND operator_id = ? AND unixtime >= ? AND unixtime < ?
+       FROM air_stats WHERE ${key.column} = ? AND operator_id = ? AND unixtime >= ? AND unixtime < ?
        GROUP BY bucket, speed_class ORDER BY bucket`,
     )
-    .all(sim.simId ?? '', operatorId, period.start(from), period.end(to));
+    .all(key.value, operatorId, start, end);
   const buckets = new Map<number, AirStats>();
   for (const row of rows) {
     let item = buckets.get(row.bucket);
     if (!item) {
-      item = {
-        unixtime: row.bucket,
-        date: period.date(new Date(row.bucket * 1000).toISOString()),
-        dataTrafficStatsMap: {},
-      };
+      item = { unixtime: row.bucket, date: bucketDate(period, row.bucket), dataTrafficStatsMap: {} };
       buckets.set(row.bucket, item);
     }
     const speedClass = row.speed_class || sim.speedClass || 's1.standard';
@@ -83,7 +99,23 @@ export const getAirStatsOfSim: Handler = (ctx) => {
       downloadPacketSizeTotal: (prev?.downloadPacketSizeTotal ?? 0) + row.downp,
     };
   }
-  return { status: 200, body: [...buckets.values()] };
+  return [...buckets.values()];
+}
+
+export const getAirStatsOfSim: Handler = (ctx) => {
+  const { operatorId } = caller(ctx);
+  const sim = ctx.stores.sims.get(operatorId, ctx.path.sim_id ?? '');
+  if (!sim) throw notFound('No such SIM found.');
+  return { status: 200, body: airStatsOf(ctx, sim, { column: 'sim_id', value: sim.simId ?? '' }) };
+};
+
+/** `GET /stats/air/subscribers/{imsi}`: the same report for the SIM holding the IMSI, that IMSI's traffic only. */
+export const getAirStats: Handler = (ctx) => {
+  const { operatorId } = caller(ctx);
+  const imsi = ctx.path.imsi ?? '';
+  const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
+  if (!sim) throw notFound('No such subscriber found.');
+  return { status: 200, body: airStatsOf(ctx, sim, { column: 'imsi', value: imsi }) };
 };
 
 export const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) => {

@@ -194,6 +194,106 @@ export const migrations: readonly string[] = [
    ALTER TABLE air_stats_v4 RENAME TO air_stats;
    CREATE INDEX air_stats_by_operator ON air_stats(operator_id, unixtime);
    CREATE INDEX air_stats_by_sim ON air_stats(sim_id, unixtime);`,
+  // 5: billing. `sim_billing` is a narrow copy of what a SIM's charges depend on, kept by triggers on `sims` (so the
+  // bills of a 100,000-SIM fleet never parse SIM documents); closed months are materialised into `bills` and
+  // `bill_lines` (one line per SIM and bill item) once; coupons, payer information, payment methods, exported files
+  // and Beam stats.
+  `CREATE TABLE sim_billing (
+     operator_id TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     imsi TEXT NOT NULL,
+     subscription TEXT NOT NULL,
+     status TEXT NOT NULL,
+     speed_class TEXT NOT NULL,
+     created_day INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, sim_id)
+   ) WITHOUT ROWID;
+   INSERT INTO sim_billing
+     SELECT operator_id, sim_id, imsi, coalesce(subscription, ''), status,
+       coalesce(json_extract(doc, '$.speedClass'), ''), coalesce(json_extract(doc, '$.createdTime'), 0) / 86400000
+     FROM sims;
+   CREATE TRIGGER sim_billing_insert AFTER INSERT ON sims BEGIN
+     INSERT OR REPLACE INTO sim_billing VALUES (NEW.operator_id, NEW.sim_id, NEW.imsi, coalesce(NEW.subscription, ''),
+       NEW.status, coalesce(json_extract(NEW.doc, '$.speedClass'), ''),
+       coalesce(json_extract(NEW.doc, '$.createdTime'), 0) / 86400000);
+   END;
+   CREATE TRIGGER sim_billing_update AFTER UPDATE OF operator_id, imsi, status, subscription, doc ON sims BEGIN
+     DELETE FROM sim_billing WHERE operator_id = OLD.operator_id AND sim_id = OLD.sim_id;
+     INSERT OR REPLACE INTO sim_billing VALUES (NEW.operator_id, NEW.sim_id, NEW.imsi, coalesce(NEW.subscription, ''),
+       NEW.status, coalesce(json_extract(NEW.doc, '$.speedClass'), ''),
+       coalesce(json_extract(NEW.doc, '$.createdTime'), 0) / 86400000);
+   END;
+   CREATE TRIGGER sim_billing_delete AFTER DELETE ON sims BEGIN
+     DELETE FROM sim_billing WHERE operator_id = OLD.operator_id AND sim_id = OLD.sim_id;
+   END;
+   CREATE TABLE bills (
+     operator_id TEXT NOT NULL,
+     year_month TEXT NOT NULL,
+     currency TEXT NOT NULL,
+     amount INTEGER NOT NULL,
+     coupon_amount INTEGER NOT NULL,
+     payment_status TEXT NOT NULL,
+     transaction_id TEXT NOT NULL,
+     items TEXT NOT NULL,
+     daily TEXT NOT NULL,
+     top_sims TEXT NOT NULL,
+     closed_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, year_month)
+   ) WITHOUT ROWID;
+   CREATE TABLE bill_lines (
+     operator_id TEXT NOT NULL,
+     year_month TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     item TEXT NOT NULL,
+     quantity INTEGER NOT NULL,
+     amount INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, year_month, sim_id, item)
+   ) WITHOUT ROWID;
+   CREATE TABLE coupons (
+     coupon_code TEXT PRIMARY KEY,
+     operator_id TEXT,
+     amount INTEGER NOT NULL,
+     balance INTEGER NOT NULL,
+     currency TEXT NOT NULL,
+     bill_item_name TEXT,
+     expiry_year_month TEXT NOT NULL,
+     order_id TEXT,
+     created_at INTEGER NOT NULL,
+     registered_at INTEGER
+   );
+   CREATE INDEX coupons_by_operator ON coupons(operator_id, expiry_year_month);
+   CREATE TABLE payer_information (
+     operator_id TEXT PRIMARY KEY,
+     doc TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE payment_methods (
+     operator_id TEXT PRIMARY KEY,
+     provider_type TEXT NOT NULL,
+     properties TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE exported_files (
+     exported_file_id TEXT PRIMARY KEY,
+     operator_id TEXT NOT NULL,
+     token TEXT NOT NULL UNIQUE,
+     file_name TEXT NOT NULL,
+     content BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     ready_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX exported_files_by_expiry ON exported_files(expires_at);
+   CREATE TABLE beam_stats (
+     operator_id TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     imsi TEXT NOT NULL,
+     unixtime INTEGER NOT NULL,
+     item TEXT NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (imsi, unixtime, item)
+   );
+   CREATE INDEX beam_stats_by_operator ON beam_stats(operator_id, unixtime);`,
 ];
 
 export function openDb(file: string): Db {

@@ -298,3 +298,106 @@ export const sandboxAirSpeedClasses = [
  * cell) recorded as `Created`, going offline is recorded as `Deleted`.
  */
 export const guessSessionSimulator = { intervalMs: 10_000, perTick: 5 } as const;
+
+/**
+ * Billing in the local sandbox. SORACOM publishes its prices, but the sandbox's are illustrative only: they show how
+ * the bills are put together, not what SORACOM charges. Every operator is billed in JPY, in whole yen, in UTC days.
+ *
+ * - Basic fee (`dailyChargeTotal`): for every SIM, every day from the day it was created (or the 1st of the month)
+ *   up to the end of the month (for the current month: up to and including today), the daily fee of its
+ *   subscription for its *current* status below (ready and terminated SIMs cost nothing). A status change therefore
+ *   reprices the current month, never a closed one.
+ * - Data fee (`dailyDataTrafficChargeTotal`): for every SIM, day and speed class, the bytes up and down times the
+ *   price per GB (10^9 bytes) of the speed class, rounded half up to whole yen (rows inserted without a speed class
+ *   count under the SIM's current one).
+ * - Beam fee (`dailySoracomBeamRequestChargeTotal`): for every SIM and day, the Beam requests times the price per
+ *   million requests, rounded half up to whole yen.
+ * Because each charge is a whole number of yen for one SIM, day and item, the days of a month, the items of a bill,
+ * the SIMs and the lines of the CSV all add up to the same amount exactly.
+ */
+export const billing = {
+  currency: 'JPY',
+  /** Yen per SIM per day, by subscription and status; a subscription not listed is charged as `plan01s`. */
+  dailyFee: {
+    plan01s: { active: 11, inactive: 11, standby: 3, suspended: 3 },
+    planX3: { active: 13, inactive: 13, standby: 4, suspended: 4 },
+    'plan-D': { active: 10, inactive: 10, standby: 3, suspended: 3 },
+    'plan-K': { active: 10, inactive: 10, standby: 3, suspended: 3 },
+    'plan-KM1': { active: 5, inactive: 5, standby: 2, suspended: 2 },
+    'plan-DU': { active: 30, inactive: 30, standby: 8, suspended: 8 },
+  } as Record<string, Partial<Record<SimStatus, number>>>,
+  /** Yen per GB (10^9 bytes up + down), by speed class; a class not listed costs as `s1.standard`. */
+  dataPerGb: {
+    's1.minimum': 200,
+    's1.slow': 220,
+    's1.standard': 240,
+    's1.fast': 300,
+    's1.4xfast': 400,
+    's1.8xfast': 500,
+    'u1.slow': 150,
+    'u1.standard': 180,
+    't1.standard': 260,
+    'arc.standard': 240,
+  } as Record<string, number>,
+  /** Yen per million Beam requests (every Beam item counts as requests). */
+  beamPerMillion: 900,
+  /** Months of history `GET /bills` and `GET /payment_statements` go back (as the description's warnings say). */
+  historyMonths: 18,
+  /** `GET /bills/summaries/*`: this month and the three before it, newest first; the SIM list keeps the top 100. */
+  summaryMonths: 4,
+  topSims: 100,
+} as const;
+
+/**
+ * Closed months. A month is closed, materialised once into `bills`/`bill_lines` and never recomputed, the first time a
+ * billing call is made after it ended (the demo seed closes the demo operator's past months at once). Months before
+ * the operator's creation have no bill (404). A closed month is `paid` with a transaction ID; its payment statement
+ * (`PS-<yyyyMM>`) is paid on the 3rd of the next month and charges the amount less the coupons applied, in one line.
+ * `GET /bills/{yyyyMM}` of the current month answers the preliminary bill with state `temporary` (no payment status).
+ *
+ * Coupons: `amount` of a bill is the total of its charges (what its days, items and CSV lines add up to);
+ * `appliedCouponAmount` is the part coupons paid. When a month closes, the coupons the operator registered before
+ * the month ended, whose `expiryYearMonth` is that month or later and that have a balance, pay for the charges of
+ * their bill item (or any item when a coupon has none), the coupon expiring first first; their balance goes down by
+ * what they paid. The preliminary bill (`/bills/latest`) shows charges only.
+ */
+export const billClosing = { paymentDay: 3, statementPrefix: 'PS-' } as const;
+
+/**
+ * Coupons: `POST /sandbox/coupons/create` makes a code (`SANDBOX-` and 12 random characters) that any operator can
+ * register once with `POST /coupons/{code}/register`; the amount must be 1 to 10,000,000 yen, `expiryYearMonth`
+ * defaults to twelve months ahead, and the bill item is kept as given (none: any item). Registering an unknown code is
+ * 404-like but answered 400 (the description lists only 400): `{code: 'CPN0001'}`; a code already registered (by
+ * anyone) is 400 `CPN0002`; an expired one 400 `CPN0003`.
+ */
+export const coupons = { maxAmount: 10_000_000, defaultExpiryMonths: 12, codePrefix: 'SANDBOX-' } as const;
+
+/**
+ * Payer information (`/payment_statements/payer_information`): each field at most 200 characters, and at least a
+ * company name or a full name. Until it is registered, `GET` answers 200 with `{}`.
+ * Payment method (`/payment_methods/current`): 404 until the operator has one; the demo operator has a fake card. Its
+ * `properties` is a JSON string (`{brand, last4, expiryMonth, expiryYear, holderName}`).
+ */
+export const payerInformation = { maxLength: 200 } as const;
+
+/**
+ * Exports (`.../export`): the file is made at once and kept in the database. `sync` (the default) answers `{url}`;
+ * `async` answers `{exportedFileId, exportedFilePath}` and `GET /files/exported/{id}` says `processing` for
+ * `asyncDelayMs`, then `exported` with the url. The url is `/api/local/downloads/<random token>` on the console's own
+ * origin (no API key needed, like a presigned URL) and works for `validMs` after the file is ready. The CSV files:
+ * - bills: one line per SIM and bill item of the month (quantity in days, bytes or requests); the lines add up to
+ *   the bill's `amount`;
+ * - payment statements: the statement's months, their charges by item, the coupons applied, and the total charged;
+ * - Air stats (`ExportRequest` `from`, `to`, `period` required): one line per SIM, period and speed class, terminated
+ *   SIMs included; Beam stats: one line per SIM, period and Beam item.
+ */
+export const exportedFiles = { asyncDelayMs: 2_000, validMs: 60 * 60 * 1000 } as const;
+
+/**
+ * Usage stats of an operator (`/stats/air/operators/{id}`) and a group (`/stats/air/groups/{id}`): the bytes of every
+ * SIM (terminated ones too for the operator; the SIMs in the group now, for a group) in UTC months or days, as for a
+ * SIM (airStatsTimeZone). `/stats/air/subscribers/{imsi}` is the SIM variant for one IMSI. Beam stats
+ * (`/stats/beam/subscribers/{imsi}`) sum the inserted counts per Beam item in the same buckets; the Sandbox insert
+ * needs `unixtime` and at least one item, and the same IMSI and `unixtime` twice is 400 STA0001 (as for Air).
+ */
+export const usageStatsWindows = { enforced: false } as const;

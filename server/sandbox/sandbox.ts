@@ -3,7 +3,7 @@
  * authenticated when the operation is secured, and its handler answers. Every error has SORACOM's `{code, message}`.
  */
 
-import { getAirStatsOfSim, sandboxInsertAirStats } from './airStats';
+import { getAirStats, getAirStatsOfSim, sandboxInsertAirStats } from './airStats';
 import { auth, generateAuthToken, logout, revokeOperatorAuthTokens, revokeUserAuthTokens } from './auth';
 import {
   deleteOperatorAuthKey,
@@ -13,10 +13,20 @@ import {
   listOperatorAuthKeys,
   listUserAuthKeys,
 } from './authKeys';
+import {
+  getBilling,
+  getBillingHistory,
+  getBillingPerDay,
+  getBillingSummaryOfBillItems,
+  getBillingSummaryOfSims,
+  getLatestBilling,
+} from './bills';
 import type { Ctx, Handler, Reply } from './context';
 import { createStores, JsonText } from './context';
+import { listCoupons, registerCoupon, sandboxCreateCoupon } from './coupons';
 import type { Db } from './db';
 import { codes, forbidden, SoracomError, unauthenticated } from './errors';
+import { downloadExport, exportBilling, exportLatestBilling, getExportedFile } from './exports';
 import {
   createGroup,
   deleteConfigurationNamespace,
@@ -34,6 +44,13 @@ import { createMailer } from './mail';
 import { issueMFARevokingToken, verifyMFARevokingToken } from './mfaRecovery';
 import { enableMFA, getMFAStatus, getOperator, revokeMFA, updateOperatorPassword, verifyMFA } from './operators';
 import { issuePasswordResetToken, verifyPasswordResetToken } from './passwordReset';
+import {
+  exportPaymentStatement,
+  getPayerInformation,
+  getPaymentMethod,
+  listPaymentStatements,
+  registerPayerInformation,
+} from './payments';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
 import { sandboxCreateSubscriber, sandboxGetSignupToken, sandboxInitializeOperator } from './sandboxApi';
 import { searchSims } from './search';
@@ -79,6 +96,14 @@ import { SpecRouter } from './spec';
 import type { Mail } from './store/mailbox';
 import type { Identity } from './store/tokens';
 import { setGroup, unsetGroup } from './subscribers';
+import {
+  exportAirStats,
+  exportBeamStats,
+  getAirStatsOfGroup,
+  getAirStatsOfOperator,
+  getBeamStats,
+  sandboxInsertBeamStats,
+} from './usageStats';
 import {
   createUser,
   createUserPassword,
@@ -180,6 +205,30 @@ const handlers: Record<string, Handler> = {
   sendSms,
   listSimStatusHistory,
   listSimSessionEvents,
+  getBillingHistory,
+  getBilling,
+  getBillingPerDay,
+  getLatestBilling,
+  getBillingSummaryOfBillItems,
+  getBillingSummaryOfSims,
+  exportBilling,
+  exportLatestBilling,
+  getExportedFile,
+  listCoupons,
+  registerCoupon,
+  sandboxCreateCoupon,
+  getPaymentMethod,
+  listPaymentStatements,
+  exportPaymentStatement,
+  getPayerInformation,
+  registerPayerInformation,
+  getAirStats,
+  getAirStatsOfOperator,
+  getAirStatsOfGroup,
+  exportAirStats,
+  getBeamStats,
+  sandboxInsertBeamStats,
+  exportBeamStats,
 };
 
 /** Operations an expired token may still call, so that they can answer with their own error. */
@@ -204,6 +253,8 @@ export interface Sandbox {
   handle(request: Request, pathname: string, clientIp?: string): Promise<Response>;
   /** The local mailbox, newest first: the mails to `email`, or all of them. */
   mailbox(email?: string): Mail[];
+  /** An exported file behind a download token (exports.ts), while it is ready and not expired. */
+  download(token: string): { fileName: string; content: string } | undefined;
 }
 
 const json = (reply: Reply): Response => {
@@ -296,5 +347,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return response;
     },
     mailbox: (email) => stores.mailbox.list(email),
+    download: (token) => downloadExport(options.db, token, now()),
   };
 }

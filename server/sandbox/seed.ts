@@ -2,8 +2,13 @@
  * The demo data a fresh sandbox starts with: one operator, a SAM user, a few groups with configuration, a fleet of
  * SIMs with realistic variety and six months of daily Air usage. Deterministic: the same fleet size gives the same data.
  */
+
+import { billingOf } from './bills';
+import { insertCoupon } from './coupons';
 import type { Db } from './db';
+import { setPaymentMethod } from './payments';
 import { buildSim, pick, plans, type Random, type Subscription, seededRandom, weighted } from './simFactory';
+import { addMonths, yearMonthOf } from './store/billing';
 import { groupStore } from './store/groups';
 import { operatorStore } from './store/operators';
 import { simStore } from './store/sims';
@@ -92,6 +97,7 @@ export function seedDemo(db: Db, options: { fleet: number; now: number }): void 
       sims.insert(demoSim(i, random, groupIds, now));
     }
     seedUsage(db, random, now);
+    seedBilling(db, now);
     db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)").run(JSON.stringify({ fleet, at: now }));
   })();
 }
@@ -200,4 +206,61 @@ function seedUsage(db: Db, random: Random, now: number): void {
 
 export function isSeeded(db: Db): boolean {
   return Boolean(db.prepare("SELECT 1 FROM meta WHERE key = 'seeded'").get());
+}
+
+/** Coupon codes of the demo: one to register from the console, one the operator registered before. */
+export const demoCoupons = { unregistered: 'DEMO-COUPON-0001', registered: 'DEMO-WELCOME-0001' } as const;
+
+/**
+ * What the billing and usage dashboards need: a fake card, an unregistered coupon code, a coupon the operator
+ * registered 75 days ago (so recent closed months show it applied), a little Beam traffic, and the past months
+ * closed (guesses.billClosing) so the first billing call of a large fleet does not have to close them.
+ */
+function seedBilling(db: Db, now: number): void {
+  const random = seededRandom(20260601);
+  const current = yearMonthOf(now);
+  setPaymentMethod(
+    db,
+    demo.operatorId,
+    { brand: 'DEMO', last4: '0000', expiryMonth: 12, expiryYear: 2099, holderName: 'DEMO CARD (NOT REAL)' },
+    now - 300 * day,
+  );
+  insertCoupon(db, {
+    code: demoCoupons.unregistered,
+    amount: 1000,
+    billItemName: 'dailyDataTrafficChargeTotal',
+    expiryYearMonth: addMonths(current, 12),
+    now,
+  });
+  insertCoupon(db, {
+    code: demoCoupons.registered,
+    amount: 20_000,
+    expiryYearMonth: addMonths(current, 6),
+    now: now - 80 * day,
+  });
+  db.prepare('UPDATE coupons SET operator_id = ?, registered_at = ? WHERE coupon_code = ?').run(
+    demo.operatorId,
+    now - 75 * day,
+    demoCoupons.registered,
+  );
+  const rows = db
+    .prepare<[string], { sim_id: string; imsi: string }>(
+      "SELECT sim_id, imsi FROM sims WHERE operator_id = ? AND status = 'active' ORDER BY sim_id LIMIT 20",
+    )
+    .all(demo.operatorId);
+  const insert = db.prepare(
+    'INSERT INTO beam_stats (operator_id, sim_id, imsi, unixtime, item, count) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const today = Math.floor(now / day) * day;
+  for (const row of rows) {
+    const scale = Math.floor(10 ** (3 + random() * 3));
+    for (let d = 90; d >= 1; d--) {
+      const at = (today - d * day) / 1000;
+      insert.run(demo.operatorId, row.sim_id, row.imsi, at, 'inHttp', Math.floor(scale * (0.5 + random())));
+      if (random() < 0.5) {
+        insert.run(demo.operatorId, row.sim_id, row.imsi, at, 'outHttps', Math.floor(scale * 0.2 * random()));
+      }
+    }
+  }
+  billingOf(db).closePastMonths(demo.operatorId, now);
 }

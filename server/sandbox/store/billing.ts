@@ -1,0 +1,383 @@
+/**
+ * Bills from the sandbox's own data (guesses.billing): one SQL definition of the month's charges, one line per SIM
+ * and bill item, that the preliminary bill reads live and a closed month materialises once into `bills` and
+ * `bill_lines`. Amounts are whole yen throughout, so every view of a month adds up to the same number.
+ */
+import type { Db } from '../db';
+import { billClosing, billing } from '../guesses';
+
+export const billItems = {
+  dailyChargeTotal: { category: 'SORACOM Air', unit: 'days' },
+  dailyDataTrafficChargeTotal: { category: 'SORACOM Air', unit: 'bytes' },
+  dailySoracomBeamRequestChargeTotal: { category: 'SORACOM Beam', unit: 'requests' },
+} as const;
+export type BillItem = keyof typeof billItems;
+export const billItemNames = Object.keys(billItems) as BillItem[];
+
+const dayMs = 86_400_000;
+const daySeconds = 86_400;
+
+/** `yyyyMM` → its first day and the day after its last (UTC day numbers); undefined when not a month. */
+export function monthDays(yearMonth: string): { start: number; end: number } | undefined {
+  const m = /^(\d{4})(\d{2})$/.exec(yearMonth);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || year < 1970) return undefined;
+  return { start: Date.UTC(year, month - 1, 1) / dayMs, end: Date.UTC(year, month, 1) / dayMs };
+}
+
+export const yearMonthOf = (ms: number): string => new Date(ms).toISOString().slice(0, 7).replace('-', '');
+export const dateOfDay = (day: number): string => new Date(day * dayMs).toISOString().slice(0, 10).replaceAll('-', '');
+
+/** The month `delta` months after `yearMonth`. */
+export function addMonths(yearMonth: string, delta: number): string {
+  const year = Number(yearMonth.slice(0, 4));
+  const month = Number(yearMonth.slice(4, 6)) - 1 + delta;
+  return yearMonthOf(Date.UTC(year, month, 1));
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const knownPlans = Object.keys(billing.dailyFee);
+const feeRows = Object.entries(billing.dailyFee).flatMap(([plan, byStatus]) =>
+  Object.entries(byStatus).map(([status, fee]) => `(${quote(plan)}, ${quote(status)}, ${Number(fee)})`),
+);
+const dataRows = Object.entries(billing.dataPerGb).map(([sc, price]) => `(${quote(sc)}, ${Number(price)})`);
+const standardDataPrice = billing.dataPerGb['s1.standard'] ?? 0;
+
+/**
+ * The charges of one operator between two UTC days (`@start` inclusive, `@end` exclusive): CTEs `basic` (per SIM:
+ * charged days and daily fee), `data_charges` (per SIM, day and speed class), `beam_charges` (per SIM and day) and
+ * `lines` (per SIM and item). Parameters: @op, @start, @end.
+ */
+const chargesSql = `
+  WITH fee(subscription, status, fee) AS (VALUES ${feeRows.join(', ')}),
+  data_price(speed_class, per_gb) AS (VALUES ${dataRows.join(', ')}),
+  basic AS (
+    SELECT b.sim_id, max(b.created_day, @start) AS first_day, @end - max(b.created_day, @start) AS days, f.fee
+    FROM sim_billing b
+    JOIN fee f ON f.status = b.status AND f.subscription =
+      CASE WHEN b.subscription IN (${knownPlans.map(quote).join(', ')}) THEN b.subscription ELSE 'plan01s' END
+    WHERE b.operator_id = @op AND b.created_day < @end
+  ),
+  data_days AS (
+    SELECT a.sim_id, a.unixtime / ${daySeconds} AS day,
+      CASE WHEN a.speed_class = '' THEN coalesce(b.speed_class, '') ELSE a.speed_class END AS sc,
+      sum(a.upload_bytes + a.download_bytes) AS bytes
+    FROM air_stats a LEFT JOIN sim_billing b ON b.operator_id = a.operator_id AND b.sim_id = a.sim_id
+    WHERE a.operator_id = @op AND a.unixtime >= @start * ${daySeconds} AND a.unixtime < @end * ${daySeconds}
+    GROUP BY a.sim_id, day, sc
+  ),
+  data_charges AS (
+    SELECT d.sim_id, d.day, d.bytes,
+      CAST((d.bytes * coalesce(p.per_gb, ${standardDataPrice}) + 500000000) / 1000000000 AS INTEGER) AS amount
+    FROM data_days d LEFT JOIN data_price p ON p.speed_class = d.sc
+  ),
+  beam_charges AS (
+    SELECT sim_id, unixtime / ${daySeconds} AS day, sum(count) AS requests,
+      CAST((sum(count) * ${Number(billing.beamPerMillion)} + 500000) / 1000000 AS INTEGER) AS amount
+    FROM beam_stats
+    WHERE operator_id = @op AND unixtime >= @start * ${daySeconds} AND unixtime < @end * ${daySeconds}
+    GROUP BY sim_id, day
+  ),
+  lines AS (
+    SELECT sim_id, 'dailyChargeTotal' AS item, days AS quantity, days * fee AS amount FROM basic WHERE days > 0
+    UNION ALL
+    SELECT sim_id, 'dailyDataTrafficChargeTotal', sum(bytes), sum(amount) FROM data_charges GROUP BY sim_id
+    UNION ALL
+    SELECT sim_id, 'dailySoracomBeamRequestChargeTotal', sum(requests), sum(amount) FROM beam_charges GROUP BY sim_id
+  )`;
+
+export interface ItemAmount {
+  item: BillItem;
+  amount: number;
+}
+export interface SimAmount {
+  simId: string;
+  amount: number;
+}
+export interface DayAmount {
+  date: string;
+  amount: number;
+}
+export interface Line {
+  simId: string;
+  imsi: string;
+  subscription: string;
+  item: BillItem;
+  quantity: number;
+  amount: number;
+}
+/** A month's bill: closed (materialised) or preliminary (computed now). */
+export interface Bill {
+  yearMonth: string;
+  currency: string;
+  amount: number;
+  couponAmount: number;
+  state: 'closed' | 'temporary';
+  paymentStatus?: string;
+  transactionId?: string;
+  items: ItemAmount[];
+  daily: DayAmount[];
+  topSims: SimAmount[];
+  /** When it was closed or computed (ms). */
+  time: number;
+}
+
+interface BillRow {
+  year_month: string;
+  currency: string;
+  amount: number;
+  coupon_amount: number;
+  payment_status: string;
+  transaction_id: string;
+  items: string;
+  daily: string;
+  top_sims: string;
+  closed_at: number;
+}
+
+const byAmount = <T extends { amount: number }>(a: T, b: T) => b.amount - a.amount;
+
+export function billingStore(db: Db) {
+  const range = (op: string, start: number, end: number) => ({ op, start, end });
+  const itemTotals = db.prepare<ReturnType<typeof range>, { item: BillItem; amount: number }>(
+    `${chargesSql} SELECT item, sum(amount) AS amount FROM lines GROUP BY item`,
+  );
+  const simTotals = db.prepare<ReturnType<typeof range> & { limit: number }, { sim_id: string; amount: number }>(
+    `${chargesSql} SELECT sim_id, sum(amount) AS amount FROM lines GROUP BY sim_id
+     ORDER BY amount DESC, sim_id LIMIT @limit`,
+  );
+  const liveLines = db.prepare<
+    ReturnType<typeof range>,
+    {
+      sim_id: string;
+      imsi: string | null;
+      subscription: string | null;
+      item: BillItem;
+      quantity: number;
+      amount: number;
+    }
+  >(
+    `${chargesSql} SELECT l.sim_id, b.imsi, b.subscription, l.item, l.quantity, l.amount
+     FROM lines l LEFT JOIN sim_billing b ON b.operator_id = @op AND b.sim_id = l.sim_id ORDER BY l.sim_id, l.item`,
+  );
+  const dailyBasic = db.prepare<ReturnType<typeof range>, { day: number; amount: number }>(
+    `${chargesSql} SELECT first_day AS day, sum(fee) AS amount FROM basic WHERE days > 0 GROUP BY first_day`,
+  );
+  const dailyUsage = db.prepare<ReturnType<typeof range>, { day: number; amount: number }>(
+    `${chargesSql} SELECT day, sum(amount) AS amount FROM (
+       SELECT day, amount FROM data_charges UNION ALL SELECT day, amount FROM beam_charges) GROUP BY day`,
+  );
+  const materialise = db.prepare(
+    `${chargesSql} INSERT INTO bill_lines (operator_id, year_month, sim_id, item, quantity, amount)
+     SELECT @op, @ym, sim_id, item, quantity, amount FROM lines`,
+  );
+  const storedItems = db.prepare<[string, string], { item: BillItem; amount: number }>(
+    'SELECT item, sum(amount) AS amount FROM bill_lines WHERE operator_id = ? AND year_month = ? GROUP BY item',
+  );
+  const storedTopSims = db.prepare<[string, string, number], { sim_id: string; amount: number }>(
+    `SELECT sim_id, sum(amount) AS amount FROM bill_lines WHERE operator_id = ? AND year_month = ?
+     GROUP BY sim_id ORDER BY amount DESC, sim_id LIMIT ?`,
+  );
+  const storedLines = db.prepare<
+    [string, string],
+    {
+      sim_id: string;
+      imsi: string | null;
+      subscription: string | null;
+      item: BillItem;
+      quantity: number;
+      amount: number;
+    }
+  >(
+    `SELECT l.sim_id, b.imsi, b.subscription, l.item, l.quantity, l.amount FROM bill_lines l
+     LEFT JOIN sim_billing b ON b.operator_id = l.operator_id AND b.sim_id = l.sim_id
+     WHERE l.operator_id = ? AND l.year_month = ? ORDER BY l.sim_id, l.item`,
+  );
+  const insertBill = db.prepare(
+    `INSERT INTO bills (operator_id, year_month, currency, amount, coupon_amount, payment_status, transaction_id,
+       items, daily, top_sims, closed_at)
+     VALUES (@op, @ym, @currency, @amount, @coupon, @paymentStatus, @transactionId, @items, @daily, @topSims, @closedAt)`,
+  );
+  const closedMonths = db.prepare<[string], { year_month: string }>(
+    'SELECT year_month FROM bills WHERE operator_id = ?',
+  );
+  const billRow = db.prepare<[string, string], BillRow>('SELECT * FROM bills WHERE operator_id = ? AND year_month = ?');
+  const billRows = db.prepare<[string, string], BillRow>(
+    'SELECT * FROM bills WHERE operator_id = ? AND year_month >= ? ORDER BY year_month DESC',
+  );
+  const operatorCreated = db.prepare<[string], { created_at: number }>(
+    'SELECT created_at FROM operators WHERE operator_id = ?',
+  );
+  const usableCoupons = db.prepare<
+    [string, number, string],
+    { coupon_code: string; balance: number; bill_item_name: string | null }
+  >(
+    `SELECT coupon_code, balance, bill_item_name FROM coupons
+     WHERE operator_id = ? AND registered_at < ? AND expiry_year_month >= ? AND balance > 0
+     ORDER BY expiry_year_month, registered_at, coupon_code`,
+  );
+  const spendCoupon = db.prepare('UPDATE coupons SET balance = balance - ? WHERE coupon_code = ?');
+
+  /** Daily totals between two days: the basic fee of every SIM charged that day, plus that day's usage charges. */
+  function daily(op: string, start: number, end: number): DayAmount[] {
+    const amounts = new Array<number>(Math.max(0, end - start)).fill(0);
+    let running = 0;
+    const starts = new Map(dailyBasic.all(range(op, start, end)).map((r) => [r.day, r.amount]));
+    for (let d = start; d < end; d++) {
+      running += starts.get(d) ?? 0;
+      amounts[d - start] = running;
+    }
+    for (const r of dailyUsage.all(range(op, start, end))) {
+      if (r.day >= start && r.day < end) amounts[r.day - start] = (amounts[r.day - start] ?? 0) + r.amount;
+    }
+    return amounts.map((amount, i) => ({ date: dateOfDay(start + i), amount }));
+  }
+
+  const sortedItems = (rows: { item: BillItem; amount: number }[]): ItemAmount[] =>
+    rows
+      .map((r) => ({ item: r.item, amount: r.amount }))
+      .sort((a, b) => byAmount(a, b) || a.item.localeCompare(b.item));
+
+  /** The month's coupons, in the order guesses.billClosing gives, pay what they can of its items. */
+  function applyCoupons(op: string, yearMonth: string, endMs: number, items: ItemAmount[]): number {
+    const remaining = new Map(items.map((i) => [i.item as string, i.amount]));
+    let applied = 0;
+    for (const coupon of usableCoupons.all(op, endMs, yearMonth)) {
+      let balance = coupon.balance;
+      const targets = coupon.bill_item_name ? [coupon.bill_item_name] : billItemNames;
+      for (const item of targets) {
+        const use = Math.min(balance, remaining.get(item) ?? 0);
+        if (use <= 0) continue;
+        remaining.set(item, (remaining.get(item) ?? 0) - use);
+        balance -= use;
+        applied += use;
+      }
+      if (balance !== coupon.balance) spendCoupon.run(coupon.balance - balance, coupon.coupon_code);
+    }
+    return applied;
+  }
+
+  function close(op: string, yearMonth: string, now: number) {
+    const days = monthDays(yearMonth);
+    if (!days) return;
+    const endMs = days.end * dayMs;
+    materialise.run({ ...range(op, days.start, days.end), ym: yearMonth });
+    const items = sortedItems(storedItems.all(op, yearMonth));
+    const amount = items.reduce((n, i) => n + i.amount, 0);
+    const coupon = applyCoupons(op, yearMonth, endMs, items);
+    insertBill.run({
+      op,
+      ym: yearMonth,
+      currency: billing.currency,
+      amount,
+      coupon,
+      paymentStatus: 'paid',
+      transactionId: `${yearMonth}${String(billClosing.paymentDay).padStart(2, '0')}-${op}`,
+      items: JSON.stringify(items),
+      daily: JSON.stringify(daily(op, days.start, days.end)),
+      topSims: JSON.stringify(
+        storedTopSims.all(op, yearMonth, billing.topSims).map((r) => ({ simId: r.sim_id, amount: r.amount })),
+      ),
+      closedAt: now,
+    });
+  }
+
+  /** The first month the operator is billed for, and the current month. */
+  function span(op: string, now: number): { first: string; current: string } | undefined {
+    const created = operatorCreated.get(op)?.created_at;
+    if (created === undefined) return undefined;
+    const current = yearMonthOf(now);
+    const oldest = addMonths(current, -billing.historyMonths);
+    const first = yearMonthOf(created);
+    return { first: first > oldest ? first : oldest, current };
+  }
+
+  /** Closes every past month of the operator not closed yet, oldest first (coupons are spent in that order). */
+  function closePastMonths(op: string, now: number) {
+    const s = span(op, now);
+    if (!s) return;
+    const done = new Set(closedMonths.all(op).map((r) => r.year_month));
+    const missing: string[] = [];
+    for (let m = s.first; m < s.current; m = addMonths(m, 1)) if (!done.has(m)) missing.push(m);
+    if (missing.length === 0) return;
+    db.transaction(() => {
+      for (const m of missing) close(op, m, now);
+    })();
+  }
+
+  const fromRow = (r: BillRow): Bill => ({
+    yearMonth: r.year_month,
+    currency: r.currency,
+    amount: r.amount,
+    couponAmount: r.coupon_amount,
+    state: 'closed',
+    paymentStatus: r.payment_status,
+    transactionId: r.transaction_id,
+    items: JSON.parse(r.items) as ItemAmount[],
+    daily: JSON.parse(r.daily) as DayAmount[],
+    topSims: JSON.parse(r.top_sims) as SimAmount[],
+    time: r.closed_at,
+  });
+
+  /** The current month so far: its days up to and including today. */
+  function preliminary(op: string, now: number, parts: { daily?: boolean; topSims?: boolean } = {}): Bill {
+    const yearMonth = yearMonthOf(now);
+    const start = (monthDays(yearMonth) as { start: number }).start;
+    const end = Math.floor(now / dayMs) + 1;
+    const items = sortedItems(itemTotals.all(range(op, start, end)));
+    return {
+      yearMonth,
+      currency: billing.currency,
+      amount: items.reduce((n, i) => n + i.amount, 0),
+      couponAmount: 0,
+      state: 'temporary',
+      items,
+      daily: parts.daily ? daily(op, start, end) : [],
+      topSims: parts.topSims
+        ? simTotals
+            .all({ ...range(op, start, end), limit: billing.topSims })
+            .map((r) => ({ simId: r.sim_id, amount: r.amount }))
+        : [],
+      time: now,
+    };
+  }
+
+  return {
+    closePastMonths,
+    preliminary,
+    /** The bill of a month: closed, preliminary (the current month) or undefined (no bill for that month). */
+    month(op: string, yearMonth: string, now: number, parts: { daily?: boolean; topSims?: boolean } = {}) {
+      const s = span(op, now);
+      if (!s || yearMonth < s.first || yearMonth > s.current) return undefined;
+      if (yearMonth === s.current) return preliminary(op, now, parts);
+      closePastMonths(op, now);
+      const row = billRow.get(op, yearMonth);
+      return row ? fromRow(row) : undefined;
+    },
+    /** Closed months, newest first, within the history the description allows. */
+    history(op: string, now: number): Bill[] {
+      closePastMonths(op, now);
+      return billRows.all(op, addMonths(yearMonthOf(now), -billing.historyMonths)).map(fromRow);
+    },
+    /** The lines of a month's bill (one per SIM and item); they add up to its amount. */
+    lines(op: string, bill: Bill, now: number): Line[] {
+      const rows =
+        bill.state === 'closed'
+          ? storedLines.all(op, bill.yearMonth)
+          : liveLines.all(
+              range(op, (monthDays(bill.yearMonth) as { start: number }).start, Math.floor(now / dayMs) + 1),
+            );
+      return rows.map((r) => ({
+        simId: r.sim_id,
+        imsi: r.imsi ?? '',
+        subscription: r.subscription ?? '',
+        item: r.item,
+        quantity: r.quantity,
+        amount: r.amount,
+      }));
+    },
+  };
+}
+export type BillingStore = ReturnType<typeof billingStore>;
