@@ -1,5 +1,6 @@
-import { Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { billingQueries, type LatestBill as Latest, type MonthlyBill } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -67,6 +68,11 @@ export function LatestBill({ history }: { history: MonthlyBill[] | undefined }) 
                     })
                   : t('billing.latest.nothingToCompare', { month: format.month(previousYearMonth(month)) })}
               </Text>
+            ) : null}
+            {month ? (
+              <Anchor component={Link} to={`/billing/${month}`} size="sm">
+                {t('billing.latest.details', { month: format.month(month) })}
+              </Anchor>
             ) : null}
           </>
         ) : null}

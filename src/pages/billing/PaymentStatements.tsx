@@ -71,7 +71,9 @@ export function PaymentStatements() {
                   <Table.Td ta="right" style={numeric}>
                     {format.money(statement.amount, statement.currency)}
                   </Table.Td>
-                  <Table.Td>{statement.paymentMethod ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {[statement.paymentMethod, statement.paymentInstrument].filter(Boolean).join(' · ') || '—'}
+                  </Table.Td>
                   <Table.Td>
                     <ExportStatement statement={statement} />
                   </Table.Td>
