@@ -51,12 +51,23 @@ export function createRouter() {
         { path: 'sims', lazy: async () => ({ Component: (await import('../pages/sims/SimsPage')).SimsPage }) },
         {
           path: 'sims/:simId',
-          lazy: async () => ({ Component: (await import('../pages/sims/SimDetailPage')).SimDetailPage }),
+          // The SIM's usage chart takes its strings from the 'money' part, as the usage dashboard does.
+          lazy: async () => {
+            const [page] = await Promise.all([import('../pages/sims/SimDetailPage'), loadCatalogPart('money')]);
+            return { Component: page.SimDetailPage };
+          },
         },
         { path: 'groups', lazy: async () => ({ Component: (await import('../pages/groups/GroupsPage')).GroupsPage }) },
         {
           path: 'groups/:groupId',
           lazy: async () => ({ Component: (await import('../pages/groups/GroupPage')).GroupPage }),
+        },
+        {
+          path: 'usage',
+          lazy: async () => {
+            const [page] = await Promise.all([import('../pages/usage/UsagePage'), loadCatalogPart('money')]);
+            return { Component: page.UsagePage };
+          },
         },
         {
           path: 'billing',

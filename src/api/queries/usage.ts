@@ -1,5 +1,5 @@
 /** Air data usage of the operator, a group or a SIM, and the export of the operator's usage. */
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../client';
 import type { components } from '../schema';
 import { ExportFailedError, type WaitOptions, waitForExportedFile } from './billing';
@@ -83,8 +83,6 @@ export const usageQueries = {
     queryOptions({
       queryKey: [...usageQueries.all(), subject.kind, subject, range],
       queryFn: ({ signal }) => fetchUsage(subject, range, signal),
-      // The previous period stays on screen while the next one loads, instead of the chart collapsing.
-      placeholderData: keepPreviousData,
       staleTime: 60_000,
     }),
 };

@@ -13,6 +13,7 @@ import { UserMenu } from './UserMenu';
 const nav = [
   { to: '/sims', key: 'nav.sims' },
   { to: '/groups', key: 'nav.groups' },
+  { to: '/usage', key: 'nav.usage' },
   { to: '/billing', key: 'nav.billing' },
   { to: '/account', key: 'nav.account' },
 ] as const;

@@ -15,6 +15,7 @@ import { SimProfiles } from './SimProfiles';
 import { SimSession } from './SimSession';
 import { SimTags } from './SimTags';
 import { SimTimeline } from './SimTimeline';
+import { SimUsage } from './SimUsage';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -129,6 +130,7 @@ export function SimDetailPage() {
             <SimTags sim={data} />
           </SimpleGrid>
           <SimTimeline simId={simId} />
+          <SimUsage simId={simId} />
         </>
       ) : null}
     </Stack>
