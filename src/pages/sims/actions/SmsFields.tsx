@@ -28,8 +28,7 @@ export function SmsFields({ value, onChange, errors }: FieldsProps<SmsInput>) {
         onChange={(e) => onChange({ ...value, payload: e.currentTarget.value })}
         error={errors?.payload}
         aria-describedby={countId}
-        autosize
-        minRows={3}
+        rows={3}
         data-autofocus
       />
       <Text id={countId} size="sm" c={over ? 'red.8' : 'dimmed'} aria-live="polite">
