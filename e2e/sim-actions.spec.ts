@@ -57,11 +57,11 @@ test.describe('SIM actions', () => {
     await expect(page.getByText('Termination protection is on', { exact: false })).toBeVisible();
     await page.keyboard.press('Escape');
 
-    await act(page, 'Turn termination protection off');
+    await act(page, 'Turn termination protection off', 'Turn protection off');
     await page.getByRole('button', { name: 'Actions' }).click();
     await page.getByRole('menuitem', { name: 'Terminate…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Terminate this SIM?' });
-    const confirm = dialog.getByRole('button', { name: 'Terminate…' });
+    const confirm = dialog.getByRole('button', { name: 'Terminate', exact: true });
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel(/^Type .* to confirm$/).fill('not-it');
     await expect(confirm).toBeDisabled();
@@ -76,7 +76,11 @@ test.describe('SIM actions', () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByText('Terminated', { exact: true }).first()).toBeVisible();
     expect(terminations).toHaveLength(1);
-    await expect(page.getByRole('button', { name: 'Actions' })).toBeDisabled();
+    // Nothing more can be done to it: every action is offered disabled, saying why.
+    await page.getByRole('button', { name: 'Actions' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Activate', exact: true })).toBeDisabled();
+    await expect(page.getByRole('menuitem', { name: 'Set tags…', exact: true })).toBeDisabled();
+    await expect(page.getByText('The SIM is terminated.').first()).toBeVisible();
   });
 
   test('offline, a destructive action fails at once instead of waiting to be sent', async ({

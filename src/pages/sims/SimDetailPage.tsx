@@ -50,7 +50,6 @@ function Overview({ sim }: { sim: Sim }) {
       <KeyValueList
         items={[
           { label: t('sims.columns.simId'), value: <Text ff="monospace">{sim.simId}</Text> },
-          { label: t('sims.columns.status'), value: <SimStatusBadge status={sim.status} /> },
           { label: t('sims.columns.moduleType'), value: sim.moduleType },
           {
             label: t('simActions.page.capabilities'),

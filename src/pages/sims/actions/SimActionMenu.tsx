@@ -37,7 +37,8 @@ export function SimActionMenu({ sim, compact = false }: { sim: Sim; compact?: bo
             <Button variant="default">{t('simActions.menu')}</Button>
           )}
         </Menu.Target>
-        <Menu.Dropdown maw={320}>
+        {/* Nineteen actions are taller than a small window: the list scrolls within it. */}
+        <Menu.Dropdown maw={320} mah="min(80vh, 640px)" style={{ overflowY: 'auto' }}>
           {simActions.map((action) => {
             const applies = action.applies(sim);
             const reasonId = `${baseId}-${action.key}`;
