@@ -1,9 +1,10 @@
-import { Anchor, Badge, Paper, ScrollArea, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { MonthlyBill } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { BarChart } from '../../components/charts';
 import { enumLabel, failedPayment } from './labels';
+import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 /** Months shown in the chart (the table has them all). */
@@ -37,7 +38,7 @@ export function BillHistory({ bills, pending }: { bills: MonthlyBill[] | undefin
           />
         ) : null}
         {bills && bills.length > 0 ? (
-          <ScrollArea type="auto">
+          <TableScroll label={t('billing.history.table')}>
             <Table striped verticalSpacing="xs" aria-label={t('billing.history.table')}>
               <Table.Thead>
                 <Table.Tr>
@@ -67,8 +68,8 @@ export function BillHistory({ bills, pending }: { bills: MonthlyBill[] | undefin
                     <Table.Td>
                       {bill.paymentStatus ? (
                         <Badge
-                          variant="light"
-                          color={failedPayment.has(bill.paymentStatus) ? 'red' : 'gray'}
+                          variant={failedPayment.has(bill.paymentStatus) ? 'filled' : 'light'}
+                          color={failedPayment.has(bill.paymentStatus) ? 'red.9' : 'gray'}
                           tt="none"
                           size="sm"
                         >
@@ -85,7 +86,7 @@ export function BillHistory({ bills, pending }: { bills: MonthlyBill[] | undefin
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </TableScroll>
         ) : null}
       </Stack>
     </Paper>

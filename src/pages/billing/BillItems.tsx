@@ -1,4 +1,4 @@
-import { ScrollArea, Skeleton, Table, Text } from '@mantine/core';
+import { Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { billingQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { billItemChart, billItemTable } from './billItems';
 import { enumLabel } from './labels';
 import { Section } from './Section';
+import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 const numeric = { fontVariantNumeric: 'tabular-nums' } as const;
@@ -34,7 +35,7 @@ export function BillItems({ yyyyMM }: { yyyyMM: string }) {
             stacked
             formatValue={(n) => format.money(n, table.currency)}
           />
-          <ScrollArea type="auto">
+          <TableScroll label={t('billing.items.table')}>
             <Table striped verticalSpacing={4} aria-label={t('billing.items.table')}>
               <Table.Thead>
                 <Table.Tr>
@@ -77,7 +78,7 @@ export function BillItems({ yyyyMM }: { yyyyMM: string }) {
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
-          </ScrollArea>
+          </TableScroll>
         </>
       ) : null}
     </Section>

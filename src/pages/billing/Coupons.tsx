@@ -1,4 +1,4 @@
-import { Button, Group, ScrollArea, Skeleton, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Skeleton, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { paymentActions, paymentQueries } from '../../api/queries/billing';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errorMessage';
 import { useSubmit } from '../../lib/useSubmit';
 import { enumLabel } from './labels';
 import { Section } from './Section';
+import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 const numeric = { fontVariantNumeric: 'tabular-nums' } as const;
@@ -85,7 +86,7 @@ export function Coupons() {
       {coupons.isPending ? <Skeleton height={80} /> : null}
       {coupons.data && list.length === 0 ? <Text c="dimmed">{t('payments.coupons.empty')}</Text> : null}
       {list.length > 0 ? (
-        <ScrollArea type="auto">
+        <TableScroll label={t('payments.coupons.table')}>
           <Table striped verticalSpacing={4} aria-label={t('payments.coupons.table')}>
             <Table.Thead>
               <Table.Tr>
@@ -120,7 +121,7 @@ export function Coupons() {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </TableScroll>
       ) : null}
     </Section>
   );

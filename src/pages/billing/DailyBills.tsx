@@ -1,4 +1,4 @@
-import { ScrollArea, Skeleton, Table, Text } from '@mantine/core';
+import { Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { billingQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
@@ -6,6 +6,7 @@ import { BarChart } from '../../components/charts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { sumMoney } from '../../lib/money';
 import { Section } from './Section';
+import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 const numeric = { fontVariantNumeric: 'tabular-nums' } as const;
@@ -31,7 +32,7 @@ export function DailyBills({ yyyyMM }: { yyyyMM: string }) {
             series={[{ key: 'amount', label: t('billing.columns.amount'), color: 'brand.7' }]}
             formatValue={(n) => format.money(n, currency)}
           />
-          <ScrollArea.Autosize mah={360} type="auto">
+          <TableScroll label={t('billing.daily.table')}>
             <Table striped verticalSpacing={4} aria-label={t('billing.daily.table')}>
               <Table.Thead>
                 <Table.Tr>
@@ -68,7 +69,7 @@ export function DailyBills({ yyyyMM }: { yyyyMM: string }) {
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
-          </ScrollArea.Autosize>
+          </TableScroll>
         </>
       ) : null}
     </Section>

@@ -45,7 +45,7 @@ export function PaymentMethodStatus() {
             {
               label: t('payments.method.status'),
               value: (
-                <Badge variant="light" color={ok ? 'green' : 'red'} tt="none" data-testid="payment-method-status">
+                <Badge variant="filled" color={ok ? 'teal.9' : 'red.9'} tt="none" data-testid="payment-method-status">
                   {ok ? t('payments.method.valid') : enumLabel(t, 'paymentMethodError', data.errorCode)}
                 </Badge>
               ),

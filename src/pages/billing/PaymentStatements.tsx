@@ -1,10 +1,11 @@
-import { Button, ScrollArea, Skeleton, Table, Text } from '@mantine/core';
+import { Button, Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type PaymentStatement, paymentQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { Section } from './Section';
+import { TableScroll } from './TableScroll';
 import { useExport } from './useExport';
 import { useMoney } from './useMoney';
 
@@ -46,7 +47,7 @@ export function PaymentStatements() {
       {statements.isPending ? <Skeleton height={80} /> : null}
       {statements.data && list.length === 0 ? <Text c="dimmed">{t('payments.statements.empty')}</Text> : null}
       {list.length > 0 ? (
-        <ScrollArea type="auto">
+        <TableScroll label={t('payments.statements.table')}>
           <Table striped verticalSpacing={4} aria-label={t('payments.statements.table')}>
             <Table.Thead>
               <Table.Tr>
@@ -81,7 +82,7 @@ export function PaymentStatements() {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </TableScroll>
       ) : null}
     </Section>
   );

@@ -1,10 +1,11 @@
-import { Anchor, ScrollArea, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { billingQueries, type SimSummary } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Section } from './Section';
+import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 export const topSims = 100;
@@ -30,7 +31,7 @@ export function SimCosts({ yyyyMM }: { yyyyMM: string }) {
       {summaries.isPending ? <Skeleton height={120} /> : null}
       {summaries.data && costs.length === 0 ? <Text c="dimmed">{t('billing.sims.empty')}</Text> : null}
       {costs.length > 0 ? (
-        <ScrollArea.Autosize mah={480} type="auto">
+        <TableScroll label={t('billing.sims.table')}>
           <Table striped verticalSpacing={4} aria-label={t('billing.sims.table')}>
             <Table.Thead>
               <Table.Tr>
@@ -64,7 +65,7 @@ export function SimCosts({ yyyyMM }: { yyyyMM: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea.Autosize>
+        </TableScroll>
       ) : null}
     </Section>
   );

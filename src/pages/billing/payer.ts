@@ -4,7 +4,7 @@ export const payerFields = ['companyName', 'department', 'fullName'] as const;
 export type PayerField = (typeof payerFields)[number];
 export type PayerDraft = Record<PayerField, string>;
 /** What the statement can print on one line. SORACOM does not publish a limit; this one is the console's. */
-export const payerMaxLength = 100;
+export const payerMaxLength = 200;
 
 export const toDraft = (payer: PayerInformation | null | undefined): PayerDraft => ({
   companyName: payer?.companyName ?? '',

@@ -1,0 +1,460 @@
+/**
+ * Billing and payments: every figure on the dashboards is what the API answers for the same period, exported CSVs
+ * add up to the bill, coupons register (or are refused next to the field), payer information makes a round trip.
+ */
+import { readFile } from 'node:fs/promises';
+import type { APIRequestContext, Download, Page } from '@playwright/test';
+import {
+  type AuthResult,
+  api,
+  apiSignIn,
+  authHeaders,
+  demo,
+  expect,
+  expectAccessible,
+  newOperator,
+  signIn,
+  test,
+} from './fixtures';
+
+interface MonthlyBill {
+  yearMonth: string;
+  amount: number;
+  currency: string;
+  state: string;
+  paymentStatus?: string;
+  appliedCouponAmount?: number;
+}
+interface Summary<T> {
+  yearMonth: string;
+  currency: string;
+  costBreakdownList: T[];
+}
+
+async function client(request: APIRequestContext, auth?: AuthResult) {
+  const signedIn = auth ?? (await apiSignIn(request, { email: demo.email, password: demo.password }));
+  const headers = authHeaders(signedIn);
+  return {
+    async get<T>(path: string): Promise<T> {
+      const response = await request.get(api(path), { headers });
+      expect(response.status(), `GET ${path}`).toBe(200);
+      return (await response.json()) as T;
+    },
+    async post<T>(path: string, data?: unknown): Promise<T> {
+      const response = await request.post(api(path), { headers, data });
+      expect(response.status(), `POST ${path}`).toBe(200);
+      return (await response.json()) as T;
+    },
+  };
+}
+
+// The page is in en-US and Asia/Tokyo (playwright.config.ts); the expected text is made the same way here.
+const money = (amount: number, currency: string) => {
+  const digits = currency === 'JPY' ? 0 : 2;
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount);
+};
+const monthName = (yyyyMM: string, month: 'long' | 'short' = 'long') =>
+  new Intl.DateTimeFormat('en-US', { year: 'numeric', month, timeZone: 'UTC' }).format(
+    Date.UTC(Number(yyyyMM.slice(0, 4)), Number(yyyyMM.slice(4)) - 1, 1),
+  );
+const dayName = (yyyyMMdd: string) =>
+  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(Number(yyyyMMdd.slice(0, 4)), Number(yyyyMMdd.slice(4, 6)) - 1, Number(yyyyMMdd.slice(6))),
+  );
+
+/** The rows of a table as arrays of cell texts (header cells of a row included). */
+async function rows(page: Page, tableName: string, part: 'tbody' | 'tfoot' = 'tbody'): Promise<string[][]> {
+  const table = page.getByRole('table', { name: tableName, exact: true });
+  await expect(table.locator(`${part} tr`).first()).toBeVisible();
+  return table
+    .locator(`${part} tr`)
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
+    );
+}
+
+/** Sum of the `amount` column of a CSV (RFC 4180, quoted fields allowed), in minor units. */
+function csvTotal(text: string, digits: number): number {
+  const lines: string[][] = [];
+  let field = '';
+  let line: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      line.push(field);
+      field = '';
+    } else if (c === '\n') {
+      line.push(field.replace(/\r$/, ''));
+      lines.push(line);
+      line = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || line.length) lines.push([...line, field]);
+  const [header, ...body] = lines;
+  const column = header?.indexOf('amount') ?? -1;
+  expect(column, 'an amount column in the CSV').toBeGreaterThanOrEqual(0);
+  expect(body.length, 'CSV lines').toBeGreaterThan(0);
+  return body.reduce((sum, cells) => sum + Math.round(Number(cells[column]) * 10 ** digits), 0);
+}
+
+async function downloaded(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFile(path, 'utf8');
+}
+
+async function openBilling(page: Page, email = demo.email, password = demo.password) {
+  await page.goto('/login');
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/sims$/);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Billing' }).click();
+  await expect(page.getByRole('heading', { name: 'Billing', level: 2 })).toBeVisible();
+}
+
+test.describe('billing', () => {
+  test('this month so far and the monthly bills are what the API says', async ({ page, request }) => {
+    const soracom = await client(request);
+    const { billList } = await soracom.get<{ billList: MonthlyBill[] }>('/bills');
+    const bills = [...billList].sort((a, b) => b.yearMonth.localeCompare(a.yearMonth));
+    expect(bills.length).toBeGreaterThan(1);
+
+    // The preliminary bill moves as the month goes on: the page is checked against the answer it got.
+    const latestAnswer = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/local/v1/bills/latest' && r.request().method() === 'GET',
+    );
+    await openBilling(page);
+    const latest = (await (await latestAnswer).json()) as {
+      amount: number;
+      currency: string;
+      lastEvaluatedTime: string;
+    };
+    const month = latest.lastEvaluatedTime.slice(0, 6);
+    await expect(page.getByRole('heading', { name: `This month so far: ${monthName(month)}` })).toBeVisible();
+    await expect(page.getByTestId('latest-amount')).toHaveText(money(latest.amount, latest.currency));
+    // The calculation time, in the browser's zone (Asia/Tokyo), with the zone named.
+    const at = new Date(
+      `${latest.lastEvaluatedTime.replace(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3T$4:$5:$6')}Z`,
+    );
+    const when = new Intl.DateTimeFormat('en-US', {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+      timeZone: 'Asia/Tokyo',
+    }).format(at);
+    await expect(page.getByText(`Calculated ${when}`)).toBeVisible();
+    expect(when).toContain('GMT+9');
+
+    const previousMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(4)) - 2, 1));
+    const previousYm = `${previousMonth.getUTCFullYear()}${String(previousMonth.getUTCMonth() + 1).padStart(2, '0')}`;
+    const previous = bills.find((b) => b.yearMonth === previousYm);
+    if (previous) {
+      const difference = latest.amount - previous.amount;
+      const percent = new Intl.NumberFormat('en-US', {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+        signDisplay: 'exceptZero',
+      }).format(difference / previous.amount);
+      const sign = difference > 0 ? '+' : difference < 0 ? '-' : '';
+      await expect(page.getByTestId('latest-comparison')).toHaveText(
+        `${sign}${money(Math.abs(difference), latest.currency)} (${percent}) compared with ${monthName(previousYm)} (${money(previous.amount, previous.currency)})`,
+      );
+    } else {
+      await expect(page.getByTestId('latest-comparison')).toHaveText(
+        `No bill for ${monthName(previousYm)} to compare with.`,
+      );
+    }
+
+    expect(await rows(page, 'Monthly bills')).toEqual(
+      bills.map((b) => [
+        monthName(b.yearMonth),
+        money(b.amount, b.currency),
+        b.state === 'closed' ? 'Closed' : 'Preliminary',
+        b.paymentStatus === 'paid' ? 'Paid' : expect.any(String),
+        b.appliedCouponAmount ? money(b.appliedCouponAmount, b.currency) : '—',
+      ]),
+    );
+    // The chart shows the same months (up to twelve), its figures in its readable summary.
+    const chart = page.getByRole('group', { name: 'Monthly bills' });
+    await expect(chart).toBeVisible();
+    await expectAccessible(page);
+
+    // Each month opens its page.
+    const first = bills[0] as MonthlyBill;
+    await page.getByRole('link', { name: monthName(first.yearMonth), exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/billing/${first.yearMonth}$`));
+    await expect(page.getByTestId('month-amount')).toHaveText(money(first.amount, first.currency));
+  });
+
+  test('a month: days, bill items and SIMs are what the API says, and its CSV adds up to the bill', async ({
+    page,
+    request,
+  }) => {
+    const soracom = await client(request);
+    const { billList } = await soracom.get<{ billList: MonthlyBill[] }>('/bills');
+    const bill = [...billList].sort((a, b) => b.yearMonth.localeCompare(a.yearMonth))[0] as MonthlyBill;
+    const month = bill.yearMonth;
+    const daily = await soracom.get<{ billList: { date: string; amount: number; currency: string }[] }>(
+      `/bills/${month}/daily`,
+    );
+    const items = await soracom.get<Summary<{ billItemName: string; amount: number }>[]>('/bills/summaries/bill_items');
+    const sims = await soracom.get<Summary<{ simId: string; amount: number }>[]>('/bills/summaries/sims');
+    const digits = bill.currency === 'JPY' ? 0 : 2;
+
+    await openBilling(page);
+    await page.goto(`/billing/${month}`);
+    await expect(page.getByRole('heading', { name: `Bill for ${monthName(month)}`, level: 2 })).toBeVisible();
+    await expect(page.getByTestId('month-amount')).toHaveText(money(bill.amount, bill.currency));
+
+    const days = [...daily.billList].sort((a, b) => a.date.localeCompare(b.date));
+    expect(await rows(page, 'Daily amounts')).toEqual(days.map((d) => [dayName(d.date), money(d.amount, d.currency)]));
+    // The days add up to the month.
+    const dayTotal = days.reduce((sum, d) => sum + Math.round(d.amount * 10 ** digits), 0) / 10 ** digits;
+    expect(dayTotal).toBe(bill.amount);
+    await expect(page.getByTestId('daily-total')).toHaveText(money(bill.amount, bill.currency));
+    await expect(
+      page
+        .getByRole('group', { name: `Daily amounts in ${monthName(month)}` })
+        .or(page.getByRole('img', { name: `Daily amounts in ${monthName(month)}` })),
+    ).toBeVisible();
+
+    // Bill items by month: every cell is the API's figure, and each month's total is that month's bill.
+    const months = [...items].sort((a, b) => a.yearMonth.localeCompare(b.yearMonth));
+    const itemRows = await rows(page, 'Cost by bill item');
+    const names: Record<string, string> = {
+      dailyChargeTotal: 'Basic fees',
+      dailyDataTrafficChargeTotal: 'Data traffic',
+      dailySoracomBeamRequestChargeTotal: 'SORACOM Beam requests',
+    };
+    for (const row of itemRows) {
+      const [label, ...cells] = row;
+      const name = Object.entries(names).find(([, text]) => text === label)?.[0] ?? label;
+      expect(cells).toEqual(
+        months.map((m) => {
+          const cost = m.costBreakdownList.find((c) => c.billItemName === name);
+          return cost ? money(cost.amount, m.currency) : '—';
+        }),
+      );
+    }
+    expect(itemRows.length).toBe(new Set(months.flatMap((m) => m.costBreakdownList.map((c) => c.billItemName))).size);
+    const [, ...totals] = (await rows(page, 'Cost by bill item', 'tfoot'))[0] ?? [];
+    const monthTotals = months.map((m) => m.costBreakdownList.reduce((sum, c) => sum + c.amount, 0));
+    expect(totals).toEqual(months.map((m, i) => money(monthTotals[i] as number, m.currency)));
+    const billed = months.findIndex((m) => m.yearMonth === month);
+    if (billed >= 0) expect(monthTotals[billed]).toBe(bill.amount);
+
+    // Cost per SIM: the API's list, largest first, at most 100, each linking to its SIM.
+    const simSummary = sims.find((s) => s.yearMonth === month);
+    const expected = [...(simSummary?.costBreakdownList ?? [])].sort((a, b) => b.amount - a.amount).slice(0, 100);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await rows(page, 'Cost per SIM')).toEqual(
+      expected.map((c, i) => [String(i + 1), c.simId, money(c.amount, simSummary?.currency ?? bill.currency)]),
+    );
+    await expectAccessible(page);
+
+    // Sync export: the file downloads at once; its amounts add up to the bill.
+    const sync = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export detailed CSV' }).click();
+    const syncCsv = await downloaded(await sync);
+    expect(csvTotal(syncCsv, digits)).toBe(Math.round(bill.amount * 10 ** digits));
+    await expect(page.getByRole('link', { name: 'Download the CSV again' })).toBeVisible();
+
+    // Async export: SORACOM prepares the file; the page shows it waiting, then downloads it.
+    await page.getByRole('radio', { name: 'Prepare in the background' }).check();
+    const async = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export detailed CSV' }).click();
+    await expect(page.getByText(/Preparing the file… \(check \d+\)/)).toBeVisible();
+    const asyncCsv = await downloaded(await async);
+    expect(csvTotal(asyncCsv, digits)).toBe(Math.round(bill.amount * 10 ** digits));
+
+    // A SIM of the list opens its page.
+    const top = expected[0] as { simId: string };
+    await page.getByRole('link', { name: top.simId, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/sims/${top.simId}$`));
+  });
+
+  test('an async export can be cancelled, and nothing downloads', async ({ page }) => {
+    await openBilling(page);
+    let downloads = 0;
+    page.on('download', () => {
+      downloads++;
+    });
+    await page.getByRole('radio', { name: 'Prepare in the background' }).check();
+    await page.getByRole('button', { name: "Export this month's CSV" }).click();
+    await expect(page.getByText(/Preparing the file…/)).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel export' }).click();
+    await expect(page.getByText(/Preparing the file…/)).toBeHidden();
+    // Longer than the sandbox takes to prepare a file (guesses.exportedFiles).
+    await page.waitForTimeout(3_000);
+    expect(downloads).toBe(0);
+  });
+
+  test("this month's CSV adds up to this month so far", async ({ page, request }) => {
+    const soracom = await client(request);
+    await openBilling(page);
+    type Latest = { amount: number; currency: string };
+    // This month's amounts only grow as the month goes on: the file's total lies between the bill before and after.
+    const before = await soracom.get<Latest>('/bills/latest');
+    const sync = page.waitForEvent('download');
+    await page.getByRole('button', { name: "Export this month's CSV" }).click();
+    const text = await downloaded(await sync);
+    const after = await soracom.get<Latest>('/bills/latest');
+    const digits = before.currency === 'JPY' ? 0 : 2;
+    const total = csvTotal(text, digits);
+    expect(total).toBeGreaterThanOrEqual(Math.round(before.amount * 10 ** digits));
+    expect(total).toBeLessThanOrEqual(Math.round(after.amount * 10 ** digits));
+  });
+});
+
+test.describe('payments', () => {
+  test('payment method, statements and their export are what the API says', async ({ page, request }) => {
+    const soracom = await client(request);
+    const { paymentStatementsList } = await soracom.get<{
+      paymentStatementsList: {
+        paymentStatementId: string;
+        amount: number;
+        currency: string;
+        chargedYearMonths?: string[];
+        paymentDateTime: number;
+      }[];
+    }>('/payment_statements');
+    const statements = [...paymentStatementsList].sort((a, b) => b.paymentDateTime - a.paymentDateTime);
+
+    await openBilling(page);
+    await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('link', { name: 'Payments' }).click();
+    await expect(page.getByRole('heading', { name: 'Payments', level: 2 })).toBeVisible();
+    await expect(page.getByTestId('payment-method-status')).toHaveText('Valid');
+    const shown = await rows(page, 'Payment statements');
+    expect(shown.map((r) => [r[0], r[2], r[3]])).toEqual(
+      statements.map((s) => [
+        s.paymentStatementId,
+        (s.chargedYearMonths ?? []).map((m) => monthName(m)).join(', ') || '—',
+        money(s.amount, s.currency),
+      ]),
+    );
+    await expectAccessible(page);
+
+    const first = statements[0] as (typeof statements)[number];
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Export statement ${first.paymentStatementId}` }).click();
+    const text = await downloaded(await download);
+    const digits = first.currency === 'JPY' ? 0 : 2;
+    expect(csvTotal(text, digits)).toBe(Math.round(first.amount * 10 ** digits));
+  });
+
+  test('register a coupon code; a refused code is explained at the field', async ({ page, request }) => {
+    const { email, password, auth } = await newOperator(request, 'coupon');
+    const soracom = await client(request, auth);
+    const created = await soracom.post<{ couponCode: string; amount: number }>('/sandbox/coupons/create', {
+      amount: 1500,
+      applicableBillItemName: 'dailyChargeTotal',
+    });
+
+    await page.goto('/login');
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/sims$/);
+    await page.goto('/billing/payments');
+    await expect(page.getByText('No coupons. Register a coupon code above.')).toBeVisible();
+    const field = page.getByLabel('Coupon code');
+
+    await page.getByRole('button', { name: 'Register coupon' }).click();
+    await expect(field).toHaveAccessibleDescription('Enter a coupon code.');
+
+    await field.fill('NOT-A-REAL-CODE');
+    await page.getByRole('button', { name: 'Register coupon' }).click();
+    await expect(field).toHaveAccessibleDescription(/^No such coupon code\./);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveValue('NOT-A-REAL-CODE');
+    await expectAccessible(page);
+
+    await field.fill(created.couponCode);
+    await page.getByRole('button', { name: 'Register coupon' }).click();
+    await expect(page.getByText(`Coupon ${created.couponCode} registered.`)).toBeVisible();
+    await expect(field).toHaveValue('');
+    const { couponList } = await soracom.get<{
+      couponList: { couponCode: string; amount: number; balance: number; currency: string }[];
+    }>('/coupons');
+    const registered = couponList.find((c) => c.couponCode === created.couponCode);
+    expect(registered).toBeTruthy();
+    expect(await rows(page, 'Coupons')).toContainEqual([
+      created.couponCode,
+      'Basic fees',
+      money(1500, registered?.currency ?? 'JPY'),
+      money(registered?.balance ?? 0, registered?.currency ?? 'JPY'),
+      expect.any(String),
+    ]);
+
+    // The same code a second time is refused, next to the field.
+    await field.fill(created.couponCode);
+    await page.getByRole('button', { name: 'Register coupon' }).click();
+    await expect(field).toHaveAccessibleDescription(/already registered/);
+  });
+
+  test('payer information: validated at the fields, saved, read back; a refused save keeps what was typed', async ({
+    page,
+    request,
+  }) => {
+    const { email, password, auth } = await newOperator(request, 'payer');
+    const soracom = await client(request, auth);
+    await page.goto('/login');
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/sims$/);
+    await page.goto('/billing/payments');
+    const form = page.getByRole('form', { name: 'Payer information' });
+    await expect(form.getByLabel('Full name')).toHaveValue('');
+    // No payment method registered for a new operator.
+    await expect(page.getByText(/No payment method is registered/)).toBeVisible();
+
+    await form.getByLabel('Department').fill('IoT Platform');
+    await form.getByRole('button', { name: 'Save payer information' }).click();
+    await expect(form.getByLabel('Full name')).toHaveAccessibleDescription('Enter a full name or a company name.');
+
+    // SORACOM refuses the save: the message is shown, and nothing typed is lost.
+    await form.getByLabel('Company name').fill('Example KK');
+    await form.getByLabel('Full name').fill('Taro Mihon');
+    await page.route('**/v1/payment_statements/payer_information', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({ code: 'PAY0001', message: 'Payer information could not be registered.' }),
+          })
+        : route.fallback(),
+    );
+    await form.getByRole('button', { name: 'Save payer information' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Payer information could not be registered. (PAY0001)');
+    await expect(form.getByLabel('Company name')).toHaveValue('Example KK');
+    await expect(form.getByLabel('Department')).toHaveValue('IoT Platform');
+    await expect(form.getByLabel('Full name')).toHaveValue('Taro Mihon');
+    await expectAccessible(page);
+    await page.unroute('**/v1/payment_statements/payer_information');
+
+    await form.getByRole('button', { name: 'Save payer information' }).click();
+    await expect(page.getByText('Payer information saved.')).toBeVisible();
+    expect(await soracom.get('/payment_statements/payer_information')).toEqual({
+      companyName: 'Example KK',
+      department: 'IoT Platform',
+      fullName: 'Taro Mihon',
+    });
+    await page.reload();
+    await expect(form.getByLabel('Company name')).toHaveValue('Example KK');
+    await expect(form.getByLabel('Department')).toHaveValue('IoT Platform');
+    await expect(form.getByLabel('Full name')).toHaveValue('Taro Mihon');
+  });
+});
