@@ -10,7 +10,7 @@ export function UsageTable(props: { label: string; points: UsagePoint[]; period:
   const bytes = (n: number) => formatBytes(n, i18n.language);
   return (
     <Table.ScrollContainer minWidth={360} maxHeight={360}>
-      <Table aria-label={props.label} striped stickyHeader>
+      <Table aria-label={props.label} striped stickyHeader style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('usage.when')}</Table.Th>
