@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Table, Title } from '@mantine/core';
+import { Badge, Box, Group, Paper, Table, Title } from '@mantine/core';
 import type { Sim } from '../../api/queries/sims';
 import { useTranslation } from '../../app/i18n';
 
@@ -20,7 +20,7 @@ export function SimProfiles({ sim }: { sim: Sim }) {
       <Title order={3} size="h4" mb="sm">
         {t('simActions.page.profiles')}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
+      <Box style={{ overflowX: 'auto' }}>
         <Table aria-label={t('simActions.page.profiles')}>
           <Table.Thead>
             <Table.Tr>
@@ -63,7 +63,7 @@ export function SimProfiles({ sim }: { sim: Sim }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
     </Paper>
   );
 }
