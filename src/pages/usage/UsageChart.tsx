@@ -78,7 +78,7 @@ export function UsageChart({ subject, periods, title }: UsageChartProps) {
         </Text>
       </Group>
       {stats.error ? <ErrorAlert error={stats.error} /> : null}
-      {stats.isPending ? <Skeleton height={280} /> : null}
+      {stats.isPending ? <Placeholder /> : null}
       {stats.isSuccess && points.length === 0 ? (
         <Alert color="gray" title={t('usage.emptyTitle')}>
           {t(subject.kind === 'sim' ? 'usage.emptySim' : 'usage.emptyFleet')}
@@ -125,5 +125,20 @@ function Figure({ label, value, locale }: { label: string; value: number; locale
         {formatByteCount(value, locale)}
       </Text>
     </div>
+  );
+}
+
+/** While loading: the shape of what comes (totals, chart, table), so the sections below do not jump. */
+function Placeholder() {
+  return (
+    <Stack gap="sm" aria-hidden="true">
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} height={62} />
+        ))}
+      </SimpleGrid>
+      <Skeleton height={322} />
+      <Skeleton height={340} />
+    </Stack>
   );
 }
