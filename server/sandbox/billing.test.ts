@@ -122,7 +122,7 @@ describe('bills of the demo operator', () => {
       const exported = await s.call('POST', `/payment_statements/${st.paymentStatementId}/export`, { auth: root });
       expect(csvTotal((await download(s, exported.body.url)).text)).toBe(st.amount);
     }
-  });
+  }, 30_000);
 
   it('the preliminary bill moves as the month goes on; closed months stay', async () => {
     const s = createContractSandbox({ fleet: 40, now: start });
@@ -144,7 +144,7 @@ describe('bills of the demo operator', () => {
     expect((await s.call('POST', `/sims/${sim.sim_id}/suspend`, { auth: root })).status).toBe(200);
     expect((await s.call('GET', '/bills/202512', { auth: root })).body).toEqual(december);
     expect((await s.call('GET', '/bills/latest', { auth: root })).body.amount).toBeLessThan(later.body.amount);
-  });
+  }, 30_000);
 
   it('answers 400 for a malformed month and 404 for a month without a bill', async () => {
     const s = createContractSandbox({ fleet: 5, now: start });

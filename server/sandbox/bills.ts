@@ -35,7 +35,7 @@ export function pathMonth(ctx: Ctx<unknown>): string {
 }
 
 /** A month's bill, or 404 when the operator has none for it (before its creation, or in the future). */
-export function billOf(ctx: Ctx<unknown>, yearMonth: string, parts: { daily?: boolean; topSims?: boolean } = {}) {
+export function billOf(ctx: Ctx<unknown>, yearMonth: string, parts: { topSims?: boolean } = {}) {
   const { operatorId } = caller(ctx);
   const bill = billingOf(ctx.db).month(operatorId, yearMonth, ctx.now, parts);
   if (!bill) throw notFound(`No bill for ${yearMonth}.`);
@@ -64,7 +64,7 @@ export const getBillingHistory: Handler = (ctx) => {
 export const getBilling: Handler = (ctx) => ({ status: 200, body: monthlyBill(billOf(ctx, pathMonth(ctx))) });
 
 export const getBillingPerDay: Handler = (ctx) => {
-  const bill = billOf(ctx, pathMonth(ctx), { daily: true });
+  const bill = billOf(ctx, pathMonth(ctx));
   return {
     status: 200,
     body: {
