@@ -83,6 +83,26 @@ test.describe('SIM actions', () => {
     await expect(page.getByText('The SIM is terminated.').first()).toBeVisible();
   });
 
+  test('pressing Enter twice on terminate sends one request', async ({ page, request }) => {
+    const { simId, headers } = await simPage(page, request);
+    expect((await request.post(api(`/sims/${simId}/enable_termination`), { headers })).status()).toBe(200);
+    await page.reload();
+    const terminations: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/terminate')) terminations.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Actions' }).click();
+    await page.getByRole('menuitem', { name: 'Terminate…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Terminate this SIM?' });
+    await dialog.getByLabel(/^Type .* to confirm$/).fill(simId);
+    await dialog.getByRole('button', { name: 'Terminate', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Terminated', { exact: true }).first()).toBeVisible();
+    expect(terminations).toHaveLength(1);
+  });
+
   test('offline, a destructive action fails at once instead of waiting to be sent', async ({
     page,
     request,
