@@ -10,6 +10,18 @@ export type Currency = 'JPY' | 'USD' | 'EUR';
 export const minorDigits = (currency: string | undefined): number => (currency === 'JPY' ? 0 : 2);
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are slow to make (a few hundred per screen on a phone would show): one per locale and shape. */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}/${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
 
 /** `¥13,203`, `$12.50`, `€1,234.00` (in Japanese: `￥13,203`, `$12.50`, `€1,234.00`). */
 export function formatMoney(amount: number | undefined | null, currency: string | undefined, locale: string): string {
@@ -93,7 +105,7 @@ function yearMonthDate(yyyyMM: string | undefined): number | null {
 export function formatYearMonth(yyyyMM: string | undefined, locale: string, month: 'long' | 'short' = 'long'): string {
   const date = yearMonthDate(yyyyMM);
   if (date === null) return yyyyMM ?? '';
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month, timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { year: 'numeric', month, timeZone: 'UTC' }).format(date);
 }
 
 /** `Nov 21` / `11月21日` for a `yyyyMMdd` day; the input as it is when it is not a day. */
@@ -101,7 +113,7 @@ export function formatDay(yyyyMMdd: string | undefined, locale: string, withWeek
   const match = yyyyMMdd ? dayPattern.exec(yyyyMMdd) : null;
   if (!match) return yyyyMMdd ?? '';
   const date = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     month: 'short',
     day: 'numeric',
     weekday: withWeekday ? 'short' : undefined,
@@ -123,7 +135,7 @@ export function parseEvaluatedTime(value: string | undefined): number | null {
 /** `Nov 21, 2026, 2:05 PM GMT+9` / `2026年11月21日 14:05 JST`: a moment with its time zone named. */
 export function formatZonedDateTime(ms: number | null | undefined, locale: string, timeZone?: string): string {
   if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import { billingQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,6 +13,9 @@ import { LatestBill } from './LatestBill';
 export function BillingPage() {
   const { t } = useTranslation();
   const history = useQuery(billingQueries.history());
+  // The chart and table of every month render in a background, interruptible pass: the summary paints first and
+  // the page stays responsive on slow phones.
+  const bills = useDeferredValue(history.data);
   return (
     <>
       <PageHeader title={t('billing.title')} />
@@ -19,7 +23,7 @@ export function BillingPage() {
       <Stack>
         <LatestBill history={history.data} />
         {history.error ? <ErrorAlert error={history.error} /> : null}
-        <BillHistory bills={history.data} pending={history.isPending} />
+        <BillHistory bills={bills} pending={history.isPending || bills !== history.data} />
       </Stack>
     </>
   );

@@ -44,38 +44,41 @@ export function LatestBill({ history }: { history: MonthlyBill[] | undefined }) 
           {month ? t('billing.latest.titleMonth', { month: format.month(month) }) : t('billing.latest.title')}
         </Title>
         {latest.error ? <ErrorAlert error={latest.error} /> : null}
-        {latest.isPending ? <Skeleton height={48} width={240} /> : null}
-        {data ? (
-          <>
-            <Text fz={32} fw={700} lh={1.2} data-testid="latest-amount">
-              {format.money(data.amount ?? 0, data.currency)}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {data.lastEvaluatedTime
-                ? t('billing.latest.calculated', {
-                    time: format.moment(parseEvaluatedTime(data.lastEvaluatedTime)) || data.lastEvaluatedTime,
-                  })
-                : t('billing.latest.notCalculated')}
-            </Text>
-            {history && month ? (
-              <Text size="sm" data-testid="latest-comparison">
-                {previous && change
-                  ? t('billing.latest.compared', {
-                      difference: formatMoneyChange(change.difference, data.currency, format.locale),
-                      percent: change.ratio === null ? '—' : formatPercentChange(change.ratio, format.locale),
-                      month: format.month(previous.yearMonth),
-                      amount: format.money(previous.amount, previous.currency),
-                    })
-                  : t('billing.latest.nothingToCompare', { month: format.month(previousYearMonth(month)) })}
+        {/* As tall as what it will show (two lines of comparison on a phone), so nothing below jumps. */}
+        <Stack gap="xs" mih={latest.error ? undefined : 156}>
+          {latest.isPending ? <Skeleton height={38} width={200} /> : null}
+          {data ? (
+            <>
+              <Text fz={32} fw={700} lh={1.2} data-testid="latest-amount">
+                {format.money(data.amount ?? 0, data.currency)}
               </Text>
-            ) : null}
-            {month ? (
-              <Anchor component={Link} to={`/billing/${month}`} size="sm">
-                {t('billing.latest.details', { month: format.month(month) })}
-              </Anchor>
-            ) : null}
-          </>
-        ) : null}
+              <Text size="sm" c="dimmed">
+                {data.lastEvaluatedTime
+                  ? t('billing.latest.calculated', {
+                      time: format.moment(parseEvaluatedTime(data.lastEvaluatedTime)) || data.lastEvaluatedTime,
+                    })
+                  : t('billing.latest.notCalculated')}
+              </Text>
+              {history && month ? (
+                <Text size="sm" data-testid="latest-comparison">
+                  {previous && change
+                    ? t('billing.latest.compared', {
+                        difference: formatMoneyChange(change.difference, data.currency, format.locale),
+                        percent: change.ratio === null ? '—' : formatPercentChange(change.ratio, format.locale),
+                        month: format.month(previous.yearMonth),
+                        amount: format.money(previous.amount, previous.currency),
+                      })
+                    : t('billing.latest.nothingToCompare', { month: format.month(previousYearMonth(month)) })}
+                </Text>
+              ) : null}
+              {month ? (
+                <Anchor component={Link} to={`/billing/${month}`} size="sm">
+                  {t('billing.latest.details', { month: format.month(month) })}
+                </Anchor>
+              ) : null}
+            </>
+          ) : null}
+        </Stack>
         <Group mt="xs">
           <ExportControl target={{ kind: 'latest' }} label={t('billing.export.latest')} />
         </Group>

@@ -1,0 +1,185 @@
+/**
+ * Lighthouse (mobile form factor, default simulated throttling) on /billing, signed in with the demo account.
+ * Writes bench/results/lighthouse-billing.json with the performance and accessibility scores and key metrics.
+ * Not a test: figures to compare over time; it exits non-zero when a score is below its target (90 and 100).
+ *
+ *   npm run bench:lighthouse                                  builds into dist/ and starts a server on port 8193
+ *   npm run bench:lighthouse -- --base http://127.0.0.1:8080  measures a server that is already running
+ *   options: --port <n> (started server), --dist <dir> (build output, or DIST_DIR), --no-build, --path /billing,
+ *            --full-report <file> (Lighthouse's whole report as JSON)
+ *
+ * The session lives in the tab's sessionStorage, so Lighthouse runs in the very tab that signed in, with its
+ * storage reset turned off; the HTTP cache is cleared by hand first so the page's code loads as on a first visit.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
+
+const { values: options } = parseArgs({
+  options: {
+    base: { type: 'string' },
+    port: { type: 'string', default: '8193' },
+    dist: { type: 'string', default: process.env.DIST_DIR ?? 'dist' },
+    'no-build': { type: 'boolean', default: false },
+    path: { type: 'string', default: '/billing' },
+    /** Also keep Lighthouse's whole report (JSON), to see what costs time. */
+    'full-report': { type: 'string' },
+  },
+});
+const targets = { performance: 90, accessibility: 100 };
+const demo = { email: 'demo@example.com', password: 'demo-password' };
+const root = resolve(import.meta.dirname, '..');
+
+/** Playwright's own Chromium when it is installed, else CHROMIUM_PATH, else Debian's (as playwright.config.ts). */
+function browserPath(): string {
+  try {
+    const own = chromium.executablePath();
+    if (existsSync(own)) return own;
+  } catch {
+    // No browser of Playwright's own on this machine.
+  }
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+const browserArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+async function waitForServer(base: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/endpoints`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`no server at ${base} after 60 s`);
+}
+
+/** A server of our own on a fresh sandbox database, after a production build. */
+async function startServer(): Promise<{ base: string; stop: () => void }> {
+  const dist = resolve(root, options.dist);
+  if (!options['no-build']) {
+    const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) throw new Error('the build failed');
+  }
+  const dbDir = mkdtempSync(join(tmpdir(), 'soracom-lighthouse-'));
+  const base = `http://127.0.0.1:${options.port}`;
+  const server = spawn('npx', ['tsx', 'server/main.ts', '--port', options.port, '--db', join(dbDir, 'sandbox.db')], {
+    cwd: root,
+    env: { ...process.env, DIST_DIR: dist, SANDBOX_RATE_LIMIT: '1000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch {
+      // Already gone.
+    }
+    rmSync(dbDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForServer(base, server);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { base, stop };
+}
+
+const own = options.base ? null : await startServer();
+const base = options.base ?? (own as { base: string }).base;
+const browser = await puppeteer.launch({ executablePath: browserPath(), args: browserArgs, headless: true });
+try {
+  const page = await browser.newPage();
+  await page.goto(`${base}/login`, { waitUntil: 'networkidle0' });
+  await page.locator('input[type="email"]').fill(demo.email);
+  await page.locator('input[type="password"]').fill(demo.password);
+  await Promise.all([
+    page.waitForFunction(() => location.pathname === '/sims', { timeout: 30_000 }),
+    page.locator('form button[type="submit"]').click(),
+  ]);
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.detach();
+
+  const url = `${base}${options.path}`;
+  const result = await lighthouse(
+    url,
+    { logLevel: 'error', output: 'json', onlyCategories: ['performance', 'accessibility'], disableStorageReset: true },
+    undefined,
+    page,
+  );
+  if (!result) throw new Error('Lighthouse gave no result');
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse could not measure: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const broken = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time']
+    .map((id) => lhr.audits[id])
+    .find((audit) => audit?.errorMessage);
+  if (broken) throw new Error(`Lighthouse could not measure ${broken.id}: ${broken.errorMessage}`);
+  if (new URL(lhr.finalDisplayedUrl).pathname !== options.path) {
+    throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${options.path}: was the session lost?`);
+  }
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
+  const failing = (category: string) =>
+    (lhr.categories[category]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => ({ id: ref.id, title: lhr.audits[ref.id]?.title, score: lhr.audits[ref.id]?.score }));
+  const report = {
+    measuredAt: new Date().toISOString(),
+    command: 'npm run bench:lighthouse',
+    url: lhr.finalDisplayedUrl,
+    lighthouseVersion: lhr.lighthouseVersion,
+    browser: lhr.environment.hostUserAgent,
+    formFactor: lhr.configSettings.formFactor,
+    throttlingMethod: lhr.configSettings.throttlingMethod,
+    throttling: lhr.configSettings.throttling,
+    scores: { performance: score('performance'), accessibility: score('accessibility') },
+    targets,
+    metricsMs: {
+      firstContentfulPaint: metric('first-contentful-paint'),
+      largestContentfulPaint: metric('largest-contentful-paint'),
+      speedIndex: metric('speed-index'),
+      totalBlockingTime: metric('total-blocking-time'),
+      timeToInteractive: metric('interactive'),
+    },
+    cumulativeLayoutShift: metric('cumulative-layout-shift'),
+    transferredBytes: metric('total-byte-weight'),
+    belowFull: { performance: failing('performance'), accessibility: failing('accessibility') },
+  };
+  if (options['full-report']) writeFileSync(options['full-report'], JSON.stringify(lhr, null, 2));
+  mkdirSync(resolve(root, 'bench/results'), { recursive: true });
+  writeFileSync(resolve(root, 'bench/results/lighthouse-billing.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const m = report.metricsMs;
+  console.log(
+    `Lighthouse ${report.lighthouseVersion} on ${options.path} (${report.formFactor}, ${report.throttlingMethod}): ` +
+      `performance ${report.scores.performance}, accessibility ${report.scores.accessibility}; ` +
+      `FCP ${Math.round(m.firstContentfulPaint ?? 0)} ms, LCP ${Math.round(m.largestContentfulPaint ?? 0)} ms, ` +
+      `TBT ${Math.round(m.totalBlockingTime ?? 0)} ms, CLS ${(report.cumulativeLayoutShift ?? 0).toFixed(3)}`,
+  );
+  if (report.scores.performance < targets.performance || report.scores.accessibility < targets.accessibility) {
+    console.error(`Below target (performance ${targets.performance}, accessibility ${targets.accessibility}).`);
+    process.exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  own?.stop();
+}
