@@ -19,10 +19,10 @@ const aggregated = (rows: { bucket: number; up: number; down: number }[]): Aggre
 
 export const getAirStatsOfOperator: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
-  const { period, start, end } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  const { start, end, bucket } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
   const rows = ctx.db
     .prepare<[string, number, number], { bucket: number; up: number; down: number }>(
-      `SELECT ${period.sql} AS bucket, sum(upload_bytes) AS up, sum(download_bytes) AS down FROM air_stats
+      `SELECT ${bucket()} AS bucket, sum(upload_bytes) AS up, sum(download_bytes) AS down FROM air_stats
        WHERE operator_id = ? AND unixtime >= ? AND unixtime < ? GROUP BY bucket ORDER BY bucket`,
     )
     .all(operatorId, start, end);
@@ -33,10 +33,10 @@ export const getAirStatsOfGroup: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const groupId = ctx.path.group_id ?? '';
   if (!ctx.stores.groups.get(operatorId, groupId)) throw notFound('No such group found.');
-  const { period, start, end } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  const { start, end, bucket } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
   const rows = ctx.db
     .prepare<[string, string, string, number, number], { bucket: number; up: number; down: number }>(
-      `SELECT ${period.sql} AS bucket, sum(upload_bytes) AS up, sum(download_bytes) AS down FROM air_stats
+      `SELECT ${bucket()} AS bucket, sum(upload_bytes) AS up, sum(download_bytes) AS down FROM air_stats
        WHERE sim_id IN (SELECT sim_id FROM sims WHERE operator_id = ? AND group_id = ?)
          AND operator_id = ? AND unixtime >= ? AND unixtime < ?
        GROUP BY bucket ORDER BY bucket`,
@@ -56,7 +56,7 @@ function exportRange(ctx: Ctx<ExportRequest | undefined>) {
 
 export const exportAirStats: Handler = (ctx: Ctx<ExportRequest | undefined>) => {
   const { operatorId } = caller(ctx);
-  const { period, start, end } = exportRange(ctx);
+  const { period, start, end, bucket } = exportRange(ctx);
   const rows = ctx.db
     .prepare<
       [string, number, number],
@@ -71,7 +71,7 @@ export const exportAirStats: Handler = (ctx: Ctx<ExportRequest | undefined>) => 
         downp: number;
       }
     >(
-      `SELECT ${period.sql.replaceAll('unixtime', 'a.unixtime')} AS bucket, a.sim_id, a.imsi,
+      `SELECT ${bucket('a.unixtime')} AS bucket, a.sim_id, a.imsi,
          CASE WHEN a.speed_class = '' THEN coalesce(b.speed_class, '') ELSE a.speed_class END AS speed_class,
          sum(a.upload_bytes) AS up, sum(a.download_bytes) AS down, sum(a.upload_packets) AS upp,
          sum(a.download_packets) AS downp
@@ -156,10 +156,10 @@ export const getBeamStats: Handler = (ctx) => {
   const imsi = ctx.path.imsi ?? '';
   const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
   if (!sim) throw notFound('No such subscriber found.');
-  const { period, start, end } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  const { period, start, end, bucket } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
   const rows = ctx.db
     .prepare<[string, string, number, number], { bucket: number; item: string; count: number }>(
-      `SELECT ${period.sql} AS bucket, item, sum(count) AS count FROM beam_stats
+      `SELECT ${bucket()} AS bucket, item, sum(count) AS count FROM beam_stats
        WHERE imsi = ? AND operator_id = ? AND unixtime >= ? AND unixtime < ?
        GROUP BY bucket, item ORDER BY bucket, item`,
     )
@@ -178,10 +178,10 @@ export const getBeamStats: Handler = (ctx) => {
 
 export const exportBeamStats: Handler = (ctx: Ctx<ExportRequest | undefined>) => {
   const { operatorId } = caller(ctx);
-  const { period, start, end } = exportRange(ctx);
+  const { period, start, end, bucket } = exportRange(ctx);
   const rows = ctx.db
     .prepare<[string, number, number], { bucket: number; sim_id: string; imsi: string; item: string; count: number }>(
-      `SELECT ${period.sql} AS bucket, sim_id, imsi, item, sum(count) AS count FROM beam_stats
+      `SELECT ${bucket()} AS bucket, sim_id, imsi, item, sum(count) AS count FROM beam_stats
        WHERE operator_id = ? AND unixtime >= ? AND unixtime < ?
        GROUP BY bucket, sim_id, imsi, item ORDER BY bucket, sim_id, imsi, item`,
     )
