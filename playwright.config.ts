@@ -22,6 +22,8 @@ const distDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  // Each run empties its output folder first: a run on another port keeps its own.
+  outputDir: port === 8181 ? 'test-results' : `test-results/port-${port}`,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   workers: 2,

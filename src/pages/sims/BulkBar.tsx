@@ -192,6 +192,7 @@ function BulkDialog({
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={close}
       closeOnClickOutside={phase !== 'running'}
@@ -318,7 +319,7 @@ function BulkDialog({
                   {t('bulk.retryFailed', { count: count(failed.length) })}
                 </Button>
               ) : null}
-              <Button onClick={close}>{t('common.close')}</Button>
+              <Button onClick={close}>{t('bulk.done')}</Button>
             </>
           ) : null}
         </Group>

@@ -78,6 +78,7 @@ export function ExportButton({
         {t('simTable.export.button')}
       </Button>
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={running}
         onClose={() => {
           controller.current?.abort();

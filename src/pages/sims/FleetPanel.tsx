@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Paper, Progress, Switch, Text, TextInput } from '@mantine/core';
 import { useDocumentVisibility } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { groupQueries } from '../../api/queries/groups';
 import type { Sim } from '../../api/queries/sims';
@@ -122,14 +122,25 @@ export function FleetPanel({
   const seconds =
     state.startedAt !== null && state.finishedAt !== null ? (state.finishedAt - state.startedAt) / 1000 : 0;
 
-  // The quick filter follows typing without a URL change per keystroke.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text triggers it
+  // The quick filter follows typing without a URL change per keystroke, applied to the view as it is by then.
+  const latest = useRef({ view, onChange });
+  latest.current = { view, onChange };
+  const sent = useRef(view.text);
   useEffect(() => {
     const timer = setTimeout(() => {
-      if (text !== view.text) onChange({ ...view, text });
+      const current = latest.current;
+      if (text === current.view.text) return;
+      sent.current = text;
+      current.onChange({ ...current.view, text });
     }, 150);
     return () => clearTimeout(timer);
   }, [text]);
+  // A view opened from elsewhere (a saved view, back and forward) brings its own text.
+  useEffect(() => {
+    if (view.text === sent.current) return;
+    sent.current = view.text;
+    setText(view.text);
+  }, [view.text]);
 
   return (
     <Paper withBorder radius="md" p="sm" mb="sm">

@@ -72,7 +72,12 @@ export function SavedViews({ current, onOpen }: { current: string; onOpen: (quer
           ) : null}
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={naming} onClose={() => setNaming(false)} title={t('simTable.views.save')}>
+      <Modal
+        opened={naming}
+        onClose={() => setNaming(false)}
+        title={t('simTable.views.save')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <form onSubmit={save}>
           <TextInput
             label={t('simTable.views.name')}

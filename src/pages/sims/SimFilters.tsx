@@ -111,35 +111,37 @@ export function SimFilters({
         </Group>
       </form>
       {active.length > 0 ? (
-        <Group gap="xs" mt="xs" aria-label={t('simTable.filters.active')} role="list">
-          {active.map((name, index) => (
-            <Group key={name} gap={4} role="listitem" wrap="nowrap">
-              {index > 0 ? (
-                <Text size="xs" c="dimmed" span>
-                  {view.searchType === 'or' ? t('simTable.filters.or') : t('simTable.filters.and')}
-                </Text>
-              ) : null}
-              <Paper withBorder radius="xl" px="sm" py={2}>
-                <Group gap={4} wrap="nowrap">
-                  <Text size="sm" span>
-                    {t('simTable.filters.chip', {
-                      field: t(`simTable.fields.${name}`),
-                      value:
-                        name === 'group_id'
-                          ? (groupNames(view.filters.group_id ?? '') ?? view.filters.group_id)
-                          : describeValue(name, view.filters[name] ?? '', t),
-                    })}
+        <Group gap="xs" mt="xs">
+          <Group gap="xs" aria-label={t('simTable.filters.active')} role="list">
+            {active.map((name, index) => (
+              <Group key={name} gap={4} role="listitem" wrap="nowrap">
+                {index > 0 ? (
+                  <Text size="xs" c="dimmed" span>
+                    {view.searchType === 'or' ? t('simTable.filters.or') : t('simTable.filters.and')}
                   </Text>
-                  <CloseButton
-                    size="xs"
-                    aria-label={t('simTable.filters.remove', { field: t(`simTable.fields.${name}`) })}
-                    onClick={() => remove(name)}
-                  />
-                </Group>
-              </Paper>
-            </Group>
-          ))}
-          <Button size="compact-xs" variant="subtle" onClick={() => onChange({ ...view, filters: {} })}>
+                ) : null}
+                <Paper withBorder radius="xl" px="sm" py={2}>
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm" span>
+                      {t('simTable.filters.chip', {
+                        field: t(`simTable.fields.${name}`),
+                        value:
+                          name === 'group_id'
+                            ? (groupNames(view.filters.group_id ?? '') ?? view.filters.group_id)
+                            : describeValue(name, view.filters[name] ?? '', t),
+                      })}
+                    </Text>
+                    <CloseButton
+                      size="xs"
+                      aria-label={t('simTable.filters.remove', { field: t(`simTable.fields.${name}`) })}
+                      onClick={() => remove(name)}
+                    />
+                  </Group>
+                </Paper>
+              </Group>
+            ))}
+          </Group>
+          <Button size="compact-xs" variant="subtle" onClick={() => onChange({ ...view, filters: {}, searchType: 'and' })}>
             {t('simTable.filters.clearAll')}
           </Button>
         </Group>

@@ -66,7 +66,12 @@ export function SimsPage() {
 
   const selectedRows = useMemo(() => rows.filter((row) => selected.has(row.simId)), [rows, selected]);
   const height = Math.max(360, viewportHeight - 330);
-  const currentQuery = writeView(view).toString();
+  // A saved view keeps the filters, mode, sort and page size, not the page it was on.
+  const currentQuery = (() => {
+    const saved = writeView(view, params);
+    saved.delete('after');
+    return saved.toString();
+  })();
 
   return (
     <>
