@@ -152,9 +152,13 @@ const byAmount = <T extends { amount: number }>(a: T, b: T) => b.amount - a.amou
 export function billingStore(db: Db) {
   const range = (op: string, start: number, end: number) => ({ op, start, end });
   // The basic fee by first charged day and daily fee: a few hundred groups, whatever the fleet size.
-  // One integer key (fee, first day) groups faster than two columns.
-  const basicGroups = db.prepare<ReturnType<typeof range>, { k: number; n: number }>(
-    `${chargesSql} SELECT fee * 1000000 + first_day AS k, count(*) AS n FROM basic GROUP BY k`,
+  // The basic fee of the SIMs charged from the first day, and of those created later by day and fee: SQLite sorts
+  // every row of a GROUP BY, so the fleet is only summed and the sort is left to the few SIMs new this month.
+  const basicFromStart = db.prepare<ReturnType<typeof range>, { fees: number | null }>(
+    `${chargesSql} SELECT sum(fee) AS fees FROM basic WHERE first_day = @start`,
+  );
+  const basicLater = db.prepare<ReturnType<typeof range>, { first_day: number; fees: number }>(
+    `${chargesSql} SELECT first_day, sum(fee) AS fees FROM basic WHERE first_day > @start GROUP BY first_day`,
   );
   const version = db.prepare<[], { v: number }>('SELECT total_changes() AS v');
   /**
@@ -263,11 +267,13 @@ export function billingStore(db: Db) {
     const totals = new Map<BillItem, number>();
     const addTo = (item: BillItem, amount: number) => totals.set(item, (totals.get(item) ?? 0) + amount);
     const starting = new Array<number>(days.length + 1).fill(0);
-    for (const g of basicGroups.all(range(op, start, end))) {
-      const fee = Math.floor(g.k / 1_000_000);
-      const firstDay = g.k % 1_000_000;
-      addTo('dailyChargeTotal', fee * g.n * (end - firstDay));
-      starting[firstDay - start] = (starting[firstDay - start] ?? 0) + fee * g.n;
+    const groups = [
+      { first_day: start, fees: basicFromStart.get(range(op, start, end))?.fees ?? 0 },
+      ...basicLater.all(range(op, start, end)),
+    ];
+    for (const g of groups) {
+      addTo('dailyChargeTotal', g.fees * (end - g.first_day));
+      starting[g.first_day - start] = (starting[g.first_day - start] ?? 0) + g.fees;
     }
     let running = 0;
     for (let i = 0; i < days.length; i++) {
