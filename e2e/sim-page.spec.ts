@@ -95,6 +95,14 @@ test.describe('SIM page', () => {
   test('settings: speed class, group, name, IMEI lock and expiry', async ({ page, request }) => {
     const { groupId } = await freshSim(page, request);
     await expect(shown(page, 'Speed class')).toHaveText('s1.minimum');
+    // The menu, with what does not apply disabled and the reason given.
+    await page.getByRole('button', { name: 'Actions', exact: true }).click();
+    await expect(page.getByRole('menuitem', { name: 'Remove from group', exact: true })).toBeDisabled();
+    await expect(page.getByRole('menuitem', { name: 'Remove from group', exact: true })).toHaveAccessibleDescription(
+      'The SIM is in no group.',
+    );
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
 
     let dialog = await openAction(page, 'Change speed class…');
     // Only the classes plan01s offers.

@@ -23,7 +23,9 @@ export function SimActionMenu({ sim, compact = false }: { sim: Sim; compact?: bo
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
+      {/* The list scrolls within small windows: its items are then tabbable, so the scrolled region can be reached by
+          keyboard; and no focus placeholder, which a menu may not contain. */}
+      <Menu position="bottom-end" withinPortal menuItemTabIndex={0} withInitialFocusPlaceholder={false}>
         <Menu.Target>
           {compact ? (
             <ActionIcon variant="subtle" color="gray" aria-label={t('simActions.menuFor', { name: label })}>
@@ -37,7 +39,6 @@ export function SimActionMenu({ sim, compact = false }: { sim: Sim; compact?: bo
             <Button variant="default">{t('simActions.menu')}</Button>
           )}
         </Menu.Target>
-        {/* Nineteen actions are taller than a small window: the list scrolls within it. */}
         <Menu.Dropdown maw={320} mah="min(80vh, 640px)" style={{ overflowY: 'auto' }}>
           {simActions.map((action) => {
             const applies = action.applies(sim);
