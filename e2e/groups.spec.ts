@@ -328,11 +328,11 @@ test.describe('groups', () => {
     await page.goto('/groups/00000000-0000-4000-8000-000000000001');
     await page.getByRole('link', { name: 'Open in the SIM table' }).click();
     await expect(page.getByText('Group: Tokyo sensors')).toBeVisible();
-    const groupCells = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr td:nth-child(9)');
+    const groupCells = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr td:nth-child(11)');
     await expect(groupCells.first()).toHaveText('Tokyo sensors');
     for (const text of await groupCells.allTextContents()) expect(text).toBe('Tokyo sensors');
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Show all SIMs' }).click();
+    await page.getByRole('button', { name: 'Clear all filters' }).click();
     await expect(page.getByText('Group: Tokyo sensors')).toHaveCount(0);
     await expect(page).toHaveURL(/\/sims$/);
   });

@@ -10,16 +10,17 @@ test.describe('every screen', () => {
   test('SIM table pages forward and back through the API', async ({ page }) => {
     const table = page.getByRole('table', { name: 'SIMs' });
     await expect(table.locator('tbody tr').first().getByRole('link')).toBeVisible();
-    const firstId = (await table.locator('tbody tr').first().locator('td').nth(1).textContent()) ?? '';
+    const firstId = (await table.locator('tbody tr').first().locator('td').nth(3).textContent()) ?? '';
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page).toHaveURL(/after=/);
     await expect(page.getByText('Page 2')).toBeVisible();
-    await expect(table.locator('tbody tr').first().locator('td').nth(1)).not.toHaveText(firstId);
+    await expect(table.locator('tbody tr').first().locator('td').nth(3)).not.toHaveText(firstId);
     await page.getByRole('button', { name: 'Previous' }).click();
     await expect(page.getByText('Page 1')).toBeVisible();
-    await expect(table.locator('tbody tr').first().locator('td').nth(1)).toHaveText(firstId);
+    await expect(table.locator('tbody tr').first().locator('td').nth(3)).toHaveText(firstId);
     await page.getByLabel('Rows per page').selectOption('25');
-    await expect(table.locator('tbody tr')).toHaveCount(25);
+    // The table is virtualised: it says how many rows it has (and a header row) rather than rendering all.
+    await expect(table).toHaveAttribute('aria-rowcount', '26');
   });
 
   test('SIM page, groups, billing, account and not-found pass axe', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Box, Table, Text } from '@mantine/core';
 import type { UsagePeriod, UsagePoint } from '../../api/queries/usage';
 import { useTranslation } from '../../app/i18n';
 import { formatBytes } from '../../lib/bytes';
@@ -9,8 +9,14 @@ export function UsageTable(props: { label: string; points: UsagePoint[]; period:
   const { t, i18n } = useTranslation();
   const bytes = (n: number) => formatBytes(n, i18n.language);
   return (
-    <Table.ScrollContainer minWidth={360} maxHeight={360}>
-      <Table aria-label={props.label} striped stickyHeader style={{ whiteSpace: 'nowrap' }}>
+    // A long period scrolls inside its own box, which takes keyboard focus so it can be scrolled without a mouse.
+    <Box
+      component="section"
+      aria-label={props.label}
+      style={{ maxHeight: 360, overflow: 'auto' }}
+      tabIndex={0}
+    >
+      <Table aria-label={props.label} striped stickyHeader miw={360} style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('usage.when')}</Table.Th>
@@ -50,6 +56,6 @@ export function UsageTable(props: { label: string; points: UsagePoint[]; period:
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
