@@ -10,12 +10,7 @@ export function UsageTable(props: { label: string; points: UsagePoint[]; period:
   const bytes = (n: number) => formatBytes(n, i18n.language);
   return (
     // A long period scrolls inside its own box, which takes keyboard focus so it can be scrolled without a mouse.
-    <Box
-      component="section"
-      aria-label={props.label}
-      style={{ maxHeight: 360, overflow: 'auto' }}
-      tabIndex={0}
-    >
+    <Box component="section" aria-label={props.label} style={{ maxHeight: 360, overflow: 'auto' }} tabIndex={0}>
       <Table aria-label={props.label} striped stickyHeader miw={360} style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
