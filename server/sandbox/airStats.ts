@@ -44,6 +44,9 @@ export type Period = (typeof periods)[keyof typeof periods];
 /** The `date` of a bucket starting at `unixtime`, by period. */
 export const bucketDate = (period: Period, unixtime: number) => period.date(new Date(unixtime * 1000).toISOString());
 
+/** 9999-12-31T23:59:59Z: later times have no calendar month to put them in. */
+const lastSecond = 253_402_300_799;
+
 /**
  * The period and the covered range (bucket start of `from` to bucket end of `to`, in seconds) asked for; 400 when
  * they do not fit.
@@ -60,7 +63,7 @@ export function statsRange(
   }
   const from = Number(fromValue);
   const to = Number(toValue);
-  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || from > to) {
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || from > to || to > lastSecond) {
     throw badRequest(`${where}: 'from' and 'to' must be UNIX times in seconds with from <= to.`);
   }
   const start = p.start(from);

@@ -2,6 +2,7 @@
  * Exports (sync, async, the download route and its expiry), coupons, the payment method and payer information.
  * Every response goes through the contract check of the description.
  */
+import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
@@ -199,4 +200,62 @@ describe('payments', () => {
     const other = await s.newOperator();
     expect((await s.call('GET', '/payment_statements/payer_information', { auth: other })).body).toEqual({});
   });
+});
+
+describe('bad input to the billing and usage operations (property)', () => {
+  it('is a 4xx with {code, message}, never a 500', async () => {
+    const s = createContractSandbox({ fleet: 3, now: start });
+    const root = await s.loginRoot();
+    const sim = s.db.prepare('SELECT imsi FROM sims LIMIT 1').get() as { imsi: string };
+    const segment = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('202601', '202512', '0', '-1', 'latest'));
+    const value = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer().map(String),
+      fc.constantFrom('1e400', 'NaN', '1000000000000000', 'month', 'day', 'async'),
+    );
+    const time = fc.constantFrom('0', '1767225600', '1768435200', '1000000000000000', '253402300799');
+    const call = fc.record({
+      op: fc.constantFrom(
+        ['GET', (p: string) => `/bills/${p}`],
+        ['GET', (p: string) => `/bills/${p}/daily`],
+        ['POST', (p: string) => `/bills/${p}/export`],
+        ['GET', (p: string) => `/files/exported/${p}`],
+        ['POST', (p: string) => `/coupons/${p}/register`],
+        ['POST', (p: string) => `/payment_statements/${p}/export`],
+        ['POST', () => '/payment_statements/payer_information'],
+        ['POST', () => '/sandbox/coupons/create'],
+        ['GET', (p: string) => `/stats/air/groups/${p}`],
+        ['GET', () => `/stats/air/operators/${root.operatorId}`],
+        ['POST', () => `/stats/air/operators/${root.operatorId}/export`],
+        ['POST', () => `/stats/beam/operators/${root.operatorId}/export`],
+        ['GET', () => `/stats/air/subscribers/${sim.imsi}`],
+        ['GET', () => `/stats/beam/subscribers/${sim.imsi}`],
+        ['POST', () => `/sandbox/stats/beam/subscribers/${sim.imsi}`],
+      ),
+      path: segment,
+      query: fc.record(
+        {
+          from: fc.oneof(time, value),
+          to: fc.oneof(time, value),
+          period: fc.oneof(fc.constantFrom('month', 'day', 'minutes'), value),
+          export_mode: fc.oneof(fc.constantFrom('sync', 'async'), value),
+        },
+        { requiredKeys: ['from', 'to', 'period'] },
+      ),
+      body: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(call, async ({ op, path: p, query, body }) => {
+        const [method, path] = op as readonly [string, (p: string) => string];
+        const search = new URLSearchParams(query as Record<string, string>).toString();
+        const res = await s.call(method, `${path(encodeURIComponent(p))}${search ? `?${search}` : ''}`, {
+          auth: root,
+          body: method === 'GET' ? undefined : body,
+        });
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 300 },
+    );
+    expect(s.logs.filter((l) => l.includes('internal error'))).toEqual([]);
+  }, 60_000);
 });

@@ -149,6 +149,7 @@ describe('Air stats of groups and operators', () => {
       `from=${base}&to=${base}&period=minutes`,
       `from=x&to=${base}&period=day`,
       `from=${base}&period=day`,
+      `from=${10 ** 15}&to=${10 ** 15}&period=month`,
     ]) {
       const res = await s.call('GET', `/stats/air/operators/${op.operatorId}?${bad}`, { auth: op });
       expect(res.status, bad).toBe(400);
