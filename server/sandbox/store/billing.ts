@@ -4,7 +4,7 @@
  * `bill_lines`. Amounts are whole yen throughout, so every view of a month adds up to the same number.
  */
 import type { Db } from '../db';
-import { billClosing, billing } from '../guesses';
+import { billClosing, billing, type SimStatus } from '../guesses';
 
 export const billItems = {
   dailyChargeTotal: { category: 'SORACOM Air', unit: 'days' },
@@ -38,14 +38,20 @@ export function addMonths(yearMonth: string, delta: number): string {
 }
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
-/** The daily fee as one CASE over `subscription status` (a join with a price table made SQLite scan the fleet once per price). */
-const feeCase = `CASE (CASE WHEN b.subscription IN (${Object.keys(billing.dailyFee).map(quote).join(', ')})
-    THEN b.subscription ELSE 'plan01s' END) || ' ' || b.status
-  ${Object.entries(billing.dailyFee)
-    .flatMap(([plan, byStatus]) =>
-      Object.entries(byStatus).map(([status, fee]) => `WHEN ${quote(`${plan} ${status}`)} THEN ${Number(fee)}`),
-    )
-    .join(' ')} ELSE 0 END`;
+/**
+ * The daily fee as a CASE on status, then subscription (a subscription not in the table is charged as plan01s).
+ * A join with a price table made SQLite scan the fleet once per price; CASE on a concatenation cost a string per SIM.
+ */
+const fallbackPlan = 'plan01s';
+const feeStatuses = [...new Set(Object.values(billing.dailyFee).flatMap((byStatus) => Object.keys(byStatus)))];
+const feeCase = `CASE b.status ${feeStatuses
+  .map((status) => {
+    const fee = (plan: string) => Number(billing.dailyFee[plan]?.[status as SimStatus] ?? 0);
+    const plans = Object.keys(billing.dailyFee).filter((plan) => plan !== fallbackPlan);
+    const inner = plans.map((plan) => `WHEN ${quote(plan)} THEN ${fee(plan)}`).join(' ');
+    return `WHEN ${quote(status)} THEN CASE b.subscription ${inner} ELSE ${fee(fallbackPlan)} END`;
+  })
+  .join(' ')} ELSE 0 END`;
 const dataRows = Object.entries(billing.dataPerGb).map(([sc, price]) => `(${quote(sc)}, ${Number(price)})`);
 const standardDataPrice = billing.dataPerGb['s1.standard'] ?? 0;
 
