@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { type ContractSandbox, type Credentials, createContractSandbox } from '../test/contract';
+import { billing } from './guesses';
 import { demoCoupons } from './seed';
 
 const day = 86_400_000;
@@ -158,6 +159,31 @@ describe('bills of the demo operator', () => {
     expect((await s.call('GET', '/bills/199001', { auth: root })).status).toBe(404);
     expect((await s.call('POST', '/bills/202602/export', { auth: root })).status).toBe(404);
     expect((await s.call('GET', '/bills/latest')).status).toBe(401);
+  });
+});
+
+describe('prices', () => {
+  it('charges the daily fee of the plan and current status for every day since the SIM was created', async () => {
+    const s = createContractSandbox({ fleet: 0, now: Date.UTC(2026, 0, 5, 10) });
+    let op: Credentials = await s.newOperator();
+    const { email, password } = op as Credentials & { email: string; password: string };
+    const created = await s.call('POST', '/sandbox/subscribers/create', {
+      auth: op,
+      body: { subscription: 'plan-DU' },
+    });
+    const { sim_id } = s.db.prepare('SELECT sim_id FROM sims WHERE imsi = ?').get(created.body.imsi) as {
+      sim_id: string;
+    };
+    expect((await s.call('GET', '/bills/latest', { auth: op })).body.amount).toBe(0); // ready: free
+    expect((await s.call('POST', `/sims/${sim_id}/activate`, { auth: op })).status).toBe(200);
+    s.clock.advance(2 * day);
+    op = (await s.call('POST', '/auth', { body: { email, password } })).body;
+    const fees = billing.dailyFee['plan-DU'] as Record<string, number>;
+    expect((await s.call('GET', '/bills/latest', { auth: op })).body.amount).toBe(3 * (fees.active ?? 0));
+    expect((await s.call('POST', `/sims/${sim_id}/suspend`, { auth: op })).status).toBe(200);
+    expect((await s.call('GET', '/bills/latest', { auth: op })).body.amount).toBe(3 * (fees.suspended ?? 0));
+    const daily = (await s.call('GET', '/bills/202601/daily', { auth: op })).body.billList;
+    expect(daily.map((d: { amount: number }) => d.amount)).toEqual([0, 0, 0, 0, ...Array(3).fill(fees.suspended)]);
   });
 });
 
