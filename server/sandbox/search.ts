@@ -127,10 +127,10 @@ interface Row {
 }
 
 /**
- * Rows the walk reads before it leaves the search to the text copy (about a millisecond): a page that is not full by
- * then has matches rarer than one in twenty, which the copy finds faster.
+ * Rows the walk reads before it leaves the search to the text copy: a page of 100 that is not full by then has
+ * matches rarer than one in five, which the copy finds with less work than reading on.
  */
-export const walkBudget = 2000;
+export const walkBudget = 500;
 
 /**
  * Up to `limit` SIMs (as stored, JSON text) after `after` in SIM ID order that match the search. `budget` is how
