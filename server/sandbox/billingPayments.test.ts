@@ -21,6 +21,9 @@ const appOf = (s: ContractSandbox): Hono =>
     upstreamTimeoutMs: 1_000,
   });
 
+/** Async exports are written right after the call answers (on the event loop's next turn). */
+const afterMoment = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('exports', () => {
   it('sync answers a same-origin URL serving the CSV as an attachment', async () => {
     const s = createContractSandbox({ fleet: 10, now: start });
@@ -64,6 +67,7 @@ describe('exports', () => {
       const pending = await s.call('GET', `/files/exported/${id}`, { auth: root });
       expect(pending.body).toEqual({ status: 'processing' });
       s.clock.advance(exportedFiles.asyncDelayMs);
+      await afterMoment();
       const ready = await s.call('GET', `/files/exported/${id}`, { auth: root });
       expect(ready.body.status).toBe('exported');
       const file = await appOf(s).request(ready.body.url);

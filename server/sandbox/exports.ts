@@ -31,24 +31,54 @@ export const csv = (header: string[], rows: Iterable<Cell[]>): string => {
   return `${out.join('\r\n')}\r\n`;
 };
 
-/** Keeps the file and answers as the operation's `export_mode` asks. */
-export function exportFile(ctx: Ctx<unknown>, fileName: string, content: string): Reply {
+/** Until an async export has been written, its row says it is never ready. */
+const notWritten = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Keeps the file and answers as the operation's `export_mode` asks. `sync` makes the file before answering; `async`
+ * answers at once and makes it right after (a large fleet's CSV takes a while), ready `asyncDelayMs` after the call.
+ */
+export function exportFile(ctx: Ctx<unknown>, fileName: string, content: string | (() => string)): Reply {
   const { operatorId } = caller(ctx);
   const id = randomUUID();
   const token = randomBytes(24).toString('base64url');
   const async = ctx.query.export_mode === 'async';
   const readyAt = async ? ctx.now + exportedFiles.asyncDelayMs : ctx.now;
-  ctx.db.prepare('DELETE FROM exported_files WHERE expires_at < ?').run(ctx.now);
-  ctx.db
-    .prepare(
-      `INSERT INTO exported_files (exported_file_id, operator_id, token, file_name, content, created_at, ready_at,
-         expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, operatorId, token, fileName, content, ctx.now, readyAt, readyAt + exportedFiles.validMs);
-  const body: FileExportResponse = async
-    ? { exportedFileId: id, exportedFilePath: `exported/${operatorId}/${id}/${fileName}` }
-    : { url: `${downloadPath}${token}` };
-  return { status: 200, body };
+  const { db } = ctx;
+  const make = typeof content === 'string' ? () => content : content;
+  db.prepare('DELETE FROM exported_files WHERE expires_at < ?').run(ctx.now);
+  const insert = db.prepare(
+    `INSERT INTO exported_files (exported_file_id, operator_id, token, file_name, content, created_at, ready_at,
+       expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const expiresAt = readyAt + exportedFiles.validMs;
+  if (!async) {
+    insert.run(id, operatorId, token, fileName, make(), ctx.now, readyAt, expiresAt);
+    return { status: 200, body: { url: `${downloadPath}${token}` } satisfies FileExportResponse };
+  }
+  insert.run(id, operatorId, token, fileName, '', ctx.now, notWritten, expiresAt);
+  setImmediate(() => {
+    try {
+      db.prepare('UPDATE exported_files SET content = ?, ready_at = ? WHERE exported_file_id = ?').run(
+        make(),
+        readyAt,
+        id,
+      );
+    } catch (error) {
+      // The file stays `processing` until it expires; the sandbox goes on.
+      ctx.log(`sandbox: export ${id} failed: ${(error as Error).stack ?? error}`);
+      try {
+        db.prepare("UPDATE exported_files SET content = 'failed', ready_at = -1 WHERE exported_file_id = ?").run(id);
+      } catch {}
+    }
+  });
+  return {
+    status: 200,
+    body: {
+      exportedFileId: id,
+      exportedFilePath: `exported/${operatorId}/${id}/${fileName}`,
+    } satisfies FileExportResponse,
+  };
 }
 
 export const getExportedFile: Handler = (ctx) => {
@@ -59,6 +89,7 @@ export const getExportedFile: Handler = (ctx) => {
     )
     .get(ctx.path.exported_file_id ?? '', operatorId);
   if (!row || row.expires_at < ctx.now) throw notFound('No such exported file.');
+  if (row.ready_at === -1) return { status: 200, body: { status: 'failed' } };
   if (row.ready_at > ctx.now) return { status: 200, body: { status: 'processing' } };
   return { status: 200, body: { status: 'exported', url: `${downloadPath}${row.token}` } };
 };
@@ -70,7 +101,7 @@ export function downloadExport(db: Db, token: string, now: number): { fileName: 
       'SELECT file_name, content, ready_at, expires_at FROM exported_files WHERE token = ?',
     )
     .get(token);
-  if (!row || row.ready_at > now || row.expires_at < now) return undefined;
+  if (!row || row.ready_at < 0 || row.ready_at > now || row.expires_at < now) return undefined;
   return { fileName: row.file_name, content: String(row.content) };
 }
 
@@ -90,22 +121,25 @@ const billHeader = [
 function billCsv(ctx: Ctx<unknown>, yearMonth: string): Reply {
   const { operatorId } = caller(ctx);
   const bill = billOf(ctx, yearMonth);
-  const lines = billingOf(ctx.db).lines(operatorId, bill, ctx.now);
-  const content = csv(
-    billHeader,
-    lines.map((l) => [
-      bill.yearMonth,
-      l.simId,
-      l.imsi,
-      l.subscription,
-      l.item,
-      billItems[l.item].category,
-      l.quantity,
-      billItems[l.item].unit,
-      l.amount,
-      bill.currency,
-    ]),
-  );
+  const now = ctx.now;
+  const content = () =>
+    csv(
+      billHeader,
+      billingOf(ctx.db)
+        .lines(operatorId, bill, now)
+        .map((l) => [
+          bill.yearMonth,
+          l.simId,
+          l.imsi,
+          l.subscription,
+          l.item,
+          billItems[l.item].category,
+          l.quantity,
+          billItems[l.item].unit,
+          l.amount,
+          bill.currency,
+        ]),
+    );
   return exportFile(ctx, `${operatorId}-billing-${bill.yearMonth}.csv`, content);
 }
 

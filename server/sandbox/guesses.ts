@@ -381,9 +381,10 @@ export const coupons = { maxAmount: 10_000_000, defaultExpiryMonths: 12, codePre
 export const payerInformation = { maxLength: 200 } as const;
 
 /**
- * Exports (`.../export`): the file is made at once and kept in the database. `sync` (the default) answers `{url}`;
- * `async` answers `{exportedFileId, exportedFilePath}` and `GET /files/exported/{id}` says `processing` for
- * `asyncDelayMs`, then `exported` with the url. The url is `/api/local/downloads/<random token>` on the console's own
+ * Exports (`.../export`): the file is kept in the database. `sync` (the default) makes it, then answers `{url}`;
+ * `async` answers `{exportedFileId, exportedFilePath}` at once and makes the file right after; `GET
+ * /files/exported/{id}` says `processing` until it is made and `asyncDelayMs` have passed, then `exported` with the
+ * url (`failed` if making it failed). The url is `/api/local/downloads/<random token>` on the console's own
  * origin (no API key needed, like a presigned URL) and works for `validMs` after the file is ready. The CSV files:
  * - bills: one line per SIM and bill item of the month (quantity in days, bytes or requests); the lines add up to
  *   the bill's `amount`;

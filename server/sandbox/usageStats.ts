@@ -57,53 +57,55 @@ function exportRange(ctx: Ctx<ExportRequest | undefined>) {
 export const exportAirStats: Handler = (ctx: Ctx<ExportRequest | undefined>) => {
   const { operatorId } = caller(ctx);
   const { period, start, end, bucket } = exportRange(ctx);
-  const rows = ctx.db
-    .prepare<
-      [string, number, number],
-      {
-        bucket: number;
-        sim_id: string;
-        imsi: string;
-        speed_class: string;
-        up: number;
-        down: number;
-        upp: number;
-        downp: number;
-      }
-    >(
-      `SELECT ${bucket('a.unixtime')} AS bucket, a.sim_id, a.imsi,
+  const content = () => {
+    const rows = ctx.db
+      .prepare<
+        [string, number, number],
+        {
+          bucket: number;
+          sim_id: string;
+          imsi: string;
+          speed_class: string;
+          up: number;
+          down: number;
+          upp: number;
+          downp: number;
+        }
+      >(
+        `SELECT ${bucket('a.unixtime')} AS bucket, a.sim_id, a.imsi,
          CASE WHEN a.speed_class = '' THEN coalesce(b.speed_class, '') ELSE a.speed_class END AS speed_class,
          sum(a.upload_bytes) AS up, sum(a.download_bytes) AS down, sum(a.upload_packets) AS upp,
          sum(a.download_packets) AS downp
        FROM air_stats a LEFT JOIN sim_billing b ON b.operator_id = a.operator_id AND b.sim_id = a.sim_id
        WHERE a.operator_id = ? AND a.unixtime >= ? AND a.unixtime < ?
        GROUP BY bucket, a.sim_id, a.imsi, 4 ORDER BY bucket, a.sim_id, a.imsi, 4`,
-    )
-    .all(operatorId, start, end);
-  const content = csv(
-    [
-      'date',
-      'unixtime',
-      'simId',
-      'imsi',
-      'speedClass',
-      'uploadByteSizeTotal',
-      'downloadByteSizeTotal',
-      'uploadPacketSizeTotal',
-      'downloadPacketSizeTotal',
-    ],
-    rows.map((r) => [
-      bucketDate(period, r.bucket),
-      r.bucket,
-      r.sim_id,
-      r.imsi,
-      r.speed_class,
-      r.up,
-      r.down,
-      r.upp,
-      r.downp,
-    ]),
-  );
+      )
+      .all(operatorId, start, end);
+    return csv(
+      [
+        'date',
+        'unixtime',
+        'simId',
+        'imsi',
+        'speedClass',
+        'uploadByteSizeTotal',
+        'downloadByteSizeTotal',
+        'uploadPacketSizeTotal',
+        'downloadPacketSizeTotal',
+      ],
+      rows.map((r) => [
+        bucketDate(period, r.bucket),
+        r.bucket,
+        r.sim_id,
+        r.imsi,
+        r.speed_class,
+        r.up,
+        r.down,
+        r.upp,
+        r.downp,
+      ]),
+    );
+  };
   return exportFile(ctx, `${operatorId}-air-stats-${bucketDate(period, start)}.csv`, content);
 };
 
