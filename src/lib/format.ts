@@ -1,7 +1,21 @@
+/** Intl formatters are costly to create (a table shows thousands of dates): one per locale and kind, kept. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cached<F extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Dates and times in the user's language and time zone. */
 export function formatDateTime(ms: number | undefined | null, locale: string): string {
   if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return cached(
+    `dateTime/${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(ms);
 }
 
 /** "5 minutes ago", "3 days ago". */
@@ -15,7 +29,7 @@ export function formatRelative(ms: number | undefined | null, locale: string, no
     ['hour', 3_600],
     ['minute', 60],
   ];
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = cached(`relative/${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -25,5 +39,5 @@ export function formatRelative(ms: number | undefined | null, locale: string, no
 /** A time of day, with seconds: "14:05:09". */
 export function formatTime(ms: number | undefined | null, locale: string): string {
   if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(ms);
+  return cached(`time/${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' })).format(ms);
 }

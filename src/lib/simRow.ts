@@ -96,9 +96,16 @@ export function isDormant(row: SimRow, days: number, now: number): boolean {
   return row.lastSeen === null || now - row.lastSeen > days * day;
 }
 
-/** The text a quick filter looks through: the identifiers, name and tag values. */
+const texts = new WeakMap<SimRow, string>();
+
+/** The text a quick filter looks through: the identifiers, name and tag values (worked out once per row). */
 export function rowText(row: SimRow): string {
-  return [row.name, row.simId, ...row.imsis, row.msisdn, row.iccid, row.serialNumber, ...Object.values(row.tags)]
-    .join('\n')
-    .toLowerCase();
+  let text = texts.get(row);
+  if (text === undefined) {
+    text = [row.name, row.simId, ...row.imsis, row.msisdn, row.iccid, row.serialNumber, ...Object.values(row.tags)]
+      .join('\n')
+      .toLowerCase();
+    texts.set(row, text);
+  }
+  return text;
 }

@@ -132,7 +132,7 @@ export function FleetPanel({
       if (text === current.view.text) return;
       sent.current = text;
       current.onChange({ ...current.view, text });
-    }, 150);
+    }, 100);
     return () => clearTimeout(timer);
   }, [text]);
   // A view opened from elsewhere (a saved view, back and forward) brings its own text.

@@ -1,6 +1,6 @@
-import { Checkbox, Skeleton, VisuallyHidden } from '@mantine/core';
+import { Skeleton, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useRef } from 'react';
+import { memo, type ReactNode, useRef } from 'react';
 import { useTranslation } from '../../app/i18n';
 import type { SortDirection } from '../../lib/simQuery';
 import type { SimRow } from '../../lib/simRow';
@@ -66,11 +66,14 @@ export function SimGrid(props: SimGridProps) {
         <thead className={classes.header} style={{ width }}>
           <tr className={classes.headerRow} aria-rowindex={1}>
             <th className={classes.headerCell} style={{ width: checkboxWidth }} scope="col">
-              <Checkbox
-                size="xs"
+              <input
+                type="checkbox"
+                ref={(input) => {
+                  if (input) input.indeterminate = someSelected;
+                }}
+                className={classes.checkbox}
                 aria-label={t('simTable.selectAll', { count: rows.length })}
                 checked={allSelected}
-                indeterminate={someSelected}
                 disabled={rows.length === 0}
                 onChange={() => props.onToggleAll(!allSelected)}
               />
@@ -119,34 +122,19 @@ export function SimGrid(props: SimGridProps) {
                 </tr>
               );
             }
-            const isSelected = selected.has(row.simId);
             return (
-              <tr
+              <GridRow
                 key={item.key}
-                className={classes.row}
-                style={{ width, height: rowHeight, transform: `translateY(${item.start}px)` }}
-                aria-rowindex={item.index + 2}
-                data-selected={isSelected || undefined}
-              >
-                <td className={classes.cell} style={{ width: checkboxWidth }}>
-                  <Checkbox
-                    size="xs"
-                    aria-label={t('simTable.select', { name: row.name || row.simId })}
-                    checked={isSelected}
-                    onChange={() => props.onToggle(row.simId)}
-                  />
-                </td>
-                {props.rowMenu ? (
-                  <td className={classes.cell} style={{ width: menuWidth }}>
-                    {props.rowMenu(row)}
-                  </td>
-                ) : null}
-                {columns.map((column) => (
-                  <td key={column.id} className={classes.cell} style={{ width: column.width }}>
-                    {column.cell(row, ctx)}
-                  </td>
-                ))}
-              </tr>
+                row={row}
+                index={item.index}
+                start={item.start}
+                width={width}
+                columns={columns}
+                ctx={ctx}
+                selected={selected.has(row.simId)}
+                onToggle={props.onToggle}
+                rowMenu={props.rowMenu}
+              />
             );
           })}
         </tbody>
@@ -154,3 +142,60 @@ export function SimGrid(props: SimGridProps) {
     </div>
   );
 }
+
+interface GridRowProps {
+  row: SimRow;
+  index: number;
+  start: number;
+  width: number;
+  columns: SimColumn[];
+  ctx: ColumnContext;
+  selected: boolean;
+  onToggle: (simId: string) => void;
+  rowMenu?: (row: SimRow) => ReactNode;
+}
+
+/**
+ * One row. Memoised: while scrolling, rows already in sight keep their props and are not rendered again, so a frame
+ * only renders the few rows coming into view. The checkbox is a native one, the cheapest to create.
+ */
+const GridRow = memo(function GridRow({
+  row,
+  index,
+  start,
+  width,
+  columns,
+  ctx,
+  selected,
+  onToggle,
+  rowMenu,
+}: GridRowProps) {
+  return (
+    <tr
+      className={classes.row}
+      style={{ width, height: rowHeight, transform: `translateY(${start}px)` }}
+      aria-rowindex={index + 2}
+      data-selected={selected || undefined}
+    >
+      <td className={classes.cell} style={{ width: checkboxWidth }}>
+        <input
+          type="checkbox"
+          className={classes.checkbox}
+          aria-label={ctx.t('simTable.select', { name: row.name || row.simId })}
+          checked={selected}
+          onChange={() => onToggle(row.simId)}
+        />
+      </td>
+      {rowMenu ? (
+        <td className={classes.cell} style={{ width: menuWidth }}>
+          {rowMenu(row)}
+        </td>
+      ) : null}
+      {columns.map((column) => (
+        <td key={column.id} className={classes.cell} style={{ width: column.width }}>
+          {column.cell(row, ctx)}
+        </td>
+      ))}
+    </tr>
+  );
+});

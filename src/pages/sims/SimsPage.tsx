@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Paper, SegmentedControl, Text } from '@mantine/core';
 import { useViewportSize } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { groupName, groupQueries } from '../../api/queries/groups';
 import { simQueries } from '../../api/queries/sims';
@@ -11,12 +11,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../lib/format';
 import { isStringArray, usePreference } from '../../lib/preferences';
 import { hasSearch, parseView, type SimView, writeView } from '../../lib/simQuery';
-import { rowToSim, type SimRow, toSimRow } from '../../lib/simRow';
-import { SimActionMenu } from './actions/SimActionMenu';
+import { type SimRow, toSimRow } from '../../lib/simRow';
 import { BulkBar } from './BulkBar';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportButton } from './ExportButton';
 import { FleetPanel, useFleetRows } from './FleetPanel';
+import { RowMenu } from './RowMenu';
 import { SavedViews } from './SavedViews';
 import { SimFilters } from './SimFilters';
 import { SimGrid } from './SimGrid';
@@ -28,6 +28,8 @@ export const sessionRefreshMs = 30_000;
 
 const validColumns = (value: unknown): value is string[] =>
   isStringArray(value) && value.length > 0 && value.every((id) => simColumns.some((c) => c.id === id));
+
+const rowMenu = (row: SimRow) => <RowMenu row={row} />;
 
 export function SimsPage() {
   const { t, i18n } = useTranslation();
@@ -52,7 +54,22 @@ export function SimsPage() {
   const fleet = useFleetRows(view, now);
   const rows: SimRow[] = view.fleet ? fleet.rows : pageRows;
   const columns = useMemo(() => simColumns.filter((c) => columnIds.includes(c.id)), [columnIds]);
-  const ctx: ColumnContext = { groups: groupMap, t, locale: i18n.language, now: view.fleet ? fleet.now : now };
+  const ctxNow = view.fleet ? fleet.now : now;
+  // Stable between renders, so the table's rows (memoised) are not drawn again while scrolling.
+  const ctx: ColumnContext = useMemo(
+    () => ({ groups: groupMap, t, locale: i18n.language, now: ctxNow }),
+    [groupMap, t, i18n.language, ctxNow],
+  );
+  const toggle = useCallback(
+    (simId: string) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (next.has(simId)) next.delete(simId);
+        else next.add(simId);
+        return next;
+      }),
+    [],
+  );
 
   function changeView(next: SimView) {
     const nextParams = writeView(next, params);
@@ -136,16 +153,9 @@ export function SimsPage() {
               : undefined
           }
           selected={selected}
-          onToggle={(simId) =>
-            setSelected((current) => {
-              const next = new Set(current);
-              if (next.has(simId)) next.delete(simId);
-              else next.add(simId);
-              return next;
-            })
-          }
+          onToggle={toggle}
           onToggleAll={(select) => setSelected(select ? new Set(rows.map((row) => row.simId)) : new Set())}
-          rowMenu={(row) => <SimActionMenu sim={rowToSim(row)} compact />}
+          rowMenu={rowMenu}
         />
         {!(view.fleet ? fleet.loading : page.isPending) && rows.length === 0 && !page.error ? (
           <Text p="md" c="dimmed">

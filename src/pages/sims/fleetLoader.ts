@@ -8,7 +8,7 @@ import { allPages } from '../../api/pager';
 import { fetchSimPage, fleetPageSize, maxSearchPageSize, type Sim } from '../../api/queries/sims';
 import { sessionStore } from '../../api/session';
 import { hasSearch, type SimView } from '../../lib/simQuery';
-import { type SimRow, toSimRow } from '../../lib/simRow';
+import { rowText, type SimRow, toSimRow } from '../../lib/simRow';
 
 export type FleetStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error';
 
@@ -82,7 +82,12 @@ export const fleetLoader = {
     walkView(
       view,
       (sims) => {
-        for (const sim of sims) rows.push(toSimRow(sim));
+        for (const sim of sims) {
+          const row = toSimRow(sim);
+          // Worked out now, while pages arrive, so the first quick filter over the fleet is not the slow one.
+          rowText(row);
+          rows.push(row);
+        }
         if (controller === mine && (shown === 0 || performance.now() - shown > 400)) {
           shown = performance.now();
           set({ rows: [...rows] });
