@@ -360,4 +360,21 @@ test.describe('bulk actions', () => {
     await expect(dialog).toContainText('It will be applied to 0 SIMs; 2 skipped.');
     await expect(dialog.getByRole('button', { name: /Apply to 0 SIMs/ })).toBeDisabled();
   });
+
+  test('an action from a row menu updates the row, in whole-fleet mode too', async ({ page, request }) => {
+    const { ids } = await operatorWithSims(page, request, 2);
+    await page.getByText('Whole fleet', { exact: true }).click();
+    await expect(page.getByText('2 SIMs loaded')).toBeVisible();
+    const row = table(page)
+      .locator('tbody tr')
+      .filter({ hasText: ids[0] as string });
+    await row.getByRole('button', { name: /^Actions for/ }).click();
+    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill('renamed-from-the-table');
+    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row.getByRole('link', { name: 'renamed-from-the-table' })).toBeVisible();
+    await expectAccessible(page);
+  });
 });

@@ -136,25 +136,31 @@ describe('GET /query/sims', () => {
 });
 
 describe('GET /query/sims over 20,000 SIMs', () => {
-  it('answers well under 100 ms', async () => {
+  // Correctness at size; how fast it answers is measured by `npm run bench:load`, not asserted here.
+  it('answers every kind of query from the whole fleet', async () => {
     const big = createContractSandbox({ fleet: 20_000 });
     const auth = await big.loginRoot();
-    const queries = [
-      'name=sensor-tokyo',
-      'name=zzzz-nothing',
-      'imsi=000019999',
-      'status=suspended&subscription=plan-DU&search_type=and',
-      'tag=staging,osaka&search_type=or',
-      'group=vending&session_status=ONLINE',
+    const cases: [string, (sim: Record<string, unknown>) => boolean, boolean][] = [
+      ['name=sensor-tokyo', (sim) => String((sim.tags as Record<string, string>)?.name).includes('sensor-tokyo'), true],
+      ['name=zzzz-nothing', () => false, false],
+      ['imsi=000019999', (sim) => JSON.stringify(sim.profiles).includes('000019999'), true],
+      [
+        'status=suspended&subscription=plan-DU&search_type=and',
+        (sim) => sim.status === 'suspended' && JSON.stringify(sim.profiles).includes('"plan-DU"'),
+        true,
+      ],
+      [
+        'tag=staging,osaka&search_type=or',
+        (sim) => /staging|osaka/i.test(Object.values((sim.tags as Record<string, string>) ?? {}).join(' ')),
+        true,
+      ],
     ];
-    for (const query of queries) {
-      await big.call('GET', `/query/sims?${query}`, { auth }); // warm up statements
-      const started = performance.now();
-      const res = await big.call('GET', `/query/sims?${query}`, { auth });
-      const ms = performance.now() - started;
-      console.log(`/query/sims?${query} over 20,000 SIMs: ${res.body.length} SIMs in ${ms.toFixed(1)} ms`);
-      expect(res.status).toBe(200);
-      expect(ms).toBeLessThan(100);
+    for (const [query, matches, some] of cases) {
+      const res = await big.call('GET', `/query/sims?${query}&limit=100`, { auth });
+      expect(res.status, query).toBe(200);
+      const sims = res.body as Record<string, unknown>[];
+      expect(sims.length > 0, query).toBe(some);
+      for (const sim of sims) expect(matches(sim), `${query}: ${sim.simId}`).toBe(true);
     }
   }, 120_000);
 });

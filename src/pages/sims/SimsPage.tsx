@@ -1,10 +1,10 @@
 import { Button, Group, NativeSelect, Paper, SegmentedControl, Text } from '@mantine/core';
 import { useViewportSize } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { groupName, groupQueries } from '../../api/queries/groups';
-import { simQueries } from '../../api/queries/sims';
+import { type Sim, simQueries } from '../../api/queries/sims';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,6 +16,7 @@ import { BulkBar } from './BulkBar';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportButton } from './ExportButton';
 import { FleetPanel, useFleetRows } from './FleetPanel';
+import { fleetLoader } from './fleetLoader';
 import { RowMenu } from './RowMenu';
 import { SavedViews } from './SavedViews';
 import { SimFilters } from './SimFilters';
@@ -41,6 +42,19 @@ export function SimsPage() {
   const groups = useQuery(groupQueries.list());
   const groupMap = useMemo(() => new Map((groups.data ?? []).map((g) => [g.groupId ?? '', g])), [groups.data]);
   const { height: viewportHeight } = useViewportSize();
+  const queryClient = useQueryClient();
+
+  // An action from a row menu puts the updated SIM in the cache: the loaded fleet takes it too.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'success') return;
+        const [scope, kind] = event.query.queryKey as unknown[];
+        const sim = event.query.state.data as Sim | undefined;
+        if (scope === 'sims' && kind === 'detail' && sim?.simId) fleetLoader.update([toSimRow(sim)]);
+      }),
+    [queryClient],
+  );
 
   const search = useMemo(() => ({ filters: view.filters, searchType: view.searchType }), [view]);
   const page = useQuery({

@@ -36,6 +36,23 @@ const idle: FleetState = {
 let state: FleetState = idle;
 let controller: AbortController | null = null;
 const listeners = new Set<() => void>();
+const pending = new Map<string, SimRow>();
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+function flush() {
+  flushTimer = null;
+  if (pending.size === 0) return;
+  const changed = new Map(pending);
+  pending.clear();
+  set({
+    rows: state.rows.map((row) => {
+      const next = changed.get(row.simId);
+      if (!next) return row;
+      rowText(next);
+      return next;
+    }),
+  });
+}
 
 function set(next: Partial<FleetState>) {
   state = { ...state, ...next, version: state.version + 1 };
@@ -111,16 +128,20 @@ export const fleetLoader = {
   cancel() {
     controller?.abort();
   },
-  /** Replaces rows of SIMs that changed (after actions or a session refresh). */
+  /**
+   * Replaces rows of SIMs that changed (after actions or a session refresh). Changes are gathered and applied
+   * together a moment later: a bulk action over thousands of SIMs makes one pass over the fleet, not one per SIM.
+   */
   update(sims: SimRow[]) {
     if (sims.length === 0 || state.rows.length === 0) return;
-    const byId = new Map(sims.map((row) => [row.simId, row]));
-    set({ rows: state.rows.map((row) => byId.get(row.simId) ?? row) });
+    for (const row of sims) pending.set(row.simId, row);
+    if (flushTimer === null) flushTimer = setTimeout(flush, 50);
   },
   /** Forgets the loaded fleet (signing out). */
   reset() {
     controller?.abort();
     controller = null;
+    pending.clear();
     state = idle;
     for (const listener of listeners) listener();
   },
