@@ -6,7 +6,8 @@
  *   npm run bench:lighthouse                                  builds into dist/ and starts a server on port 8193
  *   npm run bench:lighthouse -- --base http://127.0.0.1:8080  measures a server that is already running
  *   options: --port <n> (started server), --dist <dir> (build output, or DIST_DIR), --no-build, --path /billing,
- *            --full-report <file> (Lighthouse's whole report as JSON)
+ *            --runs <n> (default 3; the run with the median performance score is reported, all scores are kept),
+ *            --full-report <file> (Lighthouse's whole report of that run, as JSON)
  *
  * The session lives in the tab's sessionStorage, so Lighthouse runs in the very tab that signed in, with its
  * storage reset turned off; the HTTP cache is cleared by hand first so the page's code loads as on a first visit.
@@ -29,6 +30,8 @@ const { values: options } = parseArgs({
     path: { type: 'string', default: '/billing' },
     /** Also keep Lighthouse's whole report (JSON), to see what costs time. */
     'full-report': { type: 'string' },
+    /** Lighthouse varies from run to run (more so on a busy machine): the run with the median score is kept. */
+    runs: { type: 'string', default: '3' },
   },
 });
 const targets = { performance: 90, accessibility: 100 };
@@ -107,7 +110,9 @@ async function startServer(): Promise<{ base: string; stop: () => void }> {
 const own = options.base ? null : await startServer();
 const base = options.base ?? (own as { base: string }).base;
 const browser = await puppeteer.launch({ executablePath: browserPath(), args: browserArgs, headless: true });
-try {
+
+/** Signs in in a new tab, then runs Lighthouse in that tab. */
+async function measure() {
   const page = await browser.newPage();
   await page.goto(`${base}/login`, { waitUntil: 'networkidle0' });
   await page.locator('input[type="email"]').fill(demo.email);
@@ -119,17 +124,17 @@ try {
   const cdp = await page.createCDPSession();
   await cdp.send('Network.clearBrowserCache');
   await cdp.detach();
-
-  const url = `${base}${options.path}`;
   const result = await lighthouse(
-    url,
+    `${base}${options.path}`,
     { logLevel: 'error', output: 'json', onlyCategories: ['performance', 'accessibility'], disableStorageReset: true },
     undefined,
     page,
   );
+  await page.close();
   if (!result) throw new Error('Lighthouse gave no result');
   const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not measure: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new Error(`Lighthouse could not measure: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const broken = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time']
     .map((id) => lhr.audits[id])
     .find((audit) => audit?.errorMessage);
@@ -137,7 +142,24 @@ try {
   if (new URL(lhr.finalDisplayedUrl).pathname !== options.path) {
     throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${options.path}: was the session lost?`);
   }
-  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  return lhr;
+}
+
+try {
+  const runs: Awaited<ReturnType<typeof measure>>[] = [];
+  for (let i = 0; i < Math.max(1, Number(options.runs)); i++) {
+    try {
+      runs.push(await measure());
+    } catch (error) {
+      // A busy machine sometimes times a run out; one more try before giving up.
+      console.error(`Run ${i + 1} failed (${error instanceof Error ? error.message : error}); trying once more.`);
+      runs.push(await measure());
+    }
+  }
+  const scoreOf = (lhr: (typeof runs)[number], id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const sorted = [...runs].sort((a, b) => scoreOf(a, 'performance') - scoreOf(b, 'performance'));
+  const lhr = sorted[Math.floor((sorted.length - 1) / 2)] as (typeof runs)[number];
+  const score = (id: string) => scoreOf(lhr, id);
   const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
   const failing = (category: string) =>
     (lhr.categories[category]?.auditRefs ?? [])
@@ -149,9 +171,16 @@ try {
     url: lhr.finalDisplayedUrl,
     lighthouseVersion: lhr.lighthouseVersion,
     browser: lhr.environment.hostUserAgent,
+    /** Lighthouse's CPU benchmark of this machine at the time (higher is faster; a quiet desktop is ~1000-2000). */
+    benchmarkIndex: lhr.environment.benchmarkIndex,
     formFactor: lhr.configSettings.formFactor,
     throttlingMethod: lhr.configSettings.throttlingMethod,
     throttling: lhr.configSettings.throttling,
+    runs: runs.map((r) => ({
+      performance: scoreOf(r, 'performance'),
+      accessibility: scoreOf(r, 'accessibility'),
+      benchmarkIndex: r.environment.benchmarkIndex,
+    })),
     scores: { performance: score('performance'), accessibility: score('accessibility') },
     targets,
     metricsMs: {
@@ -170,10 +199,11 @@ try {
   writeFileSync(resolve(root, 'bench/results/lighthouse-billing.json'), `${JSON.stringify(report, null, 2)}\n`);
   const m = report.metricsMs;
   console.log(
-    `Lighthouse ${report.lighthouseVersion} on ${options.path} (${report.formFactor}, ${report.throttlingMethod}): ` +
-      `performance ${report.scores.performance}, accessibility ${report.scores.accessibility}; ` +
+    `Lighthouse ${report.lighthouseVersion} on ${options.path} (${report.formFactor}, ${report.throttlingMethod}), ` +
+      `median of ${runs.length}: performance ${report.scores.performance}, accessibility ${report.scores.accessibility}; ` +
       `FCP ${Math.round(m.firstContentfulPaint ?? 0)} ms, LCP ${Math.round(m.largestContentfulPaint ?? 0)} ms, ` +
-      `TBT ${Math.round(m.totalBlockingTime ?? 0)} ms, CLS ${(report.cumulativeLayoutShift ?? 0).toFixed(3)}`,
+      `TBT ${Math.round(m.totalBlockingTime ?? 0)} ms, CLS ${(report.cumulativeLayoutShift ?? 0).toFixed(3)} ` +
+      `(all runs: ${report.runs.map((r) => r.performance).join(', ')})`,
   );
   if (report.scores.performance < targets.performance || report.scores.accessibility < targets.accessibility) {
     console.error(`Below target (performance ${targets.performance}, accessibility ${targets.accessibility}).`);

@@ -72,21 +72,21 @@ export function createRouter() {
         {
           path: 'billing',
           lazy: async () => {
-            const [page] = await Promise.all([import('../pages/billing/BillingPage'), loadCatalogPart('money')]);
+            const [page] = await Promise.all([import('../pages/billing/routes'), loadCatalogPart('money')]);
             return { Component: page.BillingPage };
           },
         },
         {
           path: 'billing/payments',
           lazy: async () => {
-            const [page] = await Promise.all([import('../pages/billing/PaymentsPage'), loadCatalogPart('money')]);
+            const [page] = await Promise.all([import('../pages/billing/routes'), loadCatalogPart('money')]);
             return { Component: page.PaymentsPage };
           },
         },
         {
           path: 'billing/:yyyyMM',
           lazy: async () => {
-            const [page] = await Promise.all([import('../pages/billing/BillMonthPage'), loadCatalogPart('money')]);
+            const [page] = await Promise.all([import('../pages/billing/routes'), loadCatalogPart('money')]);
             return { Component: page.BillMonthPage };
           },
         },

@@ -43,6 +43,9 @@ export function LatestBill({ history }: { history: MonthlyBill[] | undefined }) 
         <Title order={3} size="h4" id="latest-bill-title">
           {month ? t('billing.latest.titleMonth', { month: format.month(month) }) : t('billing.latest.title')}
         </Title>
+        <Text size="sm" c="dimmed">
+          {t('billing.latest.about')}
+        </Text>
         {latest.error ? <ErrorAlert error={latest.error} /> : null}
         {/* As tall as what it will show (two lines of comparison on a phone), so nothing below jumps. */}
         <Stack gap="xs" mih={latest.error ? undefined : 156}>
