@@ -141,7 +141,11 @@ export function SimFilters({
               </Group>
             ))}
           </Group>
-          <Button size="compact-xs" variant="subtle" onClick={() => onChange({ ...view, filters: {}, searchType: 'and' })}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => onChange({ ...view, filters: {}, searchType: 'and' })}
+          >
             {t('simTable.filters.clearAll')}
           </Button>
         </Group>

@@ -12,6 +12,7 @@ import { formatTime } from '../../lib/format';
 import { isStringArray, usePreference } from '../../lib/preferences';
 import { hasSearch, parseView, type SimView, writeView } from '../../lib/simQuery';
 import { type SimRow, toSimRow } from '../../lib/simRow';
+import { RegisterSimButton } from './actions/RegisterSimDialog';
 import { BulkBar } from './BulkBar';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportButton } from './ExportButton';
@@ -107,6 +108,7 @@ export function SimsPage() {
   return (
     <>
       <PageHeader title={t('sims.title')}>
+        <RegisterSimButton />
         <ExportButton view={view} fleetRows={view.fleet ? fleet.rows : null} columns={columns} ctx={ctx} />
         <SavedViews current={currentQuery} onOpen={(query) => setParams(new URLSearchParams(query))} />
         <ColumnChooser visible={columnIds} onChange={setColumnIds} />
