@@ -1,4 +1,5 @@
 import { Anchor, Badge, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { memo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { MonthlyBill } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
@@ -10,7 +11,14 @@ import { useMoney } from './useMoney';
 /** Months shown in the chart (the table has them all). */
 const chartMonths = 12;
 
-export function BillHistory({ bills, pending }: { bills: MonthlyBill[] | undefined; pending: boolean }) {
+/** Memoised: while the bills have not changed, this month's figures arriving does not re-render every month. */
+export const BillHistory = memo(function BillHistory({
+  bills,
+  pending,
+}: {
+  bills: MonthlyBill[] | undefined;
+  pending: boolean;
+}) {
   const { t } = useTranslation();
   const format = useMoney();
   const navigate = useNavigate();
@@ -91,4 +99,4 @@ export function BillHistory({ bills, pending }: { bills: MonthlyBill[] | undefin
       </Stack>
     </Paper>
   );
-}
+});

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Breadcrumbs, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { billingQueries } from '../../api/queries/billing';
+import { billingQueries, type ExportTarget } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeyValueList } from '../../components/KeyValueList';
@@ -23,6 +24,7 @@ export function BillMonthPage() {
   const valid = isYearMonth(yyyyMM);
   const bill = useQuery({ ...billingQueries.month(yyyyMM), enabled: valid });
   const title = valid ? format.month(yyyyMM) : yyyyMM;
+  const target = useMemo<ExportTarget>(() => ({ kind: 'month', yyyyMM }), [yyyyMM]);
 
   return (
     <>
@@ -73,7 +75,7 @@ export function BillMonthPage() {
               />
             ) : null}
             <Group>
-              <ExportControl target={{ kind: 'month', yyyyMM }} label={t('billing.export.month')} />
+              <ExportControl target={target} label={t('billing.export.month')} />
             </Group>
           </Section>
           <DailyBills yyyyMM={yyyyMM} />

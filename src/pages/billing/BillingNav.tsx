@@ -1,9 +1,10 @@
 import { Anchor, Group } from '@mantine/core';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from '../../app/i18n';
 
 /** Between the bills and the payments screens. */
-export function BillingNav({ current }: { current: 'bills' | 'payments' }) {
+export const BillingNav = memo(function BillingNav({ current }: { current: 'bills' | 'payments' }) {
   const { t } = useTranslation();
   const items = [
     { key: 'bills', to: '/billing', label: t('billing.nav.bills') },
@@ -25,4 +26,4 @@ export function BillingNav({ current }: { current: 'bills' | 'payments' }) {
       ))}
     </Group>
   );
-}
+});

@@ -1,12 +1,12 @@
 import { Alert, Anchor, Button, Group, Loader, Radio, Stack, Text } from '@mantine/core';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { ExportMode, ExportTarget } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useExport } from './useExport';
 
 /** Export a CSV in sync or async mode, with its progress, then download it (and a link in case that was blocked). */
-export function ExportControl({ target, label }: { target: ExportTarget; label: string }) {
+export const ExportControl = memo(function ExportControl({ target, label }: { target: ExportTarget; label: string }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ExportMode>('sync');
   const { phase, start, cancel, busy } = useExport(target);
@@ -58,7 +58,7 @@ export function ExportControl({ target, label }: { target: ExportTarget; label: 
       ) : null}
     </Stack>
   );
-}
+});
 
 function Progress({ text }: { text: string }) {
   return (

@@ -1,7 +1,12 @@
 import { Anchor, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { billingQueries, type LatestBill as Latest, type MonthlyBill } from '../../api/queries/billing';
+import {
+  billingQueries,
+  type ExportTarget,
+  type LatestBill as Latest,
+  type MonthlyBill,
+} from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {
@@ -14,6 +19,8 @@ import {
 } from '../../lib/money';
 import { ExportControl } from './ExportControl';
 import { useMoney } from './useMoney';
+
+const latestTarget: ExportTarget = { kind: 'latest' };
 
 /** The month the preliminary bill is for: that of its calculation time (or now, when it has none). */
 export function latestMonth(latest: Latest, now = Date.now()): string {
@@ -83,7 +90,7 @@ export function LatestBill({ history }: { history: MonthlyBill[] | undefined }) 
           ) : null}
         </Stack>
         <Group mt="xs">
-          <ExportControl target={{ kind: 'latest' }} label={t('billing.export.latest')} />
+          <ExportControl target={latestTarget} label={t('billing.export.latest')} />
         </Group>
       </Stack>
     </Paper>
