@@ -48,17 +48,20 @@ export function LatestBill({ history }: { history: MonthlyBill[] | undefined }) 
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="latest-bill-title">
       <Stack gap="xs">
         <Title order={3} size="h4" id="latest-bill-title">
-          {month ? t('billing.latest.titleMonth', { month: format.month(month) }) : t('billing.latest.title')}
+          {t('billing.latest.title')}
         </Title>
         <Text size="sm" c="dimmed">
           {t('billing.latest.about')}
         </Text>
         {latest.error ? <ErrorAlert error={latest.error} /> : null}
-        {/* As tall as what it will show (two lines of comparison on a phone), so nothing below jumps. */}
-        <Stack gap="xs" mih={latest.error ? undefined : 156}>
+        {/* As tall as what it will show (the comparison on two or three lines on a phone), so nothing below jumps. */}
+        <Stack gap="xs" mih={latest.error ? undefined : 212}>
           {latest.isPending ? <Skeleton height={38} width={200} /> : null}
           {data ? (
             <>
+              <Text fw={500} data-testid="latest-month">
+                {month ? format.month(month) : null}
+              </Text>
               <Text fz={32} fw={700} lh={1.2} data-testid="latest-amount">
                 {format.money(data.amount ?? 0, data.currency)}
               </Text>
