@@ -16,6 +16,10 @@ export interface SimRow {
   online: boolean | null;
   /** When the session status last changed (ms). */
   lastSeen: number | null;
+  /** The IMEI of the device in the session, when known. */
+  sessionImei: string;
+  /** False when the SIM cannot receive SMS. */
+  sms: boolean;
   speedClass: string;
   subscription: string;
   bundles: string[];
@@ -41,6 +45,8 @@ export function toSimRow(sim: Sim): SimRow {
     status: sim.status ?? '',
     online: sim.sessionStatus ? Boolean(sim.sessionStatus.online) : null,
     lastSeen: sim.sessionStatus?.lastUpdatedAt ?? null,
+    sessionImei: sim.sessionStatus?.imei ?? '',
+    sms: sim.capabilities?.sms !== false,
     speedClass: sim.speedClass ?? '',
     subscription: subscriber.subscription ?? '',
     bundles: subscriber.bundles ?? [],
@@ -74,7 +80,11 @@ export function rowToSim(row: SimRow): Sim {
     expiryTime: row.expiryTime ?? undefined,
     expiryAction: (row.expiryAction || undefined) as Sim['expiryAction'],
     imeiLock: row.imeiLock ? { imei: row.imeiLock } : undefined,
-    sessionStatus: row.online === null ? undefined : { online: row.online, lastUpdatedAt: row.lastSeen ?? undefined },
+    sessionStatus:
+      row.online === null
+        ? undefined
+        : { online: row.online, lastUpdatedAt: row.lastSeen ?? undefined, imei: row.sessionImei || undefined },
+    capabilities: { sms: row.sms },
     activeProfileId: iccid,
     profiles: {
       [iccid]: {
