@@ -1,17 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, defineConfig } from '@playwright/test';
-
-/** Playwright's own Chromium when it is installed, else CHROMIUM_PATH, else Debian's. */
-function browserPath(): string | undefined {
-  try {
-    if (existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // No browser of Playwright's own on this machine.
-  }
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath, ownChromium } from './scripts/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
 export const baseURL = `http://127.0.0.1:${port}`;
@@ -35,16 +26,9 @@ export default defineConfig({
     timezoneId: 'Asia/Tokyo',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: browserPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      // Playwright's own Chromium when installed (undefined lets it pick), else CHROMIUM_PATH, else Debian's.
+      executablePath: ownChromium() ? undefined : chromiumPath(),
+      args: chromiumArgs,
     },
   },
   webServer: {

@@ -9,11 +9,12 @@
  * It builds nothing: `npm run bench:fleet` runs `vite build` first. `--db FILE` keeps the seeded database between runs.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -59,14 +60,6 @@ async function startServer(): Promise<ChildProcess> {
   console.log(`server ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return server;
 }
-
-const own = (() => {
-  try {
-    return existsSync(chromium.executablePath());
-  } catch {
-    return false;
-  }
-})();
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -195,18 +188,7 @@ async function warmUp(): Promise<void> {
 
 const server = await startServer();
 await warmUp();
-const browser = await chromium.launch({
-  executablePath: own ? undefined : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 try {
   const samples: Awaited<ReturnType<typeof measure>>[] = [];
   for (let i = 0; i < runs; i++) {
@@ -247,7 +229,7 @@ try {
     median: medians,
     samples,
     machine: { cpus: cpus().length, loadavg: loadavg().map(round), node: process.version },
-    browser: own ? 'playwright chromium' : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
+    browser: chromiumPath(),
   };
   mkdirSync(resolve(args.out, '..'), { recursive: true });
   writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);

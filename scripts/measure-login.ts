@@ -5,31 +5,14 @@
  *
  *   npm run build && npm run serve &   then   npm run bench:login [-- http://127.0.0.1:8080]
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080';
 const runs = 5;
-const own = (() => {
-  try {
-    return existsSync(chromium.executablePath());
-  } catch {
-    return false;
-  }
-})();
-const browser = await chromium.launch({
-  executablePath: own ? undefined : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 const samples: { transferredJs: number; decodedJs: number; scripts: number; formReadyMs: number }[] = [];
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext();
