@@ -96,7 +96,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('*', async (c) => {
     const pathname = new URL(c.req.url).pathname;
     if (pathname !== '/' && pathname !== '/index.html') {
-      const file = await files.file(pathname);
+      const file = await files.file(pathname, c.req.header('accept-encoding') ?? '');
       if (file) return file;
       if (pathname.startsWith('/assets/')) return c.text('Not found', 404);
     }

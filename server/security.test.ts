@@ -14,12 +14,15 @@ const indexHtml = `<!doctype html>
 <html><head><meta name="csp-nonce" content="__CSP_NONCE__"><script type="module" src="/assets/app.js"></script></head>
 <body><div id="root"></div></body></html>`;
 
+const bigScript = Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i};`).join('\n');
+
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'console-dist-'));
   const dist = join(root, 'dist');
   mkdirSync(join(dist, 'assets'), { recursive: true });
   writeFileSync(join(dist, 'index.html'), indexHtml);
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app");');
+  writeFileSync(join(dist, 'assets', 'big.js'), bigScript);
   writeFileSync(join(dist, 'assets', 'app.css'), 'body{}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(root, 'secret.txt'), secret);
@@ -123,6 +126,21 @@ describe('static files and the single-page app', () => {
     expect(svg.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('sends scripts in Brotli to browsers that take it, and in gzip or plain to others', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const br = await app.request('/assets/big.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toContain('Accept-Encoding');
+    const original = brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString();
+    expect(original).toBe(bigScript);
+    const gz = await app.request('/assets/big.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(bigScript);
+    const plain = await app.request('/assets/big.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(bigScript);
+  });
+
   it('answers a missing asset with 404, not the page', async () => {
     for (const path of ['/assets/missing.js', '/assets/', '/assets/sub/dir.css']) {
       const res = await app.request(path);
@@ -204,7 +222,7 @@ describe('compression', () => {
       distDir: dist,
       upstreamTimeoutMs: 1000,
     });
-    const zipped = await app.request('/assets/app.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    const zipped = await app.request('/assets/app.js', { headers: { 'Accept-Encoding': 'gzip, deflate' } });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     expect(zipped.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const body = Buffer.from(await zipped.arrayBuffer());

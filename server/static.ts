@@ -1,6 +1,15 @@
-/** Serves the built console from dist/: hashed assets cached for long, index.html per request with its nonce. */
+/**
+ * Serves the built console from dist/: hashed assets cached for long (and in Brotli for browsers that take it, about
+ * a fifth smaller than gzip for scripts), index.html per request with its nonce.
+ */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+/** Text worth compressing; images and fonts are compressed already. */
+const compressible = new Set(['.js', '.css', '.json', '.svg', '.txt', '.webmanifest']);
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,7 +28,10 @@ const types: Record<string, string> = {
 export const noncePlaceholder = '__CSP_NONCE__';
 
 export function createStatic(distDir: string) {
-  async function file(pathname: string): Promise<Response | undefined> {
+  /** Hashed assets never change under their name: each is compressed once, at the best quality, and kept. */
+  const brotliCache = new Map<string, Promise<Buffer>>();
+
+  async function file(pathname: string, acceptEncoding = ''): Promise<Response | undefined> {
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
@@ -31,12 +43,23 @@ export function createStatic(distDir: string) {
     try {
       const body = await readFile(join(distDir, relative));
       const immutable = relative.startsWith(`assets${sep}`);
-      return new Response(body, {
-        headers: {
-          'content-type': types[extname(relative)] ?? 'application/octet-stream',
-          'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        },
-      });
+      const headers: Record<string, string> = {
+        'content-type': types[extname(relative)] ?? 'application/octet-stream',
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      };
+      if (immutable && compressible.has(extname(relative)) && /\bbr\b/.test(acceptEncoding) && body.length > 1024) {
+        let compressed = brotliCache.get(relative);
+        if (!compressed) {
+          compressed = brotli(body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+          });
+          brotliCache.set(relative, compressed);
+        }
+        return new Response(await compressed, {
+          headers: { ...headers, 'content-encoding': 'br', vary: 'Accept-Encoding' },
+        });
+      }
+      return new Response(body, { headers: { ...headers, vary: 'Accept-Encoding' } });
     } catch {
       return undefined;
     }
