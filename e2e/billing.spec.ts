@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Download, Page } from '@playwright/test';
+import { parseCsv } from '../src/lib/csv';
 import {
   type AuthResult,
   api,
@@ -80,31 +81,7 @@ async function rows(page: Page, tableName: string, part: 'tbody' | 'tfoot' = 'tb
 
 /** Sum of the `amount` column of a CSV (RFC 4180, quoted fields allowed), in minor units. */
 function csvTotal(text: string, digits: number): number {
-  const lines: string[][] = [];
-  let field = '';
-  let line: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      line.push(field);
-      field = '';
-    } else if (c === '\n') {
-      line.push(field.replace(/\r$/, ''));
-      lines.push(line);
-      line = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || line.length) lines.push([...line, field]);
-  const [header, ...body] = lines;
+  const [header, ...body] = parseCsv(text).filter((cells) => cells.some((cell) => cell !== ''));
   const column = header?.indexOf('amount') ?? -1;
   expect(column, 'an amount column in the CSV').toBeGreaterThanOrEqual(0);
   expect(body.length, 'CSV lines').toBeGreaterThan(0);

@@ -57,6 +57,8 @@ const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
   options: {
     fleet: { type: 'string', default: '100000' },
+    /** SIMs per list or search page (the description's default for /query/sims is 10, its maximum 100). */
+    limit: { type: 'string', default: '100' },
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
@@ -70,6 +72,7 @@ const { values: args } = parseArgs({
   },
 });
 const fleet = Number(args.fleet);
+const pageSize = String(Number(args.limit));
 const connections = Number(args.connections);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
@@ -194,27 +197,27 @@ const q = (params: Record<string, string>) => new URLSearchParams(params).toStri
 function scenarios(s: Samples): Scenario[] {
   const api = '/api/local/v1';
   return [
-    { name: 'list: first page', group: 'list', path: () => `${api}/sims?limit=100` },
+    { name: 'list: first page', group: 'list', path: () => `${api}/sims?limit=${pageSize}` },
     {
       name: 'list: deep page',
       group: 'list',
-      path: () => `${api}/sims?${q({ limit: '100', last_evaluated_key: any(s.deepKeys) })}`,
+      path: () => `${api}/sims?${q({ limit: pageSize, last_evaluated_key: any(s.deepKeys) })}`,
     },
     { name: 'get: one SIM', group: 'get', path: () => `${api}/sims/${any(s.simIds)}` },
     {
       name: 'search: name (one SIM)',
       group: 'search',
-      path: () => `${api}/query/sims?${q({ name: any(s.names), limit: '100' })}`,
+      path: () => `${api}/query/sims?${q({ name: any(s.names), limit: pageSize })}`,
     },
     {
       name: 'search: name (many)',
       group: 'search',
-      path: () => `${api}/query/sims?${q({ name: any(['sensor-tokyo', 'gateway-osaka', 'meter']), limit: '100' })}`,
+      path: () => `${api}/query/sims?${q({ name: any(['sensor-tokyo', 'gateway-osaka', 'meter']), limit: pageSize })}`,
     },
     {
       name: 'search: tag',
       group: 'search',
-      path: () => `${api}/query/sims?${q({ tag: any(['production', 'staging', 'sapporo']), limit: '100' })}`,
+      path: () => `${api}/query/sims?${q({ tag: any(['production', 'staging', 'sapporo']), limit: pageSize })}`,
     },
     {
       name: 'search: status+session',
@@ -226,20 +229,20 @@ function scenarios(s: Samples): Scenario[] {
             { status: 'active', session_status: 'OFFLINE' },
             { status: 'suspended', session_status: 'OFFLINE' },
           ]),
-          limit: '100',
+          limit: pageSize,
         })}`,
     },
     {
       name: 'search: imsi prefix',
       group: 'search',
-      path: () => `${api}/query/sims?${q({ imsi: any(s.imsiPrefixes), limit: '100' })}`,
+      path: () => `${api}/query/sims?${q({ imsi: any(s.imsiPrefixes), limit: pageSize })}`,
     },
     {
       name: 'search: OR name/imsi',
       group: 'search',
       path: () => {
         const [name, imsi] = any(s.orPairs);
-        return `${api}/query/sims?${q({ name, imsi, search_type: 'or', limit: '100' })}`;
+        return `${api}/query/sims?${q({ name, imsi, search_type: 'or', limit: pageSize })}`;
       },
     },
   ];
@@ -342,6 +345,7 @@ async function main() {
   const report = {
     measuredAt: startedAt.toISOString(),
     fleet: size,
+    pageSize: Number(pageSize),
     connections,
     durationSeconds: duration,
     warmupSeconds: warmup,

@@ -55,7 +55,7 @@ export function createStatic(distDir: string) {
           });
           brotliCache.set(relative, compressed);
         }
-        return new Response(await compressed, {
+        return new Response((await compressed) as Uint8Array<ArrayBuffer>, {
           headers: { ...headers, 'content-encoding': 'br', vary: 'Accept-Encoding' },
         });
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadUrl } from './useUsageExport';
+import { downloadUrl } from './useExportDownload';
 
 describe('downloadUrl', () => {
   it('follows web addresses, relative ones against the page', () => {
