@@ -1,6 +1,6 @@
 import { Skeleton, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, type ReactNode, useRef } from 'react';
+import { memo, type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from '../../app/i18n';
 import type { SortDirection } from '../../lib/simQuery';
 import type { SimRow } from '../../lib/simRow';
@@ -10,6 +10,7 @@ import type { ColumnContext, SimColumn } from './simColumns';
 export const rowHeight = 40;
 const checkboxWidth = 44;
 const menuWidth = 56;
+const estimateSize = () => rowHeight;
 
 export interface SimGridProps {
   label: string;
@@ -37,16 +38,23 @@ export function SimGrid(props: SimGridProps) {
   const { t } = useTranslation();
   const { rows, columns, ctx, selected } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  // Stable functions: the virtualiser works out every row's position again (100,000 of them) whenever these change.
+  const getItemKey = useCallback((index: number) => rows[index]?.simId ?? index, [rows]);
+  const getScrollElement = useCallback(() => scroller.current, []);
   const virtualizer = useVirtualizer({
     count: props.loading && rows.length === 0 ? 8 : rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
+    getScrollElement,
+    estimateSize,
     overscan: 12,
-    getItemKey: (index) => rows[index]?.simId ?? index,
+    getItemKey,
   });
   const width = checkboxWidth + columns.reduce((sum, c) => sum + c.width, 0) + (props.rowMenu ? menuWidth : 0);
-  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.simId));
-  const someSelected = !allSelected && rows.some((row) => selected.has(row.simId));
+  // Worked out when the rows or the selection change, not on every scroll frame (a pass over 100,000 rows).
+  const { allSelected, someSelected } = useMemo(() => {
+    if (selected.size === 0 || rows.length === 0) return { allSelected: false, someSelected: false };
+    const all = rows.every((row) => selected.has(row.simId));
+    return { allSelected: all, someSelected: !all && rows.some((row) => selected.has(row.simId)) };
+  }, [rows, selected]);
 
   return (
     <div
