@@ -94,7 +94,7 @@ test.describe('session timing', () => {
     const simId = page.url().split('/sims/')[1] as string;
     await page.getByRole('button', { name: 'Rename SIM' }).click();
     const newName = `renamed-after-relogin-${Date.now()}`;
-    await page.getByLabel('Name', { exact: true }).fill(newName);
+    await page.getByRole('form', { name: 'Rename SIM' }).getByLabel('Name', { exact: true }).fill(newName);
 
     // The session ends meanwhile (here: revoked elsewhere).
     const session = await page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}'), sessionKey);
