@@ -108,7 +108,7 @@ export function RegisterSimButton() {
   return (
     <>
       <Button
-        variant="default"
+        size="xs"
         onClick={() => {
           setOpenings((n) => n + 1);
           setOpened(true);
