@@ -210,11 +210,14 @@ test.describe('SIM table', () => {
     await expect(page.getByText(`${all.length.toLocaleString('en-US')} SIMs loaded`)).toBeVisible();
     await expect(page).toHaveURL(/mode=fleet/);
 
-    await table(page).getByRole('button', { name: 'Name' }).click();
+    await table(page).getByRole('button', { name: 'Name', exact: true }).click();
     await expect(page).toHaveURL(/sort=name/);
-    const names = all.map((s) => s.tags?.name ?? '').sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    // The table compares lower-cased names character by character (not by locale collation).
+    const names = all
+      .map((s) => s.tags?.name ?? '')
+      .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
     await expect(table(page).locator('tbody tr td:nth-child(3)').first()).toHaveText(names[0] || '(no name)');
-    await expect(table(page).getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(table(page).getByRole('columnheader', { name: 'Name', exact: true })).toHaveAttribute('aria-sort', 'ascending');
 
     await page.getByLabel('Filter the loaded SIMs').fill('sendai');
     await expect(page).toHaveURL(/q=sendai/);

@@ -149,7 +149,7 @@ async function measure(page: Page) {
   });
   const quickFilterMs = (await page.evaluate(() => performance.now())) - quickStart;
   const sortStart = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Name' }).click();
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('[aria-sort="ascending"]') !== null);
   const sortMs = (await page.evaluate(() => performance.now())) - sortStart;
   await page.getByLabel('Filter the loaded SIMs').fill('');
