@@ -137,15 +137,24 @@ export const getAirStats: Handler = (ctx) => {
   return { status: 200, body: airStatsOf(ctx, sim, { column: 'imsi', value: imsi }) };
 };
 
-export const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) => {
+/**
+ * What the Sandbox API's stats inserts (Air and Beam) start with: the subscriber of the path's IMSI, and the
+ * body's `unixtime` in seconds.
+ */
+export function statsInsertTarget(ctx: Ctx<{ unixtime?: number } | undefined>) {
   const { operatorId } = caller(ctx);
   const imsi = ctx.path.imsi ?? '';
   const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
   if (!sim?.simId) throw notFound('No such subscriber found.');
   const unixtime = ctx.body?.unixtime;
-  if (!Number.isSafeInteger(unixtime) || (unixtime as number) < 0) {
+  if (unixtime === undefined || !Number.isSafeInteger(unixtime) || unixtime < 0) {
     throw badRequest("Request body: 'unixtime' (UNIX time in seconds) is required.");
   }
+  return { operatorId, imsi, simId: sim.simId, sim, unixtime };
+}
+
+export const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) => {
+  const { operatorId, imsi, simId, unixtime } = statsInsertTarget(ctx);
   const entries = Object.entries(ctx.body?.dataTrafficStatsMap ?? {});
   if (entries.length === 0) throw badRequest("Request body: 'dataTrafficStatsMap' needs at least one speed class.");
   for (const [speedClass, stats] of entries) {
@@ -168,7 +177,7 @@ export const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefin
     for (const [speedClass, s] of entries) {
       insert.run(
         operatorId,
-        sim.simId,
+        simId,
         imsi,
         unixtime,
         speedClass,

@@ -3,7 +3,7 @@
  * export, and Beam stats (the Sandbox insert, the per-IMSI report and the export). Buckets as in airStats.ts.
  */
 import type { components } from '../../src/api/schema';
-import { bucketDate, statsRange } from './airStats';
+import { bucketDate, statsInsertTarget, statsRange } from './airStats';
 import type { Ctx, Handler } from './context';
 import { caller } from './context';
 import { badRequest, codes, notFound } from './errors';
@@ -124,14 +124,7 @@ export const beamItems = [
 ] as const;
 
 export const sandboxInsertBeamStats: Handler = (ctx: Ctx<InsertBeamStats | undefined>) => {
-  const { operatorId } = caller(ctx);
-  const imsi = ctx.path.imsi ?? '';
-  const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
-  if (!sim?.simId) throw notFound('No such subscriber found.');
-  const unixtime = ctx.body?.unixtime;
-  if (!Number.isSafeInteger(unixtime) || (unixtime as number) < 0) {
-    throw badRequest("Request body: 'unixtime' (UNIX time in seconds) is required.");
-  }
+  const { operatorId, imsi, simId, unixtime } = statsInsertTarget(ctx);
   const entries = Object.entries(ctx.body?.beamStatsMap ?? {});
   if (entries.length === 0) throw badRequest("Request body: 'beamStatsMap' needs at least one Beam item.");
   for (const [item, counts] of entries) {
@@ -148,7 +141,7 @@ export const sandboxInsertBeamStats: Handler = (ctx: Ctx<InsertBeamStats | undef
     const insert = ctx.db.prepare(
       'INSERT INTO beam_stats (operator_id, sim_id, imsi, unixtime, item, count) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    for (const [item, counts] of entries) insert.run(operatorId, sim.simId, imsi, unixtime, item, counts?.count ?? 0);
+    for (const [item, counts] of entries) insert.run(operatorId, simId, imsi, unixtime, item, counts?.count ?? 0);
   })();
   return { status: 200 };
 };
