@@ -150,7 +150,7 @@ export function statsInsertTarget(ctx: Ctx<{ unixtime?: number } | undefined>) {
   if (unixtime === undefined || !Number.isSafeInteger(unixtime) || unixtime < 0) {
     throw badRequest("Request body: 'unixtime' (UNIX time in seconds) is required.");
   }
-  return { operatorId, imsi, simId: sim.simId, sim, unixtime };
+  return { operatorId, imsi, simId: sim.simId, unixtime };
 }
 
 export const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) => {
