@@ -217,7 +217,10 @@ test.describe('SIM table', () => {
       .map((s) => s.tags?.name ?? '')
       .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
     await expect(table(page).locator('tbody tr td:nth-child(3)').first()).toHaveText(names[0] || '(no name)');
-    await expect(table(page).getByRole('columnheader', { name: 'Name', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(table(page).getByRole('columnheader', { name: 'Name', exact: true })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
 
     await page.getByLabel('Filter the loaded SIMs').fill('sendai');
     await expect(page).toHaveURL(/q=sendai/);
