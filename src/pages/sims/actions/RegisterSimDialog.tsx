@@ -109,6 +109,7 @@ export function RegisterSimButton() {
     <>
       <Button
         size="xs"
+        variant="default"
         onClick={() => {
           setOpenings((n) => n + 1);
           setOpened(true);
