@@ -1,11 +1,11 @@
-import { Skeleton, Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { billingQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { BarChart } from '../../components/charts';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { billItemChart, billItemTable } from './billItems';
 import { enumLabel } from './labels';
+import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
 import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
@@ -23,9 +23,7 @@ export function BillItems({ yyyyMM }: { yyyyMM: string }) {
 
   return (
     <Section title={t('billing.items.title')}>
-      {summaries.error ? <ErrorAlert error={summaries.error} /> : null}
-      {summaries.isPending ? <Skeleton height={240} /> : null}
-      {summaries.data && table.items.length === 0 ? <Text c="dimmed">{t('billing.items.empty')}</Text> : null}
+      <QueryStatus query={summaries} height={240} isEmpty={table.items.length === 0} empty={t('billing.items.empty')} />
       {table.items.length > 0 ? (
         <>
           <BarChart

@@ -1,12 +1,12 @@
-import { Button, Group, Skeleton, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { paymentActions, paymentQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorMessage } from '../../lib/errorMessage';
 import { useSubmit } from '../../lib/useSubmit';
 import { enumLabel } from './labels';
+import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
 import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
@@ -82,9 +82,7 @@ export function Coupons() {
   return (
     <Section title={t('payments.coupons.title')}>
       <RegisterCoupon />
-      {coupons.error ? <ErrorAlert error={coupons.error} /> : null}
-      {coupons.isPending ? <Skeleton height={80} /> : null}
-      {coupons.data && list.length === 0 ? <Text c="dimmed">{t('payments.coupons.empty')}</Text> : null}
+      <QueryStatus query={coupons} height={80} isEmpty={list.length === 0} empty={t('payments.coupons.empty')} />
       {list.length > 0 ? (
         <TableScroll label={t('payments.coupons.table')}>
           <Table striped verticalSpacing={4} aria-label={t('payments.coupons.table')}>

@@ -1,10 +1,10 @@
-import { Skeleton, Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { billingQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { BarChart } from '../../components/charts';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { sumMoney } from '../../lib/money';
+import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
 import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
@@ -21,9 +21,7 @@ export function DailyBills({ yyyyMM }: { yyyyMM: string }) {
 
   return (
     <Section title={t('billing.daily.title')}>
-      {daily.error ? <ErrorAlert error={daily.error} /> : null}
-      {daily.isPending ? <Skeleton height={240} /> : null}
-      {daily.data && days.length === 0 ? <Text c="dimmed">{t('billing.daily.empty')}</Text> : null}
+      <QueryStatus query={daily} height={240} isEmpty={days.length === 0} empty={t('billing.daily.empty')} />
       {days.length > 0 ? (
         <>
           <BarChart

@@ -1,9 +1,10 @@
-import { Button, Skeleton, Table, Text } from '@mantine/core';
+import { Button, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type PaymentStatement, paymentQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
+import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
 import { TableScroll } from './TableScroll';
 import { useExport } from './useExport';
@@ -43,9 +44,7 @@ export function PaymentStatements() {
 
   return (
     <Section title={t('payments.statements.title')}>
-      {statements.error ? <ErrorAlert error={statements.error} /> : null}
-      {statements.isPending ? <Skeleton height={80} /> : null}
-      {statements.data && list.length === 0 ? <Text c="dimmed">{t('payments.statements.empty')}</Text> : null}
+      <QueryStatus query={statements} height={80} isEmpty={list.length === 0} empty={t('payments.statements.empty')} />
       {list.length > 0 ? (
         <TableScroll label={t('payments.statements.table')}>
           <Table striped verticalSpacing={4} aria-label={t('payments.statements.table')}>

@@ -1,9 +1,9 @@
-import { Anchor, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { billingQueries, type SimSummary } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
 import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
@@ -27,9 +27,7 @@ export function SimCosts({ yyyyMM }: { yyyyMM: string }) {
 
   return (
     <Section title={t('billing.sims.title')}>
-      {summaries.error ? <ErrorAlert error={summaries.error} /> : null}
-      {summaries.isPending ? <Skeleton height={120} /> : null}
-      {summaries.data && costs.length === 0 ? <Text c="dimmed">{t('billing.sims.empty')}</Text> : null}
+      <QueryStatus query={summaries} height={120} isEmpty={costs.length === 0} empty={t('billing.sims.empty')} />
       {costs.length > 0 ? (
         <TableScroll label={t('billing.sims.table')}>
           <Table striped verticalSpacing={4} aria-label={t('billing.sims.table')}>
