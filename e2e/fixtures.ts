@@ -36,8 +36,22 @@ export const test = base.extend<{ cspGuard: undefined }>({
 });
 export { expect };
 
-/** Fails with the list of WCAG 2.1 A/AA violations axe finds on the page as it is now. */
+/**
+ * Fails with the list of WCAG 2.1 A/AA violations axe finds on the page once it is still.
+ * Finite animations (a notification sliding in, a modal fading) are waited for first: half-way
+ * through a fade, text is translucent and axe would measure a contrast no one reads.
+ * Endless ones (loaders) are left running.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
