@@ -100,7 +100,7 @@ export function createApp(options: AppOptions): Hono {
       if (file) return file;
       if (pathname.startsWith('/assets/')) return c.text('Not found', 404);
     }
-    return files.index(c.get('nonce' as never) as string);
+    return files.index(c.get('nonce' as never) as string, pathname);
   });
 
   return app;

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
+import { type Manifest, modulesFor, preloadTags } from './preload';
 
 const brotli = promisify(brotliCompress);
 /** Text worth compressing; images and fonts are compressed already. */
@@ -65,11 +66,22 @@ export function createStatic(distDir: string) {
     }
   }
 
-  async function index(nonce: string): Promise<Response> {
+  /** Vite's manifest, for the preload hints; none (and no hints) when the build has no manifest. */
+  async function manifest(): Promise<Manifest> {
+    try {
+      return JSON.parse(await readFile(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+    } catch {
+      return {};
+    }
+  }
+
+  /** index.html with its nonce, and hints for the code of the screen at `pathname`. */
+  async function index(nonce: string, pathname = '/'): Promise<Response> {
     let indexHtml: string;
     try {
-      // Read each time (it is small): a rebuild under a running server is picked up at once.
-      indexHtml = await readFile(join(distDir, 'index.html'), 'utf8');
+      // Read each time (they are small): a rebuild under a running server is picked up at once.
+      const [html, built] = await Promise.all([readFile(join(distDir, 'index.html'), 'utf8'), manifest()]);
+      indexHtml = html.replace('</head>', `${preloadTags(built, modulesFor(pathname))}</head>`);
     } catch {
       return new Response('The console is not built yet: run `npm run build` (or use `npm start`).', {
         status: 503,

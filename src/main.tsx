@@ -1,11 +1,15 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './app/mantine-boot.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { setupI18n } from './app/i18n';
+import { createRouter } from './app/router';
 
-await setupI18n();
+// The language's first catalogue part and the first screen's code load side by side: the router starts loading the
+// matched routes' code (and their catalogue parts) as soon as it is created, before anything renders.
+const i18nReady = setupI18n();
+const router = createRouter();
+await i18nReady;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -15,7 +19,7 @@ const reactRoot = createRoot(root);
 startTransition(() => {
   reactRoot.render(
     <StrictMode>
-      <App />
+      <App router={router} />
     </StrictMode>,
   );
 });

@@ -2,15 +2,14 @@ import { MantineProvider } from '@mantine/core';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { shareStyleNonce, styleNonce } from './cspNonce';
-import { createRouter } from './router';
+import type { createRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
 /**
  * The root: theme and routes only. React Query and notifications live in the signed-in shell
  * (components/layout/SignedInLayout), so the login page loads neither.
  */
-export function App() {
-  const [router] = useState(createRouter);
+export function App({ router }: { router: ReturnType<typeof createRouter> }) {
   const [nonce] = useState(() => {
     const value = styleNonce();
     shareStyleNonce(value);

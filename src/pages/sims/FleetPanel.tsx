@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Progress, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Progress, Switch, Text, TextInput } from '@mantine/core';
 import { useDocumentVisibility } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -194,16 +194,20 @@ export function FleetPanel({
           onChange={(event) => onChange({ ...view, dormantDays: event.currentTarget.checked ? 30 : null })}
         />
         {view.dormantDays !== null ? (
-          <NumberInput
+          <TextInput
             size="xs"
             w={160}
+            type="number"
+            inputMode="numeric"
             label={t('simTable.fleet.dormantDays')}
             min={0}
             max={3650}
+            step={1}
             value={view.dormantDays}
-            onChange={(value) => {
-              const days = typeof value === 'number' ? value : Number(value);
-              if (Number.isInteger(days) && days >= 0) onChange({ ...view, dormantDays: days });
+            onChange={(event) => {
+              const days = Number(event.currentTarget.value);
+              if (event.currentTarget.value !== '' && Number.isInteger(days) && days >= 0 && days <= 3650)
+                onChange({ ...view, dormantDays: days });
             }}
           />
         ) : null}

@@ -1,0 +1,62 @@
+/**
+ * Preload hints for the page being opened. index.html loads only the entry (the login page is in it); a signed-in
+ * screen then needs the signed-in frame's chunk and its own, which the browser would only discover once the entry has
+ * downloaded and run. Naming them in the page lets them download alongside the entry: one round trip fewer before
+ * the first screen (on a phone's network, about half a second).
+ *
+ * The files come from Vite's manifest (dist/.vite/manifest.json), so they follow every rebuild. The screens are
+ * matched by the path's first segment; `screenModules` mirrors src/app/router.tsx (server/preload.test.ts checks it).
+ */
+
+/** Vite's build manifest: source module → output file, with what it imports. */
+export type Manifest = Record<string, { file: string; imports?: string[]; css?: string[]; isEntry?: boolean }>;
+
+/** Pages for people not signed in: the entry holds what /login needs, and the others are small. */
+const publicPaths = new Set(['login', 'signup', 'verify', 'password-reset', 'mfa-revoke']);
+
+const signedInFrame = 'src/components/layout/SignedInLayout.tsx';
+
+/** The screen module each path loads, by the path's first segment (and whether more follows). */
+export const screenModules: Record<string, { list: string; item: string }> = {
+  '': { list: 'src/pages/sims/SimsPage.tsx', item: 'src/pages/sims/SimsPage.tsx' },
+  sims: { list: 'src/pages/sims/SimsPage.tsx', item: 'src/pages/sims/SimDetailPage.tsx' },
+  groups: { list: 'src/pages/groups/GroupsPage.tsx', item: 'src/pages/groups/GroupPage.tsx' },
+  usage: { list: 'src/pages/usage/UsagePage.tsx', item: 'src/pages/usage/UsagePage.tsx' },
+  billing: { list: 'src/pages/billing/routes.ts', item: 'src/pages/billing/routes.ts' },
+  account: { list: 'src/pages/account/AccountPage.tsx', item: 'src/pages/account/AccountPage.tsx' },
+};
+
+/** The modules a path opens with, beyond the entry: none for public pages, else the frame and the screen. */
+export function modulesFor(pathname: string): string[] {
+  const [first = '', ...rest] = pathname.split('/').filter(Boolean);
+  if (publicPaths.has(first)) return [];
+  const screen = screenModules[first];
+  if (!screen) return [signedInFrame];
+  return [signedInFrame, rest.length > 0 ? screen.item : screen.list];
+}
+
+/**
+ * `<link>` tags preloading the scripts and style sheets of `modules` and all they import, except what the entry
+ * already loads. Modules missing from the manifest are skipped (a hint is never required).
+ */
+export function preloadTags(manifest: Manifest, modules: string[]): string {
+  const inEntry = new Set<string>();
+  const visit = (key: string, into: Set<string>) => {
+    if (into.has(key) || !manifest[key]) return;
+    into.add(key);
+    for (const imported of manifest[key].imports ?? []) visit(imported, into);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key, inEntry);
+
+  const wanted = new Set<string>();
+  for (const module of modules) visit(module, wanted);
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  for (const key of wanted) {
+    if (inEntry.has(key)) continue;
+    const chunk = manifest[key] as Manifest[string];
+    scripts.push(`<link rel="modulepreload" crossorigin href="/${chunk.file}">`);
+    for (const css of chunk.css ?? []) styles.push(`<link rel="preload" as="style" crossorigin href="/${css}">`);
+  }
+  return [...new Set([...styles, ...scripts])].join('');
+}
