@@ -12,7 +12,7 @@ import type { Db } from './db';
 import { badRequest } from './errors';
 import { searchSimsRules } from './guesses';
 import { pageHeaders, pageRequest } from './paging';
-import { candidates, type TextColumn, type TextTerm, textColumns } from './store/simSearchIndex';
+import { candidateBound, candidates, type TextColumn, type TextTerm, textColumns } from './store/simSearchIndex';
 
 /** Query parameter → column of sim_search, and how a value matches it. */
 const fields: Record<string, { column: string; match: 'like' | 'exact' | 'group' | 'session' }> = {
@@ -154,7 +154,9 @@ export function findSims(
        ) s JOIN sims ON sims.sim_id = s.sim_id ORDER BY s.sim_id`,
     ).all(operatorId, after, ...search.params, limit);
   }
-  if (budget > 0) {
+  // The walk finds common matches soonest; when the copy bounds the matches to fewer SIMs than it would read, the
+  // copy's candidates are the shorter way.
+  if (budget > 0 && candidateBound(db, operatorId, terms) > budget) {
     const walked = prepared(
       db,
       `SELECT s.sim_id, sims.doc FROM (

@@ -11,6 +11,7 @@ import { type ContractSandbox, type Credentials, createContractSandbox } from '.
 import { openDb } from './db';
 import { findSims, simSearch } from './search';
 import { seedDemo } from './seed';
+import { candidateBound, type TextTerm } from './store/simSearchIndex';
 import { simStore } from './store/sims';
 
 let s: ContractSandbox;
@@ -122,6 +123,19 @@ describe('/query/sims candidates from the in-memory text copy', () => {
     expect(pages({ name: a.name }, 5, { budget: 0 })).toEqual([]);
     const res = await s.call('GET', '/query/sims?name=renamed-xy', { auth: root });
     expect((res.body as { simId: string }[]).map((x) => x.simId)).toEqual([a.simId]);
+  });
+
+  it('bounds the candidates by the rarest run of 3 characters, so a rare term skips the walk', () => {
+    const [, , c] = sample;
+    const bound = (value: string, column: TextTerm['column'] = 'name') =>
+      candidateBound(s.db, root.operatorId, [{ column, value }]);
+    expect(bound(c.name)).toBeGreaterThanOrEqual(pages({ name: c.name }, 1000, { useIndex: false }).length);
+    expect(bound(c.name)).toBeLessThan(50);
+    expect(bound('qqq-no-such-run')).toBeLessThan(5);
+    expect(bound('se')).toBe(Number.POSITIVE_INFINITY);
+    expect(bound(c.imsi.slice(0, 12), 'imsi')).toBeGreaterThanOrEqual(
+      pages({ imsi: c.imsi.slice(0, 12) }, 1000, { useIndex: false }).length,
+    );
   });
 
   it('only finds the caller’s SIMs', async () => {

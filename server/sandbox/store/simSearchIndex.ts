@@ -27,6 +27,8 @@ interface Copy {
   ids: string[];
   /** Per column: the values joined, each after a separator; `starts[i]` is where row i's separator is. */
   text: Record<TextColumn, { joined: string; starts: Int32Array }>;
+  /** Per column, made on its first search with a term of 3 characters or more: see `trigrams`. */
+  grams: Partial<Record<TextColumn, Map<string, Int32Array>>>;
 }
 
 interface DbState {
@@ -87,13 +89,52 @@ function build(db: Db, operatorId: string): Copy {
     starts[rows.length] = at;
     text[column] = { joined: parts.join(''), starts };
   }
-  return { ids: rows.map((r) => r.sim_id), text };
+  return { ids: rows.map((r) => r.sim_id), text, grams: {} };
 }
 
 export interface TextTerm {
   column: TextColumn;
   /** The value as asked (folded here). */
   value: string;
+}
+
+/**
+ * For each run of 3 characters in a column, the rows whose value holds it, in order. A term of 3 characters or more
+ * is only in rows that hold each of its runs, so its rarest run's rows are all the candidates there are: a term
+ * found in a few SIMs is checked against a few values instead of the whole column.
+ */
+function trigrams(copy: Copy, column: TextColumn): Map<string, Int32Array> {
+  const made = copy.grams[column];
+  if (made) return made;
+  const { joined, starts } = copy.text[column];
+  const lists = new Map<string, number[]>();
+  for (let row = 0; row + 1 < starts.length; row++) {
+    const end = starts[row + 1] as number;
+    for (let at = (starts[row] as number) + 1; at + 3 <= end; at++) {
+      const gram = joined.slice(at, at + 3);
+      const list = lists.get(gram);
+      if (!list) lists.set(gram, [row]);
+      else if (list[list.length - 1] !== row) list.push(row);
+    }
+  }
+  const grams = new Map<string, Int32Array>();
+  for (const [gram, list] of lists) grams.set(gram, Int32Array.from(list));
+  copy.grams[column] = grams;
+  return grams;
+}
+
+const noRows = new Int32Array(0);
+
+/** The first position of a sorted list whose value is `value` or more. */
+function lowerBound(list: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The first row whose SIM ID is greater than `after`. */
@@ -120,6 +161,44 @@ function rowAt(starts: Int32Array, position: number): number {
   return lo;
 }
 
+function copyOf(db: Db, s: DbState, operatorId: string): Copy {
+  let copy = s.copies.get(operatorId);
+  if (!copy) {
+    copy = build(db, operatorId);
+    s.copies.set(operatorId, copy);
+    s.touched.delete(operatorId);
+  }
+  return copy;
+}
+
+/** The rows of the rarest run of 3 in a term of 3 characters or more: all the rows that can hold it. */
+function rowsFor(copy: Copy, column: TextColumn, needle: string): Int32Array {
+  const grams = trigrams(copy, column);
+  let rows: Int32Array | undefined;
+  for (let at = 0; at + 3 <= needle.length; at++) {
+    const list = grams.get(needle.slice(at, at + 3)) ?? noRows;
+    if (!rows || list.length < rows.length) rows = list;
+    if (list.length === 0) break;
+  }
+  return rows ?? noRows;
+}
+
+/**
+ * At most how many SIMs `candidates` can propose for `terms` (written SIMs included); infinite when a term is
+ * shorter than 3 characters, whose candidates only a walk of the column finds.
+ */
+export function candidateBound(db: Db, operatorId: string, terms: TextTerm[]): number {
+  const s = state(db);
+  const copy = copyOf(db, s, operatorId);
+  let bound = s.touched.get(operatorId)?.size ?? 0;
+  for (const term of terms) {
+    const needle = foldCase(term.value);
+    if (needle.length < 3) return Number.POSITIVE_INFINITY;
+    bound += rowsFor(copy, term.column, needle).length;
+  }
+  return bound;
+}
+
 /**
  * Candidates for a search, in SIM ID order after `after`: the SIMs whose text holds any of `terms` (OR) or the
  * first term (AND: the caller passes the most telling one), merged with every SIM written since the copy was made.
@@ -127,18 +206,25 @@ function rowAt(starts: Int32Array, position: number): number {
  */
 export function* candidates(db: Db, operatorId: string, terms: TextTerm[], after: string): Generator<string> {
   const s = state(db);
-  let copy = s.copies.get(operatorId);
-  if (!copy) {
-    copy = build(db, operatorId);
-    s.copies.set(operatorId, copy);
-    s.touched.delete(operatorId);
-  }
+  const copy = copyOf(db, s, operatorId);
   const { ids } = copy;
   const extra = [...(s.touched.get(operatorId) ?? [])].filter((id) => id > after).sort();
   const start = firstAfter(ids, after);
   const cursors = terms.map((term) => {
     const { joined, starts } = copy.text[term.column];
     const needle = foldCase(term.value);
+    if (needle.length >= 3) {
+      // The rows holding the term's rarest run of 3, each checked for the whole term.
+      const candidates = rowsFor(copy, term.column, needle);
+      let next = lowerBound(candidates, start);
+      return () => {
+        while (next < candidates.length) {
+          const row = candidates[next++] as number;
+          if (joined.slice((starts[row] as number) + 1, starts[row + 1]).includes(needle)) return row;
+        }
+        return Number.POSITIVE_INFINITY;
+      };
+    }
     let from = starts[start] as number;
     return () => {
       if (from >= joined.length) return Number.POSITIVE_INFINITY;
