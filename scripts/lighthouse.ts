@@ -13,13 +13,13 @@
  * storage reset turned off; the HTTP cache is cleared by hand first so the page's code loads as on a first visit.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from './chromium';
 
 const { values: options } = parseArgs({
   options: {
@@ -37,26 +37,6 @@ const { values: options } = parseArgs({
 const targets = { performance: 90, accessibility: 100 };
 const demo = { email: 'demo@example.com', password: 'demo-password' };
 const root = resolve(import.meta.dirname, '..');
-
-/** Playwright's own Chromium when it is installed, else CHROMIUM_PATH, else Debian's (as playwright.config.ts). */
-function browserPath(): string {
-  try {
-    const own = chromium.executablePath();
-    if (existsSync(own)) return own;
-  } catch {
-    // No browser of Playwright's own on this machine.
-  }
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
-const browserArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 async function waitForServer(base: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -109,7 +89,7 @@ async function startServer(): Promise<{ base: string; stop: () => void }> {
 
 const own = options.base ? null : await startServer();
 const base = options.base ?? (own as { base: string }).base;
-const browser = await puppeteer.launch({ executablePath: browserPath(), args: browserArgs, headless: true });
+const browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
 
 /** Signs in in a new tab, then runs Lighthouse in that tab. */
 async function measure() {
