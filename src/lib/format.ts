@@ -1,21 +1,32 @@
-/** Intl formatters are costly to create (a table shows thousands of dates): one per locale and kind, kept. */
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-function cached<F extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => F): F {
-  let formatter = formatters.get(key) as F | undefined;
-  if (!formatter) {
-    formatter = make();
-    formatters.set(key, formatter);
+/**
+ * Intl formatters are costly to create (a table shows thousands of dates, a dashboard hundreds): one per locale and
+ * options, made on first use and kept.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}/${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
   }
-  return formatter;
+  return format;
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
+  return format;
 }
 
 /** Dates and times in the user's language and time zone. */
 export function formatDateTime(ms: number | undefined | null, locale: string): string {
   if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
-  return cached(
-    `dateTime/${locale}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-  ).format(ms);
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 /** "5 minutes ago", "3 days ago". */
@@ -29,7 +40,7 @@ export function formatRelative(ms: number | undefined | null, locale: string, no
     ['hour', 3_600],
     ['minute', 60],
   ];
-  const format = cached(`relative/${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const format = relativeFormat(locale);
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -39,5 +50,5 @@ export function formatRelative(ms: number | undefined | null, locale: string, no
 /** A time of day, with seconds: "14:05:09". */
 export function formatTime(ms: number | undefined | null, locale: string): string {
   if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
-  return cached(`time/${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' })).format(ms);
+  return dateFormat(locale, { timeStyle: 'medium' }).format(ms);
 }

@@ -4,24 +4,14 @@
  * times with their time zone named.
  */
 
+import { dateFormat } from './format';
+
 export type Currency = 'JPY' | 'USD' | 'EUR';
 
 /** Digits after the decimal point for a currency (the API's currencies; anything else gets two). */
 export const minorDigits = (currency: string | undefined): number => (currency === 'JPY' ? 0 : 2);
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Intl formatters are slow to make (a few hundred per screen on a phone would show): one per locale and shape. */
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}/${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, format);
-  }
-  return format;
-}
 
 /** `¥13,203`, `$12.50`, `€1,234.00` (in Japanese: `￥13,203`, `$12.50`, `€1,234.00`). */
 export function formatMoney(amount: number | undefined | null, currency: string | undefined, locale: string): string {
