@@ -4,8 +4,8 @@ import { Link, useNavigate } from 'react-router';
 import type { MonthlyBill } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { BarChart } from '../../components/charts';
+import { TableScroll } from '../../components/TableScroll';
 import { enumLabel, failedPayment } from './labels';
-import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 /** Months shown in the chart (the table has them all). */

@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { billingQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { BarChart } from '../../components/charts';
+import { TableScroll } from '../../components/TableScroll';
 import { billItemChart, billItemTable } from './billItems';
 import { enumLabel } from './labels';
 import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
-import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 const numeric = { fontVariantNumeric: 'tabular-nums' } as const;

@@ -3,12 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { paymentActions, paymentQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
+import { TableScroll } from '../../components/TableScroll';
 import { errorMessage } from '../../lib/errorMessage';
 import { useSubmit } from '../../lib/useSubmit';
 import { enumLabel } from './labels';
 import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
-import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 const numeric = { fontVariantNumeric: 'tabular-nums' } as const;

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { billingQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { BarChart } from '../../components/charts';
+import { TableScroll } from '../../components/TableScroll';
 import { sumMoney } from '../../lib/money';
 import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
-import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 const numeric = { fontVariantNumeric: 'tabular-nums' } as const;

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { type PaymentStatement, paymentQueries } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/format';
 import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
-import { TableScroll } from './TableScroll';
 import { useExport } from './useExport';
 import { useMoney } from './useMoney';
 

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { billingQueries, type SimSummary } from '../../api/queries/billing';
 import { useTranslation } from '../../app/i18n';
+import { TableScroll } from '../../components/TableScroll';
 import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
-import { TableScroll } from './TableScroll';
 import { useMoney } from './useMoney';
 
 export const topSims = 100;

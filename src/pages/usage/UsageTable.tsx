@@ -1,6 +1,7 @@
-import { Box, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import type { UsagePeriod, UsagePoint } from '../../api/queries/usage';
 import { useTranslation } from '../../app/i18n';
+import { TableScroll } from '../../components/TableScroll';
 import { formatBytes } from '../../lib/bytes';
 import { bucketLabel, type UsageTotals } from './range';
 
@@ -9,8 +10,8 @@ export function UsageTable(props: { label: string; points: UsagePoint[]; period:
   const { t, i18n } = useTranslation();
   const bytes = (n: number) => formatBytes(n, i18n.language);
   return (
-    // A long period scrolls inside its own box, which takes keyboard focus so it can be scrolled without a mouse.
-    <Box component="section" aria-label={props.label} style={{ maxHeight: 360, overflow: 'auto' }} tabIndex={0}>
+    // A long period scrolls inside its own box.
+    <TableScroll label={props.label} maxHeight={360}>
       <Table aria-label={props.label} striped stickyHeader miw={360} style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
@@ -51,6 +52,6 @@ export function UsageTable(props: { label: string; points: UsagePoint[]; period:
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Box>
+    </TableScroll>
   );
 }
