@@ -29,7 +29,7 @@ const types: Record<string, string> = {
 export const noncePlaceholder = '__CSP_NONCE__';
 
 export function createStatic(distDir: string) {
-  /** Hashed assets never change under their name: each is compressed once, at the best quality, and kept. */
+  /** Hashed assets never change under their name: each is read and compressed once, at the best quality, and kept. */
   const brotliCache = new Map<string, Promise<Buffer>>();
 
   async function file(pathname: string, acceptEncoding = ''): Promise<Response | undefined> {
@@ -41,26 +41,30 @@ export function createStatic(distDir: string) {
     }
     const relative = normalize(decoded).replace(/^([/\\])+/, '');
     if (relative.startsWith('..') || relative.includes(`${sep}..`)) return undefined;
+    const immutable = relative.startsWith(`assets${sep}`);
+    const headers: Record<string, string> = {
+      'content-type': types[extname(relative)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'Accept-Encoding',
+    };
+    const inBrotli = (compressed: Buffer) =>
+      new Response(compressed as Uint8Array<ArrayBuffer>, { headers: { ...headers, 'content-encoding': 'br' } });
+    const brotliWanted = immutable && compressible.has(extname(relative)) && /\bbr\b/.test(acceptEncoding);
+    const kept = brotliWanted ? brotliCache.get(relative) : undefined;
+    if (kept) return inBrotli(await kept);
     try {
       const body = await readFile(join(distDir, relative));
-      const immutable = relative.startsWith(`assets${sep}`);
-      const headers: Record<string, string> = {
-        'content-type': types[extname(relative)] ?? 'application/octet-stream',
-        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      };
-      if (immutable && compressible.has(extname(relative)) && /\bbr\b/.test(acceptEncoding) && body.length > 1024) {
-        let compressed = brotliCache.get(relative);
-        if (!compressed) {
-          compressed = brotli(body, {
+      if (brotliWanted && body.length > 1024) {
+        // Another request may have started it while this one read the file.
+        const compressed =
+          brotliCache.get(relative) ??
+          brotli(body, {
             params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
           });
-          brotliCache.set(relative, compressed);
-        }
-        return new Response((await compressed) as Uint8Array<ArrayBuffer>, {
-          headers: { ...headers, 'content-encoding': 'br', vary: 'Accept-Encoding' },
-        });
+        brotliCache.set(relative, compressed);
+        return inBrotli(await compressed);
       }
-      return new Response(body, { headers: { ...headers, vary: 'Accept-Encoding' } });
+      return new Response(body, { headers });
     } catch {
       return undefined;
     }

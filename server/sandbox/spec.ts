@@ -167,19 +167,14 @@ export class SpecRouter {
   }
 
   private index(templates: Map<Route, string>) {
-    for (const route of this.routes) {
-      const segment = firstSegment(templates.get(route) ?? '');
-      if (segment.startsWith('{')) this.anySegment.push(route);
-    }
-    for (const route of this.routes) {
-      const segment = firstSegment(templates.get(route) ?? '');
-      if (segment.startsWith('{') || this.bySegment.has(segment)) continue;
+    const segmentOf = (route: Route) => firstSegment(templates.get(route) ?? '');
+    const isParameter = (segment: string) => segment.startsWith('{');
+    this.anySegment.push(...this.routes.filter((route) => isParameter(segmentOf(route))));
+    for (const segment of new Set(this.routes.map(segmentOf))) {
+      if (isParameter(segment)) continue;
       this.bySegment.set(
         segment,
-        this.routes.filter((r) => {
-          const own = firstSegment(templates.get(r) ?? '');
-          return own === segment || own.startsWith('{');
-        }),
+        this.routes.filter((route) => segmentOf(route) === segment || isParameter(segmentOf(route))),
       );
     }
   }
