@@ -9,6 +9,7 @@ import { sessionStore, useSession } from '../../api/session';
 import { useTranslation } from '../../app/i18n';
 import { loginPath } from '../../lib/paths';
 import { SessionServices } from '../session/SessionServices';
+import classes from './SignedInLayout.module.css';
 import { UserMenu } from './UserMenu';
 
 const nav = [
@@ -48,10 +49,10 @@ export function SignedInLayout() {
         padding="md"
       >
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" className={classes.header}>
             <Group gap="sm" wrap="nowrap">
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-              <Title order={1} size="h4">
+              <Title order={1} size="h4" className={classes.title}>
                 {t('app.name')}
               </Title>
             </Group>
