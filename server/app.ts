@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { Endpoint } from './config';
+import { languageOf } from './preload';
 import { createProxy } from './proxy';
 import type { Sandbox } from './sandbox/sandbox';
 import { contentSecurityPolicy, newNonce, securityHeaders } from './security';
@@ -100,7 +101,7 @@ export function createApp(options: AppOptions): Hono {
       if (file) return file;
       if (pathname.startsWith('/assets/')) return c.text('Not found', 404);
     }
-    return files.index(c.get('nonce' as never) as string, pathname);
+    return files.index(c.get('nonce' as never) as string, pathname, languageOf(c.req.header('accept-language')));
   });
 
   return app;

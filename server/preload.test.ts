@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Manifest, modulesFor, preloadTags, screenModules } from './preload';
+import { languageOf, type Manifest, modulesFor, moneyScreens, preloadTags, screenModules } from './preload';
 import { createStatic } from './static';
 
 const manifest: Manifest = {
@@ -14,26 +14,58 @@ const manifest: Manifest = {
   'src/components/layout/SignedInLayout.tsx': { file: 'assets/SignedInLayout-1.js', imports: ['_shell.js'] },
   'src/pages/billing/routes.ts': { file: 'assets/routes-1.js', imports: ['_shell.js', '_charts.js'] },
   'src/pages/sims/SimsPage.tsx': { file: 'assets/SimsPage-1.js', imports: ['_shell.js'], css: ['assets/sims-1.css'] },
+  'src/locales/en/start.json': { file: 'assets/start-en.js' },
+  'src/locales/en/console.json': { file: 'assets/console-en.js' },
+  'src/locales/en/money.json': { file: 'assets/money-en.js' },
+  'src/locales/ja/start.json': { file: 'assets/start-ja.js' },
+  'src/locales/ja/console.json': { file: 'assets/console-ja.js' },
+  'src/locales/ja/money.json': { file: 'assets/money-ja.js' },
 };
 
 const hrefs = (tags: string) => [...tags.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
 
 describe('preload hints', () => {
-  it('name nothing for the public pages, whose code the entry holds or which are small', () => {
-    for (const path of ['/login', '/signup', '/verify', '/password-reset', '/mfa-revoke'])
-      expect(modulesFor(path)).toEqual([]);
+  it('name no code for the public pages (the entry holds it, or it is small), only their catalogue parts', () => {
+    expect(modulesFor('/login')).toEqual(['src/locales/en/start.json']);
+    for (const path of ['/signup', '/verify', '/password-reset', '/mfa-revoke'])
+      expect(modulesFor(path, 'ja')).toEqual(['src/locales/ja/start.json', 'src/locales/ja/public.json']);
   });
 
-  it('name the signed-in frame and the screen, a list or one item', () => {
-    expect(modulesFor('/billing')).toEqual(['src/components/layout/SignedInLayout.tsx', 'src/pages/billing/routes.ts']);
-    expect(modulesFor('/billing/202611')).toEqual([
-      'src/components/layout/SignedInLayout.tsx',
+  it('name the signed-in frame, the screen (a list or one item) and the catalogue parts it renders with', () => {
+    const frame = ['src/components/layout/SignedInLayout.tsx'];
+    const strings = ['src/locales/en/start.json', 'src/locales/en/console.json'];
+    expect(modulesFor('/billing')).toEqual([
+      ...frame,
       'src/pages/billing/routes.ts',
+      ...strings,
+      'src/locales/en/money.json',
     ]);
-    expect(modulesFor('/sims')[1]).toBe('src/pages/sims/SimsPage.tsx');
-    expect(modulesFor('/sims/8942310063001000300')[1]).toBe('src/pages/sims/SimDetailPage.tsx');
+    expect(modulesFor('/billing/202611')).toEqual([
+      ...frame,
+      'src/pages/billing/routes.ts',
+      ...strings,
+      'src/locales/en/money.json',
+    ]);
+    expect(modulesFor('/sims')).toEqual([...frame, 'src/pages/sims/SimsPage.tsx', ...strings]);
+    expect(modulesFor('/sims/8942310063001000300')).toEqual([
+      ...frame,
+      'src/pages/sims/SimDetailPage.tsx',
+      ...strings,
+      'src/locales/en/money.json',
+    ]);
     expect(modulesFor('/')[1]).toBe('src/pages/sims/SimsPage.tsx');
-    expect(modulesFor('/no-such-screen')).toEqual(['src/components/layout/SignedInLayout.tsx']);
+    expect(modulesFor('/usage', 'ja')).toContain('src/locales/ja/money.json');
+    expect(modulesFor('/groups')).not.toContain('src/locales/en/money.json');
+    expect(modulesFor('/no-such-screen')).toEqual([...frame, ...strings]);
+  });
+
+  it("take the language the console starts in from the browser's first listed one", () => {
+    expect(languageOf('ja-JP,ja;q=0.9,en;q=0.8')).toBe('ja');
+    expect(languageOf('JA')).toBe('ja');
+    expect(languageOf('en-US,en;q=0.9,ja;q=0.8')).toBe('en');
+    expect(languageOf('fr-FR')).toBe('en');
+    expect(languageOf('')).toBe('en');
+    expect(languageOf(undefined)).toBe('en');
   });
 
   it('list each file once, with what it imports, leaving out what the entry loads', () => {
@@ -44,6 +76,9 @@ describe('preload hints', () => {
       '/assets/shell-1.js',
       '/assets/routes-1.js',
       '/assets/charts-1.js',
+      '/assets/start-en.js',
+      '/assets/console-en.js',
+      '/assets/money-en.js',
     ]);
     expect(tags).toContain('<link rel="preload" as="style" crossorigin href="/assets/shell-1.css">');
     expect(tags).toContain('<link rel="modulepreload" crossorigin href="/assets/shell-1.js">');
@@ -57,6 +92,8 @@ describe('preload hints', () => {
       '/assets/shell-1.css',
       '/assets/SignedInLayout-1.js',
       '/assets/shell-1.js',
+      '/assets/start-en.js',
+      '/assets/console-en.js',
     ]);
   });
 
@@ -67,6 +104,21 @@ describe('preload hints', () => {
     const stripExtension = (module: string) => module.replace(/\.tsx?$/, '');
     const signedInScreens = [...loaded].filter((module) => !/pages\/(signup|recovery)\/|NotFoundPage/.test(module));
     expect(new Set([...named].map(stripExtension))).toEqual(new Set(signedInScreens));
+  });
+
+  it("follow the router on which screens load the catalogue's 'money' part", () => {
+    const router = readFileSync(resolve(import.meta.dirname, '../src/app/router.tsx'), 'utf8');
+    const withMoney = new Set(
+      [...router.matchAll(/import\('\.\.\/(pages\/[^']+)'\), loadCatalogPart\('money'\)/g)].map((m) => `src/${m[1]}`),
+    );
+    const named = new Set(
+      Object.entries(moneyScreens).flatMap(([first, { list, item }]) => [
+        ...(list ? [screenModules[first]?.list] : []),
+        ...(item ? [screenModules[first]?.item] : []),
+      ]),
+    );
+    expect(withMoney.size).toBeGreaterThan(0);
+    expect(new Set([...named].map((module) => module?.replace(/\.tsx?$/, '')))).toEqual(withMoney);
   });
 
   it('are written into the served index.html before </head>, and the nonce still filled in', async () => {
@@ -81,8 +133,9 @@ describe('preload hints', () => {
     const billing = await (await files.index('n0nce', '/billing')).text();
     expect(billing).toContain('content="n0nce"');
     expect(billing).toContain('<link rel="modulepreload" crossorigin href="/assets/routes-1.js">');
-    expect(billing).toMatch(/href="\/assets\/charts-1\.js"><\/head>/);
+    expect(billing).toMatch(/href="\/assets\/money-en\.js"><\/head>/);
+    expect(await (await files.index('n0nce', '/billing', 'ja')).text()).toContain('href="/assets/money-ja.js"');
     const login = await (await files.index('n0nce', '/login')).text();
-    expect(login).not.toContain('modulepreload');
+    expect(hrefs(login.slice(login.indexOf('</head>') - 200))).toEqual(['/assets/start-en.js']);
   });
 });

@@ -4,6 +4,10 @@
  * downloaded and run. Naming them in the page lets them download alongside the entry: one round trip fewer before
  * the first screen (on a phone's network, about half a second).
  *
+ * The same goes for the parts of the language's catalogue (src/app/i18n.ts) the page renders with. The language is
+ * the browser's first in Accept-Language, as the console picks it when nothing is stored; a visitor who chose the
+ * other one in the console gets a hint it does not use (a few kilobytes), and loads the right part as before.
+ *
  * The files come from Vite's manifest (dist/.vite/manifest.json), so they follow every rebuild. The screens are
  * matched by the path's first segment; `screenModules` mirrors src/app/router.tsx (server/preload.test.ts checks it).
  */
@@ -26,13 +30,34 @@ export const screenModules: Record<string, { list: string; item: string }> = {
   account: { list: 'src/pages/account/AccountPage.tsx', item: 'src/pages/account/AccountPage.tsx' },
 };
 
-/** The modules a path opens with, beyond the entry: none for public pages, else the frame and the screen. */
-export function modulesFor(pathname: string): string[] {
+/** Screens whose strings are partly in the catalogue's 'money' part: the dashboards, and a SIM's usage chart. */
+export const moneyScreens: Record<string, { list: boolean; item: boolean }> = {
+  billing: { list: true, item: true },
+  usage: { list: true, item: true },
+  sims: { list: false, item: true },
+};
+
+/** The language the console starts in when nothing is stored: that of the browser's first listed language. */
+export function languageOf(acceptLanguage: string | undefined): 'en' | 'ja' {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('ja') ? 'ja' : 'en';
+}
+
+/**
+ * The modules a path opens with, beyond the entry's own: the catalogue parts it renders with in `language`, and for
+ * a signed-in path the frame and the screen.
+ */
+export function modulesFor(pathname: string, language: 'en' | 'ja' = 'en'): string[] {
   const [first = '', ...rest] = pathname.split('/').filter(Boolean);
-  if (publicPaths.has(first)) return [];
+  const part = (name: string) => `src/locales/${language}/${name}.json`;
+  if (publicPaths.has(first)) return first === 'login' ? [part('start')] : [part('start'), part('public')];
   const screen = screenModules[first];
-  if (!screen) return [signedInFrame];
-  return [signedInFrame, rest.length > 0 ? screen.item : screen.list];
+  const parts = [part('start'), part('console')];
+  if (!screen) return [signedInFrame, ...parts];
+  const item = rest.length > 0;
+  const money = moneyScreens[first];
+  if (money && (item ? money.item : money.list)) parts.push(part('money'));
+  return [signedInFrame, item ? screen.item : screen.list, ...parts];
 }
 
 /**

@@ -79,13 +79,13 @@ export function createStatic(distDir: string) {
     }
   }
 
-  /** index.html with its nonce, and hints for the code of the screen at `pathname`. */
-  async function index(nonce: string, pathname = '/'): Promise<Response> {
+  /** index.html with its nonce, and hints for the code and strings (in `language`) of the screen at `pathname`. */
+  async function index(nonce: string, pathname = '/', language: 'en' | 'ja' = 'en'): Promise<Response> {
     let indexHtml: string;
     try {
       // Read each time (they are small): a rebuild under a running server is picked up at once.
       const [html, built] = await Promise.all([readFile(join(distDir, 'index.html'), 'utf8'), manifest()]);
-      indexHtml = html.replace('</head>', `${preloadTags(built, modulesFor(pathname))}</head>`);
+      indexHtml = html.replace('</head>', `${preloadTags(built, modulesFor(pathname, language))}</head>`);
     } catch {
       return new Response('The console is not built yet: run `npm run build` (or use `npm start`).', {
         status: 503,

@@ -9,6 +9,7 @@ import {
   formatZonedDateTime,
   isYearMonth,
   parseEvaluatedTime,
+  prepareFormats,
   previousYearMonth,
   sumMoney,
   yearMonthOf,
@@ -90,5 +91,40 @@ describe('months and days', () => {
     expect(formatZonedDateTime(ms, 'en', 'UTC')).toBe('Nov 21, 2026, 5:05 AM UTC');
     expect(formatZonedDateTime(ms, 'en', 'Asia/Tokyo')).toBe('Nov 21, 2026, 2:05 PM GMT+9');
     expect(formatZonedDateTime(null, 'en')).toBe('');
+  });
+});
+
+describe('prepareFormats', () => {
+  it('makes one formatter per task, once per locale, and the formats stay the same', () => {
+    const queued: (() => void)[] = [];
+    const schedule = (run: () => void) => queued.push(run);
+    const Real = Intl.DateTimeFormat;
+    let made = 0;
+    Intl.DateTimeFormat = class extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Real;
+    try {
+      prepareFormats('en-GB', schedule);
+      prepareFormats('en-GB', schedule);
+      expect(queued).toHaveLength(1);
+      let tasks = 0;
+      while (queued.length > 0) {
+        const before = made;
+        queued.shift()?.();
+        tasks++;
+        expect(made - before).toBeLessThanOrEqual(1);
+      }
+      expect(tasks).toBe(6);
+      expect(made).toBe(3);
+      expect(formatYearMonth('202611', 'en-GB')).toBe('November 2026');
+      expect(formatYearMonth('202611', 'en-GB', 'short')).toBe('Nov 2026');
+      expect(formatMoney(1200, 'JPY', 'en-GB')).toBe('JP¥1,200');
+      expect(made).toBe(3);
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
   });
 });

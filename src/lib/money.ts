@@ -40,15 +40,22 @@ export function formatMoneyChange(amount: number, currency: string | undefined, 
   return `${rounded > 0 ? '+' : '-'}${text}`;
 }
 
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
 /** `+12.5%`, `−3.0%`; empty when there is nothing to compare with. */
 export function formatPercentChange(ratio: number | null, locale: string): string {
   if (ratio === null || !Number.isFinite(ratio)) return '';
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  }).format(ratio);
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    });
+    percentFormats.set(locale, format);
+  }
+  return format.format(ratio);
 }
 
 /** Rounds to the currency's minor unit, so sums of floating-point amounts compare equal to the bill. */
@@ -134,4 +141,30 @@ export function formatZonedDateTime(ms: number | null | undefined, locale: strin
     timeZoneName: 'short',
     timeZone,
   }).format(ms);
+}
+
+const prepared = new Set<string>();
+
+/**
+ * Makes the formatters a dashboard shows its figures with (months, a moment, yen, dollars, a change in %), one per
+ * task, while the screen waits for its data. Each costs milliseconds on a phone (the first of a language more), and
+ * made on first use they would all fall into the one task that renders the figures, a long task that holds up input
+ * (Lighthouse's Total Blocking Time). Once per locale; the formatters are kept (see `dateFormat`).
+ */
+export function prepareFormats(locale: string, schedule: (run: () => void) => void = (run) => setTimeout(run, 0)) {
+  if (prepared.has(locale)) return;
+  prepared.add(locale);
+  const steps = [
+    () => formatYearMonth('202601', locale),
+    () => formatYearMonth('202601', locale, 'short'),
+    () => formatZonedDateTime(0, locale),
+    () => formatMoney(0, 'JPY', locale),
+    () => formatMoney(0, 'USD', locale),
+    () => formatPercentChange(0, locale),
+  ];
+  const next = () => {
+    steps.shift()?.();
+    if (steps.length > 0) schedule(next);
+  };
+  schedule(next);
 }

@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from '../../app/i18n';
-import { formatDay, formatMoney, formatYearMonth, formatZonedDateTime } from '../../lib/money';
+import { formatDay, formatMoney, formatYearMonth, formatZonedDateTime, prepareFormats } from '../../lib/money';
 
 /** The money, month and day formatters of the billing screens, in the UI language. */
 export function useMoney() {
   const { i18n } = useTranslation();
   const locale = i18n.language;
+  // After the first paint, while the figures are on their way.
+  useEffect(() => prepareFormats(locale), [locale]);
   return useMemo(
     () => ({
       locale,
