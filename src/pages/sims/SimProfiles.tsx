@@ -1,6 +1,7 @@
-import { Badge, Box, Group, Paper, Table, Title } from '@mantine/core';
+import { Badge, Group, Paper, Table, Title } from '@mantine/core';
 import type { Sim } from '../../api/queries/sims';
 import { useTranslation } from '../../app/i18n';
+import { TableScroll } from '../../components/TableScroll';
 
 /** Every profile of the SIM and every subscriber (IMSI) in it: numbers, subscription and bundles. */
 export function SimProfiles({ sim }: { sim: Sim }) {
@@ -20,7 +21,7 @@ export function SimProfiles({ sim }: { sim: Sim }) {
       <Title order={3} size="h4" mb="sm">
         {t('simActions.page.profiles')}
       </Title>
-      <Box style={{ overflowX: 'auto' }}>
+      <TableScroll label={t('simActions.page.profiles')}>
         <Table aria-label={t('simActions.page.profiles')}>
           <Table.Thead>
             <Table.Tr>
@@ -63,7 +64,7 @@ export function SimProfiles({ sim }: { sim: Sim }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Box>
+      </TableScroll>
     </Paper>
   );
 }
