@@ -37,8 +37,11 @@ export const moneyScreens: Record<string, { list: boolean; item: boolean }> = {
   sims: { list: false, item: true },
 };
 
+/** The console's languages (src/app/i18n.ts; not imported from there, which brings React along). */
+export type Language = 'en' | 'ja';
+
 /** The language the console starts in when nothing is stored: that of the browser's first listed language. */
-export function languageOf(acceptLanguage: string | undefined): 'en' | 'ja' {
+export function languageOf(acceptLanguage: string | undefined): Language {
   const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('ja') ? 'ja' : 'en';
 }
@@ -47,7 +50,7 @@ export function languageOf(acceptLanguage: string | undefined): 'en' | 'ja' {
  * The modules a path opens with, beyond the entry's own: the catalogue parts it renders with in `language`, and for
  * a signed-in path the frame and the screen.
  */
-export function modulesFor(pathname: string, language: 'en' | 'ja' = 'en'): string[] {
+export function modulesFor(pathname: string, language: Language = 'en'): string[] {
   const [first = '', ...rest] = pathname.split('/').filter(Boolean);
   const part = (name: string) => `src/locales/${language}/${name}.json`;
   if (publicPaths.has(first)) return first === 'login' ? [part('start')] : [part('start'), part('public')];

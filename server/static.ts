@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
-import { type Manifest, modulesFor, preloadTags } from './preload';
+import { type Language, type Manifest, modulesFor, preloadTags } from './preload';
 
 const brotli = promisify(brotliCompress);
 /** Text worth compressing; images and fonts are compressed already. */
@@ -80,7 +80,7 @@ export function createStatic(distDir: string) {
   }
 
   /** index.html with its nonce, and hints for the code and strings (in `language`) of the screen at `pathname`. */
-  async function index(nonce: string, pathname = '/', language: 'en' | 'ja' = 'en'): Promise<Response> {
+  async function index(nonce: string, pathname = '/', language: Language = 'en'): Promise<Response> {
     let indexHtml: string;
     try {
       // Read each time (they are small): a rebuild under a running server is picked up at once.

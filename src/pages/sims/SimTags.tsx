@@ -79,7 +79,7 @@ export function SimTags({ sim }: { sim: Sim }) {
                   <Table.Td ff="monospace">
                     {name}
                     {name === 'name' ? (
-                      <Text size="xs" c="dimmed" ff="body">
+                      <Text size="xs" c="dimmed" ff="text">
                         {t('simActions.tags.nameHint')}
                       </Text>
                     ) : null}
