@@ -1,7 +1,7 @@
-import { MutationObserver } from '@tanstack/react-query';
+import { MutationObserver, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
-import { createQueryClient, maxReadRetries, readRetryDelay, shouldRetryRead } from './queryClient';
+import { createQueryClient, maxReadRetries, readRetryDelay, refetchAfterChange, shouldRetryRead } from './queryClient';
 
 const unavailable = () => new ApiError(503, 'HTTP503', 'Service Unavailable');
 
@@ -149,5 +149,47 @@ describe('createQueryClient', () => {
     await vi.advanceTimersByTimeAsync(15_001);
     await client.fetchQuery({ queryKey: ['fresh'], queryFn });
     expect(queryFn).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('refetchAfterChange', () => {
+  /** A list on a "server" whose answers take 20 ms to arrive, read when the request is made. */
+  function slowList() {
+    const rows = ['old'];
+    const queryFn = vi.fn(() => {
+      const answer = [...rows];
+      return new Promise<string[]>((resolve) => setTimeout(() => resolve(answer), 20));
+    });
+    return { rows, queryFn };
+  }
+
+  it('shows a read made after the change, even when the first read was still on its way', async () => {
+    const client = createQueryClient();
+    const server = slowList();
+    const observer = new QueryObserver(client, { queryKey: ['keys'], queryFn: server.queryFn });
+    const unsubscribe = observer.subscribe(() => {});
+    // The screen's first read is on its way when the change is made and answered.
+    server.rows.push('new');
+    await refetchAfterChange(client, ['keys']);
+    expect(observer.getCurrentResult().data).toEqual(['old', 'new']);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(observer.getCurrentResult().data).toEqual(['old', 'new']);
+    unsubscribe();
+  });
+
+  it('fetches again a query that already had data, and every key given', async () => {
+    const client = createQueryClient();
+    const first = slowList();
+    const second = slowList();
+    const a = new QueryObserver(client, { queryKey: ['a'], queryFn: first.queryFn });
+    const b = new QueryObserver(client, { queryKey: ['b', 1], queryFn: second.queryFn });
+    const stop = [a.subscribe(() => {}), b.subscribe(() => {})];
+    await vi.waitFor(() => expect(b.getCurrentResult().data).toEqual(['old']));
+    first.rows.push('new');
+    second.rows.push('new');
+    await refetchAfterChange(client, ['a'], ['b']);
+    expect(a.getCurrentResult().data).toEqual(['old', 'new']);
+    expect(b.getCurrentResult().data).toEqual(['old', 'new']);
+    for (const unsubscribe of stop) unsubscribe();
   });
 });

@@ -1,5 +1,5 @@
 /** React Query defaults: reads retry what may pass on another try, honouring rate limits; writes never retry. */
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { ApiError, isRetryable } from './errors';
 
 export const maxReadRetries = 3;
@@ -20,4 +20,14 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+}
+
+/**
+ * After a change, fetches again every query under `keys`. A query still waiting for its first answer would otherwise
+ * keep that answer, which may have been read before the change (React Query reuses a first fetch in flight instead of
+ * starting another): such fetches are cancelled first, so what is shown always comes from a read made after the change.
+ */
+export async function refetchAfterChange(queryClient: QueryClient, ...keys: QueryKey[]): Promise<void> {
+  await Promise.all(keys.map((queryKey) => queryClient.cancelQueries({ queryKey })));
+  await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }

@@ -2,6 +2,7 @@ import { Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { paymentActions, paymentQueries } from '../../api/queries/billing';
+import { refetchAfterChange } from '../../api/queryClient';
 import { useTranslation } from '../../app/i18n';
 import { TableScroll } from '../../components/TableScroll';
 import { errorMessage } from '../../lib/errorMessage';
@@ -24,7 +25,7 @@ function RegisterCoupon() {
     setRegistered(couponCode);
     setCode('');
     setChecked(false);
-    await queryClient.invalidateQueries({ queryKey: paymentQueries.coupons().queryKey });
+    await refetchAfterChange(queryClient, paymentQueries.coupons().queryKey);
   });
   const refused = register.error ? errorMessage(register.error, t) : null;
   const fieldError =

@@ -2,6 +2,7 @@ import { Button, Group, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { paymentActions, paymentQueries } from '../../api/queries/billing';
+import { refetchAfterChange } from '../../api/queryClient';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormError } from '../../components/FormError';
@@ -30,7 +31,7 @@ export function PayerInformationForm() {
     await paymentActions.savePayer(trimmed(values));
     setSaved(true);
     setChecked(false);
-    await queryClient.invalidateQueries({ queryKey: paymentQueries.payer().queryKey });
+    await refetchAfterChange(queryClient, paymentQueries.payer().queryKey);
   });
 
   const current = draft ?? loaded;

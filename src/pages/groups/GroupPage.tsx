@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { groupActions } from '../../api/queries/groupActions';
 import { groupDetailQueries, groupName, groupQueries } from '../../api/queries/groups';
+import { refetchAfterChange } from '../../api/queryClient';
 import { useTranslation } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -21,13 +22,10 @@ export function GroupPage() {
   const group = useQuery(groupDetailQueries.detail(groupId));
   const members = useQuery(groupDetailQueries.members(groupId));
   const [deleting, setDeleting] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: groupQueries.all() });
+  const refresh = () => refetchAfterChange(queryClient, groupQueries.all());
   // Configuration and tags change the group, not its members: no need to fetch those again.
   const refreshGroup = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: groupDetailQueries.detail(groupId).queryKey }),
-      queryClient.invalidateQueries({ queryKey: groupQueries.list().queryKey }),
-    ]).then(() => undefined);
+    refetchAfterChange(queryClient, groupDetailQueries.detail(groupId).queryKey, groupQueries.list().queryKey);
   const data = group.data;
   const count = members.data ? `${members.data.items.length}${members.data.nextKey ? '+' : ''}` : '…';
 

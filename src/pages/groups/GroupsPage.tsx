@@ -14,6 +14,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type Group, groupDetailQueries, groupName, groupQueries } from '../../api/queries/groups';
+import { refetchAfterChange } from '../../api/queryClient';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -143,7 +144,7 @@ export function GroupsPage() {
         onClose={() => setCreating(false)}
         onCreated={(group) => {
           setCreating(false);
-          void queryClient.invalidateQueries({ queryKey: groupQueries.all() });
+          void refetchAfterChange(queryClient, groupQueries.all());
           navigate(`/groups/${encodeURIComponent(group.groupId ?? '')}`);
         }}
       />

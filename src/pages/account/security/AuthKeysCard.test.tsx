@@ -160,6 +160,25 @@ describe('AuthKeysCard', () => {
     expect(screen.queryByText('secret-new-xyz')).not.toBeInTheDocument();
   });
 
+  it('lists a key generated while the list was still loading, though the first answer arrives late', async () => {
+    // The first list is read before the key exists and only arrives once the key has been generated.
+    let release: () => void = () => {};
+    const before = json(keys);
+    failures[`GET ${rootKeys}`] = () => {
+      delete failures[`GET ${rootKeys}`];
+      return new Promise<Response>((resolve) => {
+        release = () => resolve(before);
+      });
+    };
+    const { user } = renderCard();
+    await user.click(screen.getByRole('button', { name: 'Generate auth key' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New auth key' });
+    act(() => release());
+    await waitFor(() => expect(rows().map((row) => row[0])).toEqual(['keyId-aaa', 'keyId-bbb', 'keyId-new']));
+    await user.click(within(dialog).getByRole('button', { name: 'I have saved the secret' }));
+    expect(rows().map((row) => row[0])).toEqual(['keyId-aaa', 'keyId-bbb', 'keyId-new']);
+  });
+
   it('copies the secret', async () => {
     const { user } = renderCard();
     await screen.findByText('keyId-aaa');

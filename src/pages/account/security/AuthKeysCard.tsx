@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Paper, Stack, Table, Text, Title, Visually
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { securityActions, securityQueries, type Who } from '../../../api/queries/security';
+import { refetchAfterChange } from '../../../api/queryClient';
 import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { CopyField } from '../../../components/CopyField';
@@ -16,7 +17,7 @@ export function AuthKeysCard({ who }: { who: Who }) {
   const keys = useQuery(securityQueries.authKeys(who));
   const [created, setCreated] = useState<{ authKeyId: string; authKey: string } | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: securityQueries.authKeys(who).queryKey });
+  const refresh = () => refetchAfterChange(queryClient, securityQueries.authKeys(who).queryKey);
   const generate = useSubmit(async () => {
     setCreated(await securityActions.generateAuthKey(who));
     await refresh();

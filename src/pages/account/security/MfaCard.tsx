@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { securityActions, securityQueries, type Who } from '../../../api/queries/security';
+import { refetchAfterChange } from '../../../api/queryClient';
 import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -25,7 +26,7 @@ export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void })
   const [startError, setStartError] = useState<unknown>(null);
   const [revoking, setRevoking] = useState(false);
   const [password, setPassword] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: securityQueries.mfa(who).queryKey });
+  const refresh = () => refetchAfterChange(queryClient, securityQueries.mfa(who).queryKey);
 
   async function start() {
     setStarting(true);

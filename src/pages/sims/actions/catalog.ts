@@ -9,6 +9,7 @@ import { api } from '../../../api/client';
 import { ApiError } from '../../../api/errors';
 import { groupQueries } from '../../../api/queries/groups';
 import { type Sim, simQueries } from '../../../api/queries/sims';
+import { refetchAfterChange } from '../../../api/queryClient';
 import type { TFunction } from '../../../app/i18n';
 import { ExpiryFields } from './ExpiryFields';
 import {
@@ -310,20 +311,20 @@ export function simActionByKey(key: SimActionKey): AnySimAction {
 
 /** After one or many SIMs changed: put the updated SIMs in the detail cache and refresh lists, history, events. */
 export async function settleSims(queryClient: QueryClient, updated: Sim[], simIds: string[]): Promise<void> {
-  const answered = new Set<string>();
-  for (const sim of updated) {
-    if (!sim.simId) continue;
-    answered.add(sim.simId);
-    queryClient.setQueryData(simQueries.detail(sim.simId).queryKey, sim);
-  }
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: simQueries.lists() }),
-    queryClient.invalidateQueries({ queryKey: [...simQueries.all(), 'history'] }),
-    queryClient.invalidateQueries({ queryKey: [...simQueries.all(), 'sessionEvents'] }),
+  const answered = updated.filter((sim): sim is Sim & { simId: string } => Boolean(sim.simId));
+  // A read of the SIM already on its way would land after this answer and show the SIM as it was.
+  await Promise.all(
+    answered.map((sim) => queryClient.cancelQueries({ queryKey: simQueries.detail(sim.simId).queryKey })),
+  );
+  for (const sim of answered) queryClient.setQueryData(simQueries.detail(sim.simId).queryKey, sim);
+  const answeredIds = new Set(answered.map((sim) => sim.simId));
+  await refetchAfterChange(
+    queryClient,
+    simQueries.lists(),
+    [...simQueries.all(), 'history'],
+    [...simQueries.all(), 'sessionEvents'],
     // Group pages list their SIMs.
-    queryClient.invalidateQueries({ queryKey: [...groupQueries.all(), 'members'] }),
-    ...simIds
-      .filter((id) => !answered.has(id))
-      .map((id) => queryClient.invalidateQueries({ queryKey: simQueries.detail(id).queryKey })),
-  ]);
+    [...groupQueries.all(), 'members'],
+    ...simIds.filter((id) => !answeredIds.has(id)).map((id) => simQueries.detail(id).queryKey),
+  );
 }
