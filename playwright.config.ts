@@ -38,7 +38,8 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // Many sign-ins from one address in a short time: the journeys are not what the rate limit is for.
-    env: { SANDBOX_RATE_LIMIT: '10000', DIST_DIR: distDir },
+    // Sessions stay as seeded: a journey that ends a demo SIM's session must not see the simulation end it first.
+    env: { SANDBOX_RATE_LIMIT: '10000', SANDBOX_SESSION_INTERVAL: '0', DIST_DIR: distDir },
     stdout: 'ignore',
     stderr: 'pipe',
   },

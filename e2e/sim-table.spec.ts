@@ -122,7 +122,7 @@ test.describe('SIM table', () => {
         await expect.poll(() => shownIds(page), { message: field }).toEqual(expected.map((s) => s.simId));
       }
     }
-    // The session filter: every SIM shown is online (sessions change as we watch, so not the exact list).
+    // The session filter: every SIM shown is online (another journey may end a session meanwhile: not the exact list).
     await page.goto('/sims?session_status=ONLINE&limit=25');
     await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Session: Online');
     const sessions = table(page).locator('tbody tr td:nth-child(8)');

@@ -20,6 +20,7 @@ describe('parseConfig', () => {
       upstreamTimeoutMs: 30_000,
       distDir: resolve(import.meta.dirname, '../dist'),
       rateLimit: 20,
+      sessionInterval: 10,
     });
     expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
     expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
@@ -134,6 +135,18 @@ describe('parseConfig', () => {
   it.each(['0', '-1', 'many', '2.5'])('throws for a rate limit of %s', (value) => {
     expect(() => parse([`--rate-limit=${value}`])).toThrow(/rate limit/);
     expect(() => parse([], { SANDBOX_RATE_LIMIT: value })).toThrow(/rate limit/);
+  });
+});
+
+describe('session interval', () => {
+  it('reads --session-interval or SANDBOX_SESSION_INTERVAL, the flag first; 0 turns the simulation off', () => {
+    expect(parse(['--session-interval', '3']).sessionInterval).toBe(3);
+    expect(parse([], { SANDBOX_SESSION_INTERVAL: '0' }).sessionInterval).toBe(0);
+    expect(parse(['--session-interval=30'], { SANDBOX_SESSION_INTERVAL: '0' }).sessionInterval).toBe(30);
+  });
+
+  it.each(['-1', 'often', '1.5'])('throws for a session interval of %s', (value) => {
+    expect(() => parse([`--session-interval=${value}`])).toThrow(/session interval/);
   });
 });
 

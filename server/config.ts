@@ -1,7 +1,7 @@
 /** Server configuration from the command line and the environment. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { rateLimit } from './sandbox/guesses';
+import { guessSessionSimulator, rateLimit } from './sandbox/guesses';
 
 export interface Endpoint {
   id: string;
@@ -27,6 +27,8 @@ export interface Config {
   distDir: string;
   /** Requests per minute per client IP to each rate-limited sandbox operation (sign-in, sign-up, resets). */
   rateLimit: number;
+  /** Seconds between the sandbox's simulated session changes on the demo fleet; 0 for none. */
+  sessionInterval: number;
 }
 
 export const usage = `Usage: npm start [-- options]   (or: npm run serve -- options, to skip the build)
@@ -43,6 +45,8 @@ Options (each also read from the environment variable shown):
                     UPSTREAM_TIMEOUT_MS  how long to wait for an upstream answer (default 30000)
   --rate-limit N    SANDBOX_RATE_LIMIT  requests per minute per client IP to each of the sandbox's sign-in, sign-up,
                                       password-reset and MFA-recovery operations, at least 1 (default ${rateLimit.limit})
+  --session-interval N  SANDBOX_SESSION_INTERVAL  seconds between simulated session changes (a few SIMs go online or
+                                      offline), 0 for none (default ${guessSessionSimulator.intervalMs / 1000})
   --help            print this help
 `;
 
@@ -61,6 +65,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       fleet: { type: 'string' },
       endpoints: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'session-interval': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -89,6 +94,11 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
     upstreamTimeoutMs: number(env.UPSTREAM_TIMEOUT_MS, 30_000, 'UPSTREAM_TIMEOUT_MS'),
     distDir: env.DIST_DIR ? resolve(env.DIST_DIR) : resolve(import.meta.dirname, '../dist'),
     rateLimit: atLeastOne(number(values['rate-limit'] ?? env.SANDBOX_RATE_LIMIT, rateLimit.limit, 'rate limit')),
+    sessionInterval: number(
+      values['session-interval'] ?? env.SANDBOX_SESSION_INTERVAL,
+      guessSessionSimulator.intervalMs / 1000,
+      'session interval',
+    ),
   };
 }
 

@@ -34,7 +34,10 @@ const sandbox = createSandbox({
   publicUrl: publicUrl(config),
   rateLimit: { limit: config.rateLimit, windowSeconds: 60 },
 });
-const stopSessions = startSessionSimulator(db, { log: (line) => console.error(line) });
+const stopSessions =
+  config.sessionInterval > 0
+    ? startSessionSimulator(db, { intervalMs: config.sessionInterval * 1000, log: (line) => console.error(line) })
+    : () => {};
 const app = createApp({
   endpoints: config.endpoints,
   sandbox,
