@@ -103,6 +103,8 @@ async function openBilling(page: Page, email = demo.email, password = demo.passw
 
 test.describe('billing', () => {
   test('this month so far and the monthly bills are what the API says', async ({ page, request }) => {
+    // Two pages, a chart and an axe run: more than the default 30 s when the machine is busy.
+    test.slow();
     const soracom = await client(request);
     const { billList } = await soracom.get<{ billList: MonthlyBill[] }>('/bills');
     const bills = [...billList].sort((a, b) => b.yearMonth.localeCompare(a.yearMonth));
@@ -184,6 +186,8 @@ test.describe('billing', () => {
     page,
     request,
   }) => {
+    // Four API reads, three tables, an axe run and two exports (one prepared in the background).
+    test.slow();
     const soracom = await client(request);
     const { billList } = await soracom.get<{ billList: MonthlyBill[] }>('/bills');
     const bill = [...billList].sort((a, b) => b.yearMonth.localeCompare(a.yearMonth))[0] as MonthlyBill;
@@ -268,6 +272,14 @@ test.describe('billing', () => {
   });
 
   test('an async export can be cancelled, and nothing downloads', async ({ page }) => {
+    // SORACOM keeps the file "processing" for as long as this test needs: cancelling cannot come too late.
+    let polls = 0;
+    await page.route('**/api/local/v1/files/exported/*', async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      polls++;
+      // The console aborts a look in flight when cancelled: fulfilling it then fails, which is expected.
+      await route.fulfill({ status: 200, json: { status: 'processing' } }).catch(() => {});
+    });
     await openBilling(page);
     let downloads = 0;
     page.on('download', () => {
@@ -275,12 +287,20 @@ test.describe('billing', () => {
     });
     await page.getByRole('radio', { name: 'Prepare in the background' }).check();
     await page.getByRole('button', { name: "Export this month's CSV" }).click();
-    await expect(page.getByText(/Preparing the file…/)).toBeVisible();
+    await expect(page.getByText(/Preparing the file… \(check \d+\)/)).toBeVisible();
+    // The console has looked more than once, and would go on looking.
+    await expect.poll(() => polls).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: 'Cancel export' }).click();
     await expect(page.getByText(/Preparing the file…/)).toBeHidden();
-    // Longer than the sandbox takes to prepare a file (guesses.exportedFiles).
-    await page.waitForTimeout(3_000);
+    // A look already on its way when cancelling may still reach the route: counted before the count is taken.
+    await page.waitForTimeout(500);
+    const pollsAtCancel = polls;
+    // Longer than the longest pause between two looks (5 s, exportBackoff): had the cancel not stopped it, the
+    // console would have looked again by now.
+    await page.waitForTimeout(6_000);
+    expect(polls, 'looks at the export after it was cancelled').toBe(pollsAtCancel);
     expect(downloads).toBe(0);
+    await expect(page.getByText(/Preparing the file…/)).toBeHidden();
   });
 
   test("this month's CSV adds up to this month so far", async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import { api, authHeaders, expect, signIn, test } from './fixtures';
+import { api, authHeaders, expect, newOperator, signIn, test } from './fixtures';
 
 const sessionKey = 'soracom-console.session';
 
@@ -86,8 +86,15 @@ test.describe('session timing', () => {
     page,
     request,
   }) => {
+    // An operator and a SIM of its own: renaming one of the demo fleet would change what other journeys see.
+    const operator = await newOperator(request, 'relogin');
+    const created = await request.post(api('/sandbox/subscribers/create'), {
+      headers: authHeaders(operator.auth),
+      data: {},
+    });
+    expect(created.status()).toBe(200);
     await page.goto('/login');
-    await signIn(page);
+    await signIn(page, operator.email, operator.password);
     const link = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr').first().getByRole('link');
     await link.click();
     await expect(page).toHaveURL(/\/sims\/\d+$/);
@@ -103,8 +110,8 @@ test.describe('session timing', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign in again' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByText('demo@example.com')).toBeVisible();
-    await dialog.getByLabel('Password', { exact: true }).fill('demo-password');
+    await expect(dialog.getByText(operator.email)).toBeVisible();
+    await dialog.getByLabel('Password', { exact: true }).fill(operator.password);
     await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('heading', { name: newName })).toBeVisible();

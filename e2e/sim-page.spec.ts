@@ -290,7 +290,9 @@ test.describe('register a SIM', () => {
     await dialog.getByRole('button', { name: 'Register', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`SIM ${simId} registered.`)).toBeVisible();
-    await page.getByRole('link', { name: `Open SIM ${simId}` }).click();
+    // The notification closes itself after 4 s: its link is checked while it is there, then its address is opened.
+    await expect(page.getByRole('link', { name: `Open SIM ${simId}` })).toHaveAttribute('href', `/sims/${simId}`);
+    await page.goto(`/sims/${simId}`);
     await expect(page).toHaveURL(new RegExp(`/sims/${simId}$`));
     await expect(page.getByRole('heading', { name: 'Meter 9', level: 2 })).toBeVisible();
     await expect(shown(page, 'Group').getByRole('link', { name: 'Field pumps' })).toHaveAttribute(

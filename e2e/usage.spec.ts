@@ -138,6 +138,8 @@ async function signInAs(page: Page, email: string, password: string) {
 
 test.describe('usage', () => {
   test('the dashboard shows what the API answers for all SIMs, by month and by day', async ({ page, request }) => {
+    // A fleet made through the API, three ranges compared with the API and an axe run.
+    test.slow();
     const { operator } = await fleetWithTraffic(request);
     // What any client of the API would see, signed in on its own.
     const auth = await apiSignIn(request, { email: operator.email, password: operator.password });
@@ -165,6 +167,8 @@ test.describe('usage', () => {
   });
 
   test("the dashboard shows a group's usage as the API answers it", async ({ page, request }) => {
+    // A fleet made through the API, then the dashboard and an axe run.
+    test.slow();
     const { operator, headers, groupId } = await fleetWithTraffic(request);
     await signInAs(page, operator.email, operator.password);
     await page.goto('/usage');
