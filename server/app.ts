@@ -45,12 +45,14 @@ export function createApp(options: AppOptions): Hono {
     ]),
   );
 
+  // The console's page gets a new style nonce in its policy; every other answer (API, files, errors) has no use
+  // for one and gets the same policy without it, made once.
+  const policyWithoutNonce = contentSecurityPolicy(null);
   app.use('*', async (c, next) => {
-    const nonce = newNonce();
-    c.set('nonce' as never, nonce as never);
     await next();
     for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
-    c.res.headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+    const nonce = c.get('nonce' as never) as string | undefined;
+    c.res.headers.set('Content-Security-Policy', nonce ? contentSecurityPolicy(nonce) : policyWithoutNonce);
   });
 
   // The console's scripts and styles, and API answers, gzipped for clients that accept it (about a third of the bytes).
@@ -101,7 +103,9 @@ export function createApp(options: AppOptions): Hono {
       if (file) return file;
       if (pathname.startsWith('/assets/')) return c.text('Not found', 404);
     }
-    return files.index(c.get('nonce' as never) as string, pathname, languageOf(c.req.header('accept-language')));
+    const nonce = newNonce();
+    c.set('nonce' as never, nonce as never);
+    return files.index(nonce, pathname, languageOf(c.req.header('accept-language')));
   });
 
   return app;

@@ -85,6 +85,8 @@ describe('Content-Security-Policy', () => {
     for (const path of ['/api/endpoints', '/api/local/v1/sims', '/api/nowhere', '/assets/missing.js']) {
       const csp = directives(await app.request(path));
       expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
+      // Only the page has styles of its own to allow.
+      expect(csp.get('style-src'), path).toEqual(["'self'"]);
     }
   });
 });

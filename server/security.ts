@@ -4,14 +4,15 @@ import { randomBytes } from 'node:crypto';
 export const newNonce = (): string => randomBytes(16).toString('base64');
 
 /**
- * No inline script at all. Styles from our own files, plus the `<style>` elements Mantine writes for its CSS
- * variables and responsive props, which carry a per-response nonce (see src/app/cspNonce.ts).
+ * No inline script at all. Styles from our own files, plus, on the console's page, the `<style>` elements Mantine
+ * writes for its CSS variables and responsive props, which carry a per-response nonce (see src/app/cspNonce.ts);
+ * null for an answer that is not the page.
  */
-export function contentSecurityPolicy(styleNonce: string): string {
+export function contentSecurityPolicy(styleNonce: string | null): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    `style-src 'self' 'nonce-${styleNonce}'`,
+    styleNonce === null ? "style-src 'self'" : `style-src 'self' 'nonce-${styleNonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -12,7 +12,7 @@ import type { Db } from './db';
 import { badRequest } from './errors';
 import { searchSimsRules } from './guesses';
 import { pageHeaders, pageRequest } from './paging';
-import { candidateBound, candidates, type TextColumn, type TextTerm, textColumns } from './store/simSearchIndex';
+import { candidates, type TextColumn, type TextTerm, textColumns, writtenSince } from './store/simSearchIndex';
 
 /** Query parameter → column of sim_search, and how a value matches it. */
 const fields: Record<string, { column: string; match: 'like' | 'exact' | 'group' | 'session' }> = {
@@ -126,15 +126,65 @@ interface Row {
   doc: string;
 }
 
-/**
- * Rows the walk reads before it leaves the search to the text copy: a page of 100 that is not full by then has
- * matches rarer than one in five, which the copy finds with less work than reading on.
- */
-export const walkBudget = 500;
+/** SIM IDs of the rows the SQL conditions keep among `ids`. */
+type Check = (ids: string[]) => { sim_id: string }[];
+
+/** Whether the text copy alone decides the search: every condition is a text term, one of them or any of them. */
+function textDecides(search: SimSearch): boolean {
+  return search.textTerms.every((t) => t !== null) && (search.or || search.conditions.length === 1);
+}
 
 /**
- * Up to `limit` SIMs (as stored, JSON text) after `after` in SIM ID order that match the search. `budget` is how
- * many rows the walk may read before the text copy is asked; `useIndex: false` only walks (tests compare the ways).
+ * The first `limit` candidates, when the copy's text decides: a candidate is a match as it is, except a SIM written
+ * since the copy was made, whose text only SQL knows (those are few: all of them are checked in one go).
+ */
+function decidedByText(db: Db, operatorId: string, terms: TextTerm[], after: string, limit: number, check: Check) {
+  const written = writtenSince(db, operatorId);
+  const toCheck = [...written].filter((id) => id > after);
+  const writtenMatches = new Set(toCheck.length ? check(toCheck).map((r) => r.sim_id) : []);
+  const found: string[] = [];
+  for (const id of candidates(db, operatorId, terms, after)) {
+    if (!written.has(id) || writtenMatches.has(id)) found.push(id);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+/**
+ * The first `limit` candidates the SQL conditions keep, checked in growing batches: a page of common matches needs
+ * one batch, rare matches a few.
+ */
+function checkedInBatches(
+  db: Db,
+  operatorId: string,
+  terms: TextTerm[],
+  after: string,
+  limit: number,
+  check: Check,
+): string[] {
+  const found: string[] = [];
+  let batch: string[] = [];
+  let size = limit;
+  const flush = () => {
+    if (batch.length) for (const row of check(batch)) found.push(row.sim_id);
+    batch = [];
+  };
+  for (const id of candidates(db, operatorId, terms, after)) {
+    batch.push(id);
+    if (batch.length < size) continue;
+    flush();
+    if (found.length >= limit) break;
+    size = Math.min(4 * size, 8192);
+  }
+  if (found.length < limit) flush();
+  return found;
+}
+
+/**
+ * Up to `limit` SIMs (as stored, JSON text) after `after` in SIM ID order that match the search. A search with a
+ * text term takes its candidates from the text copy, common matches or rare: checking a candidate in memory costs a
+ * fraction of reading a row, so even a page of common matches comes sooner that way than by walking sim_search
+ * (measured: scripts/bench-load.ts). `useIndex: false` only walks (tests compare the ways).
  */
 export function findSims(
   db: Db,
@@ -142,7 +192,7 @@ export function findSims(
   search: SimSearch,
   after: string,
   limit: number,
-  { useIndex = true, budget = walkBudget }: { useIndex?: boolean; budget?: number } = {},
+  { useIndex = true }: { useIndex?: boolean } = {},
 ): Row[] {
   const where = search.conditions.length ? `AND (${search.conditions.join(search.or ? ' OR ' : ' AND ')})` : '';
   const terms = useIndex ? textTermsOf(search) : null;
@@ -154,41 +204,13 @@ export function findSims(
        ) s JOIN sims ON sims.sim_id = s.sim_id ORDER BY s.sim_id`,
     ).all(operatorId, after, ...search.params, limit);
   }
-  // The walk finds common matches soonest; when the copy bounds the matches to fewer SIMs than it would read, the
-  // copy's candidates are the shorter way.
-  if (budget > 0 && candidateBound(db, operatorId, terms) > budget) {
-    const walked = prepared(
-      db,
-      `SELECT s.sim_id, sims.doc FROM (
-         SELECT s.sim_id FROM (
-           SELECT * FROM sim_search WHERE operator_id = ? AND sim_id > ? ORDER BY sim_id LIMIT ?
-         ) s WHERE 1 ${where} ORDER BY s.sim_id LIMIT ?
-       ) s JOIN sims ON sims.sim_id = s.sim_id ORDER BY s.sim_id`,
-    ).all(operatorId, after, budget, ...search.params, limit);
-    if (walked.length === limit) return walked;
-  }
-  // Candidates are checked in growing batches: a page of common matches needs one batch, rare matches a few.
   const check = prepared(
     db,
     `SELECT s.sim_id, NULL AS doc FROM sim_search s
      WHERE s.operator_id = ? AND s.sim_id IN (SELECT value FROM json_each(?)) ${where} ORDER BY s.sim_id`,
   );
-  const found: string[] = [];
-  let batch: string[] = [];
-  let size = limit;
-  const flush = () => {
-    if (batch.length)
-      for (const row of check.all(operatorId, JSON.stringify(batch), ...search.params)) found.push(row.sim_id);
-    batch = [];
-  };
-  for (const id of candidates(db, operatorId, terms, after)) {
-    batch.push(id);
-    if (batch.length < size) continue;
-    flush();
-    if (found.length >= limit) break;
-    size = Math.min(4 * size, 8192);
-  }
-  if (found.length < limit) flush();
+  const keep: Check = (ids) => check.all(operatorId, JSON.stringify(ids), ...search.params);
+  const found = (textDecides(search) ? decidedByText : checkedInBatches)(db, operatorId, terms, after, limit, keep);
   return prepared(
     db,
     'SELECT sim_id, doc FROM sims WHERE sim_id IN (SELECT value FROM json_each(?)) ORDER BY sim_id',

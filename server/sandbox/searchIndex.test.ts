@@ -11,7 +11,7 @@ import { type ContractSandbox, type Credentials, createContractSandbox } from '.
 import { openDb } from './db';
 import { findSims, simSearch } from './search';
 import { seedDemo } from './seed';
-import { candidateBound, type TextTerm } from './store/simSearchIndex';
+import { candidates, type TextTerm } from './store/simSearchIndex';
 import { simStore } from './store/sims';
 
 let s: ContractSandbox;
@@ -45,9 +45,7 @@ beforeAll(async () => {
     };
   }) as [Sample, Sample, Sample];
   // Search the copy once, so that it exists before the changes below.
-  expect(
-    findSims(s.db, root.operatorId, simSearch({ name: 'sensor' }, root.operatorId), '', 10, { budget: 0 }),
-  ).toHaveLength(10);
+  expect(findSims(s.db, root.operatorId, simSearch({ name: 'sensor' }, root.operatorId), '', 10)).toHaveLength(10);
   await s.call('PUT', `/sims/${sample[1].simId}/tags`, {
     auth: root,
     body: [
@@ -61,7 +59,7 @@ beforeAll(async () => {
 function pages(
   query: Record<string, string>,
   limit: number,
-  ways: Parameters<typeof findSims>[5],
+  ways: Parameters<typeof findSims>[5] = {},
   db = s.db,
   operatorId = root.operatorId,
 ) {
@@ -104,44 +102,68 @@ describe('/query/sims candidates from the in-memory text copy', () => {
       { name: 'gateway', group: 'osaka' },
       { name: 'tracker', session_status: 'OFFLINE', search_type: 'or' },
       { name: 'nothing-like-this' },
+      // The copy's separator between values: a term across two values is in neither.
+      { name: `${a.name.slice(-1)}\u0001` },
+      { name: `${a.name.slice(-2)}\u0001se` },
     ];
     for (const query of queries) {
       const walked = pages(query, 7, { useIndex: false });
-      expect(pages(query, 7, { budget: 0 }), JSON.stringify(query)).toEqual(walked);
-      expect(pages(query, 7, { budget: 10 }), JSON.stringify(query)).toEqual(walked);
-      expect(pages(query, 1000, { budget: 0 }), JSON.stringify(query)).toEqual(walked);
+      expect(pages(query, 7), JSON.stringify(query)).toEqual(walked);
+      expect(pages(query, 1000), JSON.stringify(query)).toEqual(walked);
     }
-    expect(pages({ name: a.name }, 7, { budget: 0 })).toEqual([a.simId]);
-    expect(pages({ name: 'ünï-MIXED' }, 7, { budget: 0 })).toEqual([]);
-    expect(pages({ name: 'Ünï-MIXED' }, 7, { budget: 0 })).toEqual([b.simId]);
+    expect(pages({ name: a.name }, 7)).toEqual([a.simId]);
+    expect(pages({ name: 'ünï-MIXED' }, 7)).toEqual([]);
+    expect(pages({ name: 'Ünï-MIXED' }, 7)).toEqual([b.simId]);
   });
 
   it('follows changes made after the copy: the new name is found, the old one no longer', async () => {
     const [a] = sample;
     await s.call('PUT', `/sims/${a.simId}/tags`, { auth: root, body: [{ tagName: 'name', tagValue: 'renamed-xyz' }] });
-    expect(pages({ name: 'RENAMED-x' }, 5, { budget: 0 })).toEqual([a.simId]);
-    expect(pages({ name: a.name }, 5, { budget: 0 })).toEqual([]);
+    expect(pages({ name: 'RENAMED-x' }, 5)).toEqual([a.simId]);
+    expect(pages({ name: a.name }, 5)).toEqual([]);
     const res = await s.call('GET', '/query/sims?name=renamed-xy', { auth: root });
     expect((res.body as { simId: string }[]).map((x) => x.simId)).toEqual([a.simId]);
   });
 
-  it('bounds the candidates by the rarest run of 3 characters, so a rare term skips the walk', () => {
-    const [, , c] = sample;
-    const bound = (value: string, column: TextTerm['column'] = 'name') =>
-      candidateBound(s.db, root.operatorId, [{ column, value }]);
-    expect(bound(c.name)).toBeGreaterThanOrEqual(pages({ name: c.name }, 1000, { useIndex: false }).length);
-    expect(bound(c.name)).toBeLessThan(50);
-    expect(bound('qqq-no-such-run')).toBeLessThan(5);
-    expect(bound('se')).toBe(Number.POSITIVE_INFINITY);
-    expect(bound(c.imsi.slice(0, 12), 'imsi')).toBeGreaterThanOrEqual(
-      pages({ imsi: c.imsi.slice(0, 12) }, 1000, { useIndex: false }).length,
-    );
+  it('proposes as candidates exactly the SIMs whose text holds the term, by runs of 3 or, when shorter, by a scan', () => {
+    // A database nobody wrote to since its copy was made: no written SIMs among the candidates.
+    const dir = mkdtempSync(join(tmpdir(), 'search-candidates-'));
+    const db = openDb(join(dir, 'sandbox.db'));
+    try {
+      seedDemo(db, { fleet: 300, now: Date.UTC(2026, 0, 15) });
+      const operatorId = 'OP0000000001';
+      const one = db
+        .prepare<[], { sim_id: string; name: string; imsi: string }>(
+          'SELECT sim_id, name, imsi FROM sim_search ORDER BY sim_id LIMIT 1 OFFSET 123',
+        )
+        .get();
+      if (!one) throw new Error('no SIM seeded');
+      const proposed = (column: TextTerm['column'], value: string) => [
+        ...candidates(db, operatorId, [{ column, value }], ''),
+      ];
+      for (const [column, value] of [
+        ['name', one.name],
+        ['name', 'SENSOR'],
+        ['name', 'se'],
+        ['name', 'qqq-no-such-run'],
+        ['imsi', one.imsi.slice(0, 12)],
+        ['imsi', one.imsi.slice(-2)],
+      ] as const) {
+        expect(proposed(column, value), `${column} ${value}`).toEqual(
+          pages({ [column]: value }, 1000, { useIndex: false }, db, operatorId),
+        );
+      }
+      expect(proposed('name', one.name)).toEqual([one.sim_id]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('only finds the caller’s SIMs', async () => {
     const other = await s.newOperator();
     const [a] = sample;
-    expect(pages({ imsi: a.imsi }, 10, { budget: 0 }, s.db, other.operatorId)).toEqual([]);
+    expect(pages({ imsi: a.imsi }, 10, {}, s.db, other.operatorId)).toEqual([]);
   });
 
   describe('with a second connection to the same database', () => {
@@ -154,9 +176,9 @@ describe('/query/sims candidates from the in-memory text copy', () => {
       seedDemo(first, { fleet: 50, now: Date.UTC(2026, 0, 15) });
       const second = openDb(file);
       const operatorId = 'OP0000000001';
-      const simId = pages({ name: 'sensor' }, 10, { budget: 0 }, first, operatorId)[0] as string;
+      const simId = pages({ name: 'sensor' }, 10, {}, first, operatorId)[0] as string;
       simStore(second).putTags(operatorId, simId, { name: 'written-elsewhere' }, Date.now());
-      expect(pages({ name: 'ELSEWHERE' }, 10, { budget: 0 }, first, operatorId)).toEqual([simId]);
+      expect(pages({ name: 'ELSEWHERE' }, 10, {}, first, operatorId)).toEqual([simId]);
       second.close();
       first.close();
     });

@@ -45,15 +45,39 @@ const states = new WeakMap<Db, DbState>();
 /** Past this many written SIMs, an operator's copy is made again rather than checking them all on every search. */
 const rebuildAfter = 2000;
 
+/** `PRAGMA data_version` prepared once per database (a `db.pragma` call prepares it anew every time). */
+const dataVersions = new WeakMap<Db, () => number>();
+
+function dataVersionOf(db: Db): number {
+  let read = dataVersions.get(db);
+  if (!read) {
+    const statement = db.prepare<[], number>('PRAGMA data_version').pluck();
+    read = () => statement.get() as number;
+    dataVersions.set(db, read);
+  }
+  return read();
+}
+
 function state(db: Db): DbState {
   let s = states.get(db);
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const dataVersion = dataVersionOf(db);
   if (!s || s.dataVersion !== dataVersion) {
     s = { dataVersion, copies: new Map(), touched: new Map() };
     states.set(db, s);
   }
   return s;
 }
+
+/**
+ * The SIMs written since the operator's copy was made: `candidates` proposes them whatever their text, as the copy
+ * may hold their old text; for every other candidate the copy's text is the SIM's.
+ */
+export function writtenSince(db: Db, operatorId: string): ReadonlySet<string> {
+  const s = state(db);
+  copyOf(db, s, operatorId);
+  return s.touched.get(operatorId) ?? noneWritten;
+}
+const noneWritten: ReadonlySet<string> = new Set();
 
 /** Called by the SIM store for every SIM it inserts or writes. */
 export function touched(db: Db, operatorId: string, simId: string): void {
@@ -173,32 +197,31 @@ function copyOf(db: Db, s: DbState, operatorId: string): Copy {
   return copy;
 }
 
-/** The rows of the rarest run of 3 in a term of 3 characters or more: all the rows that can hold it. */
-function rowsFor(copy: Copy, column: TextColumn, needle: string): Int32Array {
-  const grams = trigrams(copy, column);
-  let rows: Int32Array | undefined;
-  for (let at = 0; at + 3 <= needle.length; at++) {
-    const list = grams.get(needle.slice(at, at + 3)) ?? noRows;
-    if (!rows || list.length < rows.length) rows = list;
-    if (list.length === 0) break;
+/** Whether `needle` is in `joined` between `from` and `to`, without cutting a string out of it. */
+function holds(joined: string, from: number, to: number, needle: string): boolean {
+  const first = needle.charCodeAt(0);
+  for (let at = from; at + needle.length <= to; at++) {
+    if (joined.charCodeAt(at) === first && joined.startsWith(needle, at)) return true;
   }
-  return rows ?? noRows;
+  return false;
 }
 
+/** Row lists of runs of 3 a candidate must be in: the rarest first, then the next rarest (each list sorted). */
+const runsChecked = 3;
+
 /**
- * At most how many SIMs `candidates` can propose for `terms` (written SIMs included); infinite when a term is
- * shorter than 3 characters, whose candidates only a walk of the column finds.
+ * The row lists of the rarest runs of 3 in a term of 3 characters or more, rarest first: only rows in all of them
+ * can hold the term (an empty first list: none can).
  */
-export function candidateBound(db: Db, operatorId: string, terms: TextTerm[]): number {
-  const s = state(db);
-  const copy = copyOf(db, s, operatorId);
-  let bound = s.touched.get(operatorId)?.size ?? 0;
-  for (const term of terms) {
-    const needle = foldCase(term.value);
-    if (needle.length < 3) return Number.POSITIVE_INFINITY;
-    bound += rowsFor(copy, term.column, needle).length;
+function rowsFor(copy: Copy, column: TextColumn, needle: string): Int32Array[] {
+  const grams = trigrams(copy, column);
+  const lists: Int32Array[] = [];
+  for (let at = 0; at + 3 <= needle.length; at++) {
+    const list = grams.get(needle.slice(at, at + 3)) ?? noRows;
+    if (list.length === 0) return [noRows];
+    if (!lists.includes(list)) lists.push(list);
   }
-  return bound;
+  return lists.sort((a, b) => a.length - b.length).slice(0, runsChecked);
 }
 
 /**
@@ -216,28 +239,44 @@ export function* candidates(db: Db, operatorId: string, terms: TextTerm[], after
     const { joined, starts } = copy.text[term.column];
     const needle = foldCase(term.value);
     if (needle.length >= 3) {
-      // The rows holding the term's rarest run of 3, each checked for the whole term.
-      const candidates = rowsFor(copy, term.column, needle);
-      let next = lowerBound(candidates, start);
+      // The rows holding the term's rarest run of 3 that the next rarest runs' lists hold too (lists in step, as
+      // all are in row order), each checked for the whole term.
+      const [rarest = noRows, ...others] = rowsFor(copy, term.column, needle);
+      let next = lowerBound(rarest, start);
+      const at = others.map((list) => lowerBound(list, start));
+      const inOthers = (row: number) =>
+        others.every((list, k) => {
+          let i = at[k] as number;
+          while (i < list.length && (list[i] as number) < row) i++;
+          at[k] = i;
+          return list[i] === row;
+        });
       return () => {
-        while (next < candidates.length) {
-          const row = candidates[next++] as number;
-          if (joined.slice((starts[row] as number) + 1, starts[row + 1]).includes(needle)) return row;
+        while (next < rarest.length) {
+          const row = rarest[next++] as number;
+          if (inOthers(row) && holds(joined, (starts[row] as number) + 1, starts[row + 1] as number, needle)) {
+            return row;
+          }
         }
         return Number.POSITIVE_INFINITY;
       };
     }
     let from = starts[start] as number;
     return () => {
-      if (from >= joined.length) return Number.POSITIVE_INFINITY;
-      const found = joined.indexOf(needle, from);
-      if (found === -1) {
-        from = joined.length;
-        return Number.POSITIVE_INFINITY;
+      while (from < joined.length) {
+        const found = joined.indexOf(needle, from);
+        if (found === -1) break;
+        const row = rowAt(starts, found);
+        const end = starts[row + 1] as number;
+        // Only a match inside one value counts (a term that holds the separator is in none).
+        if (found + needle.length <= end) {
+          from = end;
+          return row;
+        }
+        from = found + 1;
       }
-      const row = rowAt(starts, found);
-      from = starts[row + 1] as number;
-      return row;
+      from = joined.length;
+      return Number.POSITIVE_INFINITY;
     };
   });
   const heads = cursors.map((next) => next());
