@@ -1,9 +1,9 @@
 /**
  * `GET /query/sims` (guesses.searchSimsRules): SQL over the narrow `sim_search` table the SIM store keeps with every
  * SIM, in SIM ID order from `last_evaluated_key`, so a page stops as soon as it is full. A search by text (name, IMSI,
- * tag…) first takes its candidates from the in-memory copy of that text (store/simSearchIndex.ts), so that rare
- * matches do not cost a LIKE on every SIM of the fleet; the same SQL conditions then decide, so the answer is the
- * same either way.
+ * tag…) takes its candidates from the in-memory copy of that text (store/simSearchIndex.ts), so that rare matches
+ * do not cost a LIKE on every SIM of the fleet; where the copy's text cannot decide, the same SQL conditions do, so
+ * the answer is the same either way (searchIndex.test.ts compares them).
  */
 import type { Statement } from 'better-sqlite3';
 import type { Handler } from './context';

@@ -2,8 +2,9 @@
  * An in-memory copy of the searched text of `sim_search`, per operator, for `/query/sims`: each column's values in
  * SIM ID order joined into one lower-cased string, so that a substring is found across a 100,000-SIM fleet with one
  * `indexOf` walk instead of a LIKE on every row; a term of 3 characters or more is looked up in the column's trigram
- * lists instead (made on the column's first such search). It only proposes candidates: the search's SQL conditions
- * decide.
+ * lists instead (made on the column's first such search). A candidate's text holds the term, except a SIM written
+ * since the copy was made (`writtenSince`), whose text only the database knows: search.ts lets SQL decide those, and
+ * every candidate when the search has conditions the copy does not hold.
  *
  * It may hold old text, never miss new text: the SIM store marks every SIM it writes (`touched`), and those SIMs are
  * always candidates until the copy is rebuilt; a write by another connection (`PRAGMA data_version`) drops it.
