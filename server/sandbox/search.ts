@@ -136,17 +136,28 @@ function textDecides(search: SimSearch): boolean {
 
 /**
  * The first `limit` candidates, when the copy's text decides: a candidate is a match as it is, except a SIM written
- * since the copy was made, whose text only SQL knows (those are few: all of them are checked in one go).
+ * since the copy was made, whose text only SQL knows. Those are checked once the page is full, together, and only
+ * if the page has any (a refused one makes room for the next candidates).
  */
 function decidedByText(db: Db, operatorId: string, terms: TextTerm[], after: string, limit: number, check: Check) {
   const written = writtenSince(db, operatorId);
-  const toCheck = [...written].filter((id) => id > after);
-  const writtenMatches = new Set(toCheck.length ? check(toCheck).map((r) => r.sim_id) : []);
-  const found: string[] = [];
+  let found: string[] = [];
+  let unsure: string[] = [];
+  const settle = () => {
+    if (unsure.length === 0) return;
+    const kept = new Set(check(unsure).map((r) => r.sim_id));
+    const refused = new Set(unsure.filter((id) => !kept.has(id)));
+    unsure = [];
+    if (refused.size) found = found.filter((id) => !refused.has(id));
+  };
   for (const id of candidates(db, operatorId, terms, after)) {
-    if (!written.has(id) || writtenMatches.has(id)) found.push(id);
+    found.push(id);
+    if (written.has(id)) unsure.push(id);
+    if (found.length < limit) continue;
+    settle();
     if (found.length >= limit) break;
   }
+  settle();
   return found;
 }
 

@@ -125,6 +125,19 @@ describe('/query/sims candidates from the in-memory text copy', () => {
     expect((res.body as { simId: string }[]).map((x) => x.simId)).toEqual([a.simId]);
   });
 
+  it('leaves out SIMs renamed away from a term, however many of a page they were', async () => {
+    const before = pages({ name: 'sensor' }, 1000, { useIndex: false });
+    for (const simId of before.slice(0, 5)) {
+      await s.call('PUT', `/sims/${simId}/tags`, {
+        auth: root,
+        body: [{ tagName: 'name', tagValue: `moved-${simId}` }],
+      });
+    }
+    const walked = pages({ name: 'sensor' }, 1000, { useIndex: false });
+    expect(walked).toEqual(before.slice(5));
+    for (const limit of [1, 3, 10]) expect(pages({ name: 'sensor' }, limit), `limit ${limit}`).toEqual(walked);
+  });
+
   it('proposes as candidates exactly the SIMs whose text holds the term, by runs of 3 or, when shorter, by a scan', () => {
     // A database nobody wrote to since its copy was made: no written SIMs among the candidates.
     const dir = mkdtempSync(join(tmpdir(), 'search-candidates-'));
