@@ -1,105 +1,20 @@
 /**
- * Billing and payments: every figure on the dashboards is what the API answers for the same period, exported CSVs
- * add up to the bill, coupons register (or are refused next to the field), payer information makes a round trip.
+ * Billing: every figure on the dashboards is what the API answers for the same period, and exported CSVs add up to
+ * the bill (payments.spec.ts has payment statements, coupons and payer information).
  */
-import { readFile } from 'node:fs/promises';
-import type { APIRequestContext, Download, Page } from '@playwright/test';
-import { parseCsv } from '../src/lib/csv';
 import {
-  type AuthResult,
-  api,
-  apiSignIn,
-  authHeaders,
-  demo,
-  expect,
-  expectAccessible,
-  newOperator,
-  signIn,
-  test,
-} from './fixtures';
-
-interface MonthlyBill {
-  yearMonth: string;
-  amount: number;
-  currency: string;
-  state: string;
-  paymentStatus?: string;
-  appliedCouponAmount?: number;
-}
-interface Summary<T> {
-  yearMonth: string;
-  currency: string;
-  costBreakdownList: T[];
-}
-
-async function client(request: APIRequestContext, auth?: AuthResult) {
-  const signedIn = auth ?? (await apiSignIn(request, { email: demo.email, password: demo.password }));
-  const headers = authHeaders(signedIn);
-  return {
-    async get<T>(path: string): Promise<T> {
-      const response = await request.get(api(path), { headers });
-      expect(response.status(), `GET ${path}`).toBe(200);
-      return (await response.json()) as T;
-    },
-    async post<T>(path: string, data?: unknown): Promise<T> {
-      const response = await request.post(api(path), { headers, data });
-      expect(response.status(), `POST ${path}`).toBe(200);
-      return (await response.json()) as T;
-    },
-  };
-}
-
-// The page is in en-US and Asia/Tokyo (playwright.config.ts); the expected text is made the same way here.
-const money = (amount: number, currency: string) => {
-  const digits = currency === 'JPY' ? 0 : 2;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount);
-};
-const monthName = (yyyyMM: string, month: 'long' | 'short' = 'long') =>
-  new Intl.DateTimeFormat('en-US', { year: 'numeric', month, timeZone: 'UTC' }).format(
-    Date.UTC(Number(yyyyMM.slice(0, 4)), Number(yyyyMM.slice(4)) - 1, 1),
-  );
-const dayName = (yyyyMMdd: string) =>
-  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(
-    Date.UTC(Number(yyyyMMdd.slice(0, 4)), Number(yyyyMMdd.slice(4, 6)) - 1, Number(yyyyMMdd.slice(6))),
-  );
-
-/** The rows of a table as arrays of cell texts (header cells of a row included). */
-async function rows(page: Page, tableName: string, part: 'tbody' | 'tfoot' = 'tbody'): Promise<string[][]> {
-  const table = page.getByRole('table', { name: tableName, exact: true });
-  await expect(table.locator(`${part} tr`).first()).toBeVisible();
-  return table
-    .locator(`${part} tr`)
-    .evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
-    );
-}
-
-/** Sum of the `amount` column of a CSV (RFC 4180, quoted fields allowed), in minor units. */
-function csvTotal(text: string, digits: number): number {
-  const [header, ...body] = parseCsv(text).filter((cells) => cells.some((cell) => cell !== ''));
-  const column = header?.indexOf('amount') ?? -1;
-  expect(column, 'an amount column in the CSV').toBeGreaterThanOrEqual(0);
-  expect(body.length, 'CSV lines').toBeGreaterThan(0);
-  return body.reduce((sum, cells) => sum + Math.round(Number(cells[column]) * 10 ** digits), 0);
-}
-
-async function downloaded(download: Download): Promise<string> {
-  const path = await download.path();
-  return readFile(path, 'utf8');
-}
-
-async function openBilling(page: Page, email = demo.email, password = demo.password) {
-  await page.goto('/login');
-  await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/sims$/);
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Billing' }).click();
-  await expect(page.getByRole('heading', { name: 'Billing', level: 2 })).toBeVisible();
-}
+  client,
+  csvTotal,
+  dayName,
+  downloaded,
+  type MonthlyBill,
+  money,
+  monthName,
+  openBilling,
+  rows,
+  type Summary,
+} from './billing-helpers';
+import { expect, expectAccessible, test } from './fixtures';
 
 test.describe('billing', () => {
   test('this month so far and the monthly bills are what the API says', async ({ page, request }) => {
@@ -317,142 +232,5 @@ test.describe('billing', () => {
     const total = csvTotal(text, digits);
     expect(total).toBeGreaterThanOrEqual(Math.round(before.amount * 10 ** digits));
     expect(total).toBeLessThanOrEqual(Math.round(after.amount * 10 ** digits));
-  });
-});
-
-test.describe('payments', () => {
-  test('payment method, statements and their export are what the API says', async ({ page, request }) => {
-    const soracom = await client(request);
-    const { paymentStatementsList } = await soracom.get<{
-      paymentStatementsList: {
-        paymentStatementId: string;
-        amount: number;
-        currency: string;
-        chargedYearMonths?: string[];
-        paymentDateTime: number;
-      }[];
-    }>('/payment_statements');
-    const statements = [...paymentStatementsList].sort((a, b) => b.paymentDateTime - a.paymentDateTime);
-
-    await openBilling(page);
-    await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('link', { name: 'Payments' }).click();
-    await expect(page.getByRole('heading', { name: 'Payments', level: 2 })).toBeVisible();
-    await expect(page.getByTestId('payment-method-status')).toHaveText('Valid');
-    const shown = await rows(page, 'Payment statements');
-    expect(shown.map((r) => [r[0], r[2], r[3]])).toEqual(
-      statements.map((s) => [
-        s.paymentStatementId,
-        (s.chargedYearMonths ?? []).map((m) => monthName(m)).join(', ') || '—',
-        money(s.amount, s.currency),
-      ]),
-    );
-    await expectAccessible(page);
-
-    const first = statements[0] as (typeof statements)[number];
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: `Export statement ${first.paymentStatementId}` }).click();
-    const text = await downloaded(await download);
-    const digits = first.currency === 'JPY' ? 0 : 2;
-    expect(csvTotal(text, digits)).toBe(Math.round(first.amount * 10 ** digits));
-  });
-
-  test('register a coupon code; a refused code is explained at the field', async ({ page, request }) => {
-    const { email, password, auth } = await newOperator(request, 'coupon');
-    const soracom = await client(request, auth);
-    const created = await soracom.post<{ couponCode: string; amount: number }>('/sandbox/coupons/create', {
-      amount: 1500,
-      applicableBillItemName: 'dailyChargeTotal',
-    });
-
-    await page.goto('/login');
-    await signIn(page, email, password);
-    await expect(page).toHaveURL(/\/sims$/);
-    await page.goto('/billing/payments');
-    await expect(page.getByText('No coupons. Register a coupon code above.')).toBeVisible();
-    const field = page.getByLabel('Coupon code');
-
-    await page.getByRole('button', { name: 'Register coupon' }).click();
-    await expect(field).toHaveAccessibleDescription('Enter a coupon code.');
-
-    await field.fill('NOT-A-REAL-CODE');
-    await page.getByRole('button', { name: 'Register coupon' }).click();
-    await expect(field).toHaveAccessibleDescription(/^No such coupon code\./);
-    await expect(field).toHaveAttribute('aria-invalid', 'true');
-    await expect(field).toHaveValue('NOT-A-REAL-CODE');
-    await expectAccessible(page);
-
-    await field.fill(created.couponCode);
-    await page.getByRole('button', { name: 'Register coupon' }).click();
-    await expect(page.getByText(`Coupon ${created.couponCode} registered.`)).toBeVisible();
-    await expect(field).toHaveValue('');
-    const { couponList } = await soracom.get<{
-      couponList: { couponCode: string; amount: number; balance: number; currency: string }[];
-    }>('/coupons');
-    const registered = couponList.find((c) => c.couponCode === created.couponCode);
-    expect(registered).toBeTruthy();
-    expect(await rows(page, 'Coupons')).toContainEqual([
-      created.couponCode,
-      'Basic fees',
-      money(1500, registered?.currency ?? 'JPY'),
-      money(registered?.balance ?? 0, registered?.currency ?? 'JPY'),
-      expect.any(String),
-    ]);
-
-    // The same code a second time is refused, next to the field.
-    await field.fill(created.couponCode);
-    await page.getByRole('button', { name: 'Register coupon' }).click();
-    await expect(field).toHaveAccessibleDescription(/already registered/);
-  });
-
-  test('payer information: validated at the fields, saved, read back; a refused save keeps what was typed', async ({
-    page,
-    request,
-  }) => {
-    const { email, password, auth } = await newOperator(request, 'payer');
-    const soracom = await client(request, auth);
-    await page.goto('/login');
-    await signIn(page, email, password);
-    await expect(page).toHaveURL(/\/sims$/);
-    await page.goto('/billing/payments');
-    const form = page.getByRole('form', { name: 'Payer information' });
-    await expect(form.getByLabel('Full name')).toHaveValue('');
-    // No payment method registered for a new operator.
-    await expect(page.getByText(/No payment method is registered/)).toBeVisible();
-
-    await form.getByLabel('Department').fill('IoT Platform');
-    await form.getByRole('button', { name: 'Save payer information' }).click();
-    await expect(form.getByLabel('Full name')).toHaveAccessibleDescription('Enter a full name or a company name.');
-
-    // SORACOM refuses the save: the message is shown, and nothing typed is lost.
-    await form.getByLabel('Company name').fill('Example KK');
-    await form.getByLabel('Full name').fill('Taro Mihon');
-    await page.route('**/v1/payment_statements/payer_information', (route) =>
-      route.request().method() === 'POST'
-        ? route.fulfill({
-            status: 400,
-            contentType: 'application/json',
-            body: JSON.stringify({ code: 'PAY0001', message: 'Payer information could not be registered.' }),
-          })
-        : route.fallback(),
-    );
-    await form.getByRole('button', { name: 'Save payer information' }).click();
-    await expect(form.getByRole('alert')).toHaveText('Payer information could not be registered. (PAY0001)');
-    await expect(form.getByLabel('Company name')).toHaveValue('Example KK');
-    await expect(form.getByLabel('Department')).toHaveValue('IoT Platform');
-    await expect(form.getByLabel('Full name')).toHaveValue('Taro Mihon');
-    await expectAccessible(page);
-    await page.unroute('**/v1/payment_statements/payer_information');
-
-    await form.getByRole('button', { name: 'Save payer information' }).click();
-    await expect(page.getByText('Payer information saved.')).toBeVisible();
-    expect(await soracom.get('/payment_statements/payer_information')).toEqual({
-      companyName: 'Example KK',
-      department: 'IoT Platform',
-      fullName: 'Taro Mihon',
-    });
-    await page.reload();
-    await expect(form.getByLabel('Company name')).toHaveValue('Example KK');
-    await expect(form.getByLabel('Department')).toHaveValue('IoT Platform');
-    await expect(form.getByLabel('Full name')).toHaveValue('Taro Mihon');
   });
 });

@@ -235,7 +235,7 @@ test.describe('SIM page', () => {
     await dialog.getByRole('radio', { name: /GSM 7-bit/ }).check();
     await message.fill('Reset [now]');
     await expect(dialog.getByText('13 / 160 characters')).toBeVisible();
-    await message.fill('x'.repeat(159) + '€');
+    await message.fill(`${'x'.repeat(159)}€`);
     await expect(dialog.getByText('161 / 160 characters')).toBeVisible();
     await expect(dialog.getByText('161 characters: at most 160 in this encoding.')).toBeVisible();
     await expect(send).toBeDisabled();
