@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContractSandbox, demo } from '../test/contract';
-import { type Db, migrations, openDb } from './db';
+import { type Db, openDb } from './db';
+import { migrations } from './migrations';
 import { isSeeded } from './seed';
 
 let dir: string;
