@@ -34,6 +34,17 @@ const notFoundJson = (message: string) =>
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 
+/**
+ * The headers of every answer (lower-case names): the security headers and the Content-Security-Policy. The console's
+ * page gets a new style nonce in its policy; every other answer (API, files, errors) has no use for one and gets
+ * this policy without it, made once. server/listener.ts gives sandbox answers the same.
+ */
+export const answerHeaders: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({ ...securityHeaders, 'Content-Security-Policy': contentSecurityPolicy(null) }).map(
+    ([name, value]) => [name.toLowerCase(), value],
+  ),
+);
+
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const files = createStatic(options.distDir);
@@ -45,14 +56,11 @@ export function createApp(options: AppOptions): Hono {
     ]),
   );
 
-  // The console's page gets a new style nonce in its policy; every other answer (API, files, errors) has no use
-  // for one and gets the same policy without it, made once.
-  const policyWithoutNonce = contentSecurityPolicy(null);
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
+    for (const [name, value] of Object.entries(answerHeaders)) c.res.headers.set(name, value);
     const nonce = c.get('nonce' as never) as string | undefined;
-    c.res.headers.set('Content-Security-Policy', nonce ? contentSecurityPolicy(nonce) : policyWithoutNonce);
+    if (nonce) c.res.headers.set('content-security-policy', contentSecurityPolicy(nonce));
   });
 
   // The console's scripts and styles, and API answers, gzipped for clients that accept it (about a third of the bytes).

@@ -1,7 +1,9 @@
 /** `npm start`: opens (and on first start seeds) the sandbox database, then serves everything on one port. */
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { parseConfig, publicUrl, usage } from './config';
+import { createListener } from './listener';
 import { openDb } from './sandbox/db';
 import { createSandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
@@ -45,8 +47,10 @@ const app = createApp({
   upstreamTimeoutMs: config.upstreamTimeoutMs,
 });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
+const server = createServer(createListener(app.fetch, sandbox, config.endpoints));
+server.listen(config.port, config.host, () => {
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   console.log(`SORACOM console: ${url}
 Sandbox database: ${config.sandboxDb}
 Endpoints: ${config.endpoints.map((e) => e.id).join(', ')}${

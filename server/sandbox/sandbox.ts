@@ -249,8 +249,33 @@ export interface SandboxOptions {
   rateLimit?: RateLimitOptions;
 }
 
+/**
+ * One API call, whatever carried it: the Fetch API (`handle`, tests) or Node's http (server/listener.ts), so that
+ * the server's hot path builds no Request or Response.
+ */
+export interface ApiCall {
+  method: string;
+  /** The path after `/v1`, still percent-encoded. */
+  pathname: string;
+  query: URLSearchParams;
+  /** A request header by its lower-case name, or null. */
+  header(name: string): string | null;
+  /** The body as text (not read for GET and HEAD). */
+  text(): Promise<string>;
+  clientIp: string;
+}
+
+/** An API answer: header names are lower-case; the body is the bytes to send (gzipped when `content-encoding` says). */
+export interface ApiAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer<ArrayBuffer> | null;
+}
+
 export interface Sandbox {
-  /** Answers one API request; `pathname` is the part after `/v1`, `clientIp` the caller's address. */
+  /** Answers one API call. */
+  answer(call: ApiCall): Promise<ApiAnswer>;
+  /** `answer` for a Fetch API request; `pathname` is the part after `/v1`, `clientIp` the caller's address. */
   handle(request: Request, pathname: string, clientIp?: string): Promise<Response>;
   /** The local mailbox, newest first: the mails to `email`, or all of them. */
   mailbox(email?: string): Mail[];
@@ -268,31 +293,40 @@ const acceptsGzip = (header: string | null): boolean =>
 /** Answers from this size on go gzipped (see `json`). */
 export const gzipFrom = 1024;
 
+/** A reply's headers with lower-case names. */
+function lowerCased(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers) for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
+  return out;
+}
+
 /**
  * An answer of 1 KB or more goes gzipped at level 1 to a client that takes gzip: synchronous and about three times
  * cheaper than the stream app.ts's compress() would use (a page of 100 SIMs: 93 KB in about 0.7 ms, to 12 KB rather
- * than 9 KB). A smaller one goes as it is, with its length, which compress() leaves alone too.
+ * than 9 KB). A smaller one goes as it is, which compress() leaves alone too. Every answer says its length.
  */
-const json = (reply: Reply, acceptEncoding: string | null = null): Response => {
-  const headers = new Headers(reply.headers);
-  if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
-  headers.set('content-type', 'application/json; charset=utf-8');
+const json = (reply: Reply, acceptEncoding: string | null = null): ApiAnswer => {
+  const headers = lowerCased(reply.headers);
+  if (reply.body === undefined) return { status: reply.status, headers, body: null };
+  headers['content-type'] = 'application/json; charset=utf-8';
   const text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
   const bytes = Buffer.from(text);
-  if (bytes.length < gzipFrom) {
-    headers.set('content-length', String(bytes.length));
-    return new Response(bytes, { status: reply.status, headers });
-  }
-  headers.append('vary', 'Accept-Encoding');
-  if (!acceptsGzip(acceptEncoding)) return new Response(bytes, { status: reply.status, headers });
+  headers['content-length'] = String(bytes.length);
+  if (bytes.length < gzipFrom) return { status: reply.status, headers, body: bytes };
+  headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  if (!acceptsGzip(acceptEncoding)) return { status: reply.status, headers, body: bytes };
   const zipped = gzipSync(bytes, { level: 1 });
-  headers.set('content-encoding', 'gzip');
-  headers.set('content-length', String(zipped.length));
-  return new Response(zipped, { status: reply.status, headers });
+  headers['content-encoding'] = 'gzip';
+  headers['content-length'] = String(zipped.length);
+  return { status: reply.status, headers, body: zipped };
 };
 
-export const errorResponse = (error: SoracomError): Response =>
+export const errorAnswer = (error: SoracomError): ApiAnswer =>
   json({ status: error.status, body: error.toJSON(), headers: error.headers });
+
+/** An answer as a Fetch API Response. */
+export const toResponse = (answer: ApiAnswer): Response =>
+  new Response(answer.body, { status: answer.status, headers: answer.headers });
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   const router = options.router ?? new SpecRouter();
@@ -302,9 +336,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const mailer = createMailer(stores.mailbox, options.publicUrl ?? 'http://127.0.0.1:8080', log);
   const limiter = createRateLimiter(options.rateLimit ?? rateLimit);
 
-  function authenticate(headers: Headers, operationId: string, time: number): Identity {
-    const apiKey = headers.get('x-soracom-api-key');
-    const token = headers.get('x-soracom-token');
+  function authenticate(call: ApiCall, operationId: string, time: number): Identity {
+    const apiKey = call.header('x-soracom-api-key');
+    const token = call.header('x-soracom-token');
     if (!apiKey || !token) throw unauthenticated('X-Soracom-API-Key and X-Soracom-Token are required.');
     const identity = stores.tokens.identify(apiKey, token, time);
     if (!identity) throw new SoracomError(401, codes.tokenInvalid, 'The API key or token is not valid.');
@@ -314,13 +348,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return identity;
   }
 
-  async function answer(request: Request, pathname: string, clientIp: string, limits: Headers): Promise<Response> {
-    const url = new URL(request.url);
-    const found = router.find(request.method, pathname);
+  async function reply(call: ApiCall, limits: Record<string, string>): Promise<ApiAnswer> {
+    const found = router.find(call.method, call.pathname);
     const time = now();
     if (rateLimited.has(found.operationId)) {
-      const hit = limiter.hit(`${clientIp} ${found.operationId}`, time);
-      for (const [name, value] of Object.entries(hit.headers)) limits.set(name, value);
+      const hit = limiter.hit(`${call.clientIp} ${found.operationId}`, time);
+      Object.assign(limits, lowerCased(hit.headers));
       if (!hit.allowed) {
         throw new SoracomError(
           429,
@@ -329,9 +362,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         );
       }
     }
-    const raw = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-    const match = found.validate(url.searchParams, raw);
-    const identity = match.secured ? authenticate(request.headers, match.operationId, time) : null;
+    const raw = call.method === 'GET' || call.method === 'HEAD' ? '' : await call.text();
+    const match = found.validate(call.query, raw);
+    const identity = match.secured ? authenticate(call, match.operationId, time) : null;
     if (identity && match.path.operator_id !== undefined && match.path.operator_id !== identity.operatorId) {
       throw forbidden();
     }
@@ -350,27 +383,38 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       log,
       mail: (mail) => mailer(mail, time),
     };
-    return json(handler(ctx as Ctx<never>), request.headers.get('accept-encoding'));
+    return json(handler(ctx as Ctx<never>), call.header('accept-encoding'));
+  }
+
+  async function answer(call: ApiCall): Promise<ApiAnswer> {
+    // The rate-limit headers go on every answer of a limited operation; an error's own headers win.
+    const limits: Record<string, string> = {};
+    let result: ApiAnswer;
+    try {
+      result = await reply(call, limits);
+    } catch (error) {
+      if (error instanceof SoracomError) result = errorAnswer(error);
+      else {
+        log(`sandbox: internal error on ${call.method} ${call.pathname}: ${(error as Error).stack ?? error}`);
+        result = errorAnswer(new SoracomError(500, codes.internal, 'Internal error in the local sandbox.'));
+      }
+    }
+    for (const [name, value] of Object.entries(limits)) result.headers[name] ??= value;
+    return result;
   }
 
   return {
+    answer,
     async handle(request, pathname, clientIp = 'unknown') {
-      // The rate-limit headers go on every answer of a limited operation; an error's own headers win.
-      const limits = new Headers();
-      let response: Response;
-      try {
-        response = await answer(request, pathname, clientIp, limits);
-      } catch (error) {
-        if (error instanceof SoracomError) response = errorResponse(error);
-        else {
-          log(`sandbox: internal error on ${request.method} ${pathname}: ${(error as Error).stack ?? error}`);
-          response = errorResponse(new SoracomError(500, codes.internal, 'Internal error in the local sandbox.'));
-        }
-      }
-      limits.forEach((value, name) => {
-        if (!response.headers.has(name)) response.headers.set(name, value);
-      });
-      return response;
+      const call: ApiCall = {
+        method: request.method,
+        pathname,
+        query: new URL(request.url).searchParams,
+        header: (name) => request.headers.get(name),
+        text: () => request.text(),
+        clientIp,
+      };
+      return toResponse(await answer(call));
     },
     mailbox: (email) => stores.mailbox.list(email),
     download: (token) => downloadExport(options.db, token, now()),

@@ -12,7 +12,7 @@ import type { Db } from './db';
 import { badRequest } from './errors';
 import { searchSimsRules } from './guesses';
 import { pageHeaders, pageRequest } from './paging';
-import { candidates, type TextColumn, type TextTerm, textColumns, writtenSince } from './store/simSearchIndex';
+import { candidates, type TextColumn, type TextTerm, textColumns } from './store/simSearchIndex';
 
 /** Query parameter → column of sim_search, and how a value matches it. */
 const fields: Record<string, { column: string; match: 'like' | 'exact' | 'group' | 'session' }> = {
@@ -134,30 +134,13 @@ function textDecides(search: SimSearch): boolean {
   return search.textTerms.every((t) => t !== null) && (search.or || search.conditions.length === 1);
 }
 
-/**
- * The first `limit` candidates, when the copy's text decides: a candidate is a match as it is, except a SIM written
- * since the copy was made, whose text only SQL knows. Those are checked once the page is full, together, and only
- * if the page has any (a refused one makes room for the next candidates).
- */
-function decidedByText(db: Db, operatorId: string, terms: TextTerm[], after: string, limit: number, check: Check) {
-  const written = writtenSince(db, operatorId);
-  let found: string[] = [];
-  let unsure: string[] = [];
-  const settle = () => {
-    if (unsure.length === 0) return;
-    const kept = new Set(check(unsure).map((r) => r.sim_id));
-    const refused = new Set(unsure.filter((id) => !kept.has(id)));
-    unsure = [];
-    if (refused.size) found = found.filter((id) => !refused.has(id));
-  };
+/** The first `limit` candidates, when the copy's text decides: each candidate is a match as it is. */
+function decidedByText(db: Db, operatorId: string, terms: TextTerm[], after: string, limit: number): string[] {
+  const found: string[] = [];
   for (const id of candidates(db, operatorId, terms, after)) {
     found.push(id);
-    if (written.has(id)) unsure.push(id);
-    if (found.length < limit) continue;
-    settle();
     if (found.length >= limit) break;
   }
-  settle();
   return found;
 }
 
@@ -221,7 +204,9 @@ export function findSims(
      WHERE s.operator_id = ? AND s.sim_id IN (SELECT value FROM json_each(?)) ${where} ORDER BY s.sim_id`,
   );
   const keep: Check = (ids) => check.all(operatorId, JSON.stringify(ids), ...search.params);
-  const found = (textDecides(search) ? decidedByText : checkedInBatches)(db, operatorId, terms, after, limit, keep);
+  const found = textDecides(search)
+    ? decidedByText(db, operatorId, terms, after, limit)
+    : checkedInBatches(db, operatorId, terms, after, limit, keep);
   return prepared(
     db,
     'SELECT sim_id, doc FROM sims WHERE sim_id IN (SELECT value FROM json_each(?)) ORDER BY sim_id',

@@ -173,6 +173,48 @@ describe('/query/sims candidates from the in-memory text copy', () => {
     }
   });
 
+  it('proposes exactly the matching SIMs after writes too, and a write that was rolled back changes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'search-written-'));
+    const db = openDb(join(dir, 'sandbox.db'));
+    try {
+      seedDemo(db, { fleet: 300, now: Date.UTC(2026, 0, 15) });
+      const operatorId = 'OP0000000001';
+      const store = simStore(db);
+      const proposed = (value: string) => [...candidates(db, operatorId, [{ column: 'name', value }], '')];
+      const walked = (value: string) => pages({ name: value }, 1000, { useIndex: false }, db, operatorId);
+      const sensors = proposed('sensor');
+      const [away, kept] = sensors as [string, string];
+      const other = walked('gateway')[0] as string;
+      const now = Date.UTC(2026, 0, 16);
+      store.putTags(operatorId, away, { name: 'moved-away' }, now);
+      store.putTags(operatorId, other, { name: 'sensor-joined' }, now);
+      const rollBack = (write: () => void) =>
+        expect(
+          db.transaction(() => {
+            write();
+            throw new Error('rolled back');
+          }),
+        ).toThrow('rolled back');
+      rollBack(() => store.putTags(operatorId, kept, { name: 'never-named' }, now));
+      const ghost = { ...(store.get(operatorId, kept) as NonNullable<ReturnType<typeof store.get>>) };
+      rollBack(() => store.insert({ ...ghost, simId: 'ghost-sim-0001', profiles: {}, tags: { name: 'ghost-sim' } }));
+
+      expect(proposed('sensor')).toEqual([...sensors.filter((id) => id !== away), other].sort());
+      for (const value of ['sensor', 'SENSOR-J', 'moved', 'never', 'ghost', 'gateway', 'se']) {
+        expect(proposed(value), value).toEqual(walked(value));
+      }
+      expect(proposed('never')).toEqual([]);
+      expect(proposed('ghost')).toEqual([]);
+      // Written again after the search read it: the newest text counts.
+      store.putTags(operatorId, other, { name: 'renamed-twice' }, now);
+      expect(proposed('sensor-joined')).toEqual([]);
+      expect(proposed('twice')).toEqual([other]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('only finds the caller’s SIMs', async () => {
     const other = await s.newOperator();
     const [a] = sample;
