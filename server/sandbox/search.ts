@@ -12,6 +12,7 @@ import type { Db } from './db';
 import { badRequest } from './errors';
 import { searchSimsRules } from './guesses';
 import { pageHeaders, pageRequest } from './paging';
+import { simDocs } from './store/simDocs';
 import { candidates, type TextColumn, type TextTerm, textColumns } from './store/simSearchIndex';
 
 /** Query parameter → column of sim_search, and how a value matches it. */
@@ -191,12 +192,13 @@ export function findSims(
   const where = search.conditions.length ? `AND (${search.conditions.join(search.or ? ' OR ' : ' AND ')})` : '';
   const terms = useIndex ? textTermsOf(search) : null;
   if (terms === null) {
-    return prepared(
+    const ids = prepared(
       db,
-      `SELECT s.sim_id, sims.doc FROM (
-         SELECT s.sim_id FROM sim_search s WHERE s.operator_id = ? AND s.sim_id > ? ${where} ORDER BY s.sim_id LIMIT ?
-       ) s JOIN sims ON sims.sim_id = s.sim_id ORDER BY s.sim_id`,
-    ).all(operatorId, after, ...search.params, limit);
+      `SELECT s.sim_id FROM sim_search s WHERE s.operator_id = ? AND s.sim_id > ? ${where} ORDER BY s.sim_id LIMIT ?`,
+    )
+      .all(operatorId, after, ...search.params, limit)
+      .map((r) => r.sim_id);
+    return withDocs(db, operatorId, ids);
   }
   const check = prepared(
     db,
@@ -207,10 +209,13 @@ export function findSims(
   const found = textDecides(search)
     ? decidedByText(db, operatorId, terms, after, limit)
     : checkedInBatches(db, operatorId, terms, after, limit, keep);
-  return prepared(
-    db,
-    'SELECT sim_id, doc FROM sims WHERE sim_id IN (SELECT value FROM json_each(?)) ORDER BY sim_id',
-  ).all(JSON.stringify(found.slice(0, limit)));
+  return withDocs(db, operatorId, found.slice(0, limit));
+}
+
+/** The SIMs `ids` (in SIM ID order) with their documents. */
+function withDocs(db: Db, operatorId: string, ids: string[]): Row[] {
+  const docs = simDocs(db, operatorId, ids);
+  return ids.flatMap((sim_id, i) => (docs[i] === undefined ? [] : [{ sim_id, doc: docs[i] }]));
 }
 
 export const searchSims: Handler = (ctx) => {

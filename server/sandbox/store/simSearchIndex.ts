@@ -10,6 +10,7 @@
  * again; a write by another connection (`PRAGMA data_version`) drops it.
  */
 import type { Db } from '../db';
+import { dataVersionOf } from './dataVersion';
 
 /**
  * Columns of sim_search matched as substrings (search.ts `like`) whose matches can be rare. Not `status` and
@@ -59,19 +60,6 @@ const states = new WeakMap<Db, DbState>();
  * so many rows on every search. The session simulator alone writes about 150 SIMs a minute.
  */
 const rebuildAfter = 5000;
-
-/** `PRAGMA data_version` prepared once per database (a `db.pragma` call prepares it anew every time). */
-const dataVersions = new WeakMap<Db, () => number>();
-
-function dataVersionOf(db: Db): number {
-  let read = dataVersions.get(db);
-  if (!read) {
-    const statement = db.prepare<[], number>('PRAGMA data_version').pluck();
-    read = () => statement.get() as number;
-    dataVersions.set(db, read);
-  }
-  return read();
-}
 
 function state(db: Db): DbState {
   let s = states.get(db);

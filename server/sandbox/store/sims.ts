@@ -1,5 +1,6 @@
 import type { components } from '../../../src/api/schema';
 import type { Db } from '../db';
+import { forget, simDocs } from './simDocs';
 import { touched } from './simSearchIndex';
 
 export type Sim = components['schemas']['Sim'];
@@ -63,9 +64,12 @@ export function simStore(db: Db) {
   const get = db.prepare<[string, string], { doc: string }>(
     'SELECT doc FROM sims WHERE operator_id = ? AND sim_id = ?',
   );
-  const page = db.prepare<[string, string, number], { sim_id: string; doc: string }>(
-    'SELECT sim_id, doc FROM sims WHERE operator_id = ? AND sim_id > ? ORDER BY sim_id LIMIT ?',
-  );
+  // The IDs only, from the index sims_by_operator; the documents come from simDocs.
+  const page = db
+    .prepare<[string, string, number], string>(
+      'SELECT sim_id FROM sims WHERE operator_id = ? AND sim_id > ? ORDER BY sim_id LIMIT ?',
+    )
+    .pluck();
   const pageInGroup = db.prepare<[string, string, string, number], { sim_id: string; doc: string }>(
     'SELECT sim_id, doc FROM sims WHERE operator_id = ? AND group_id = ? AND sim_id > ? ORDER BY sim_id LIMIT ?',
   );
@@ -101,9 +105,9 @@ export function simStore(db: Db) {
   }
 
   function pageJson(operatorId: string, after: string, limit: number) {
-    const rows = page.all(operatorId, after, limit + 1);
-    const docs = rows.slice(0, limit).map((r) => r.doc);
-    return { docs, nextKey: rows.length > limit ? (rows[limit - 1]?.sim_id ?? null) : null };
+    const ids = page.all(operatorId, after, limit + 1);
+    const docs = simDocs(db, operatorId, ids.slice(0, limit)).filter((doc) => doc !== undefined);
+    return { docs, nextKey: ids.length > limit ? (ids[limit - 1] ?? null) : null };
   }
 
   /** Writes a changed SIM back: doc, indexed columns and search row together. */
@@ -111,6 +115,7 @@ export function simStore(db: Db) {
     update.run(columns(sim));
     search.run(searchRow(sim));
     touched(db, sim.operatorId ?? '', sim.simId ?? '');
+    forget(db, sim.operatorId ?? '', sim.simId ?? '');
   }
 
   return {
@@ -119,6 +124,7 @@ export function simStore(db: Db) {
         insert.run({ ...columns(sim), registrationSecret });
         search.run(searchRow(sim));
         touched(db, sim.operatorId ?? '', sim.simId ?? '');
+        forget(db, sim.operatorId ?? '', sim.simId ?? '');
       })();
     },
     /**
@@ -138,7 +144,7 @@ export function simStore(db: Db) {
       return row ? (JSON.parse(row.doc) as Sim) : undefined;
     },
     /** The SIM as the API returns it, as stored (JSON text), for answers that only pass it on. */
-    getJson: (operatorId: string, simId: string): string | undefined => get.get(operatorId, simId)?.doc,
+    getJson: (operatorId: string, simId: string): string | undefined => simDocs(db, operatorId, [simId])[0],
     /** One page in SIM ID order after `after`; `nextKey` is set when more SIMs follow. */
     page(operatorId: string, after: string, limit: number) {
       const { docs, nextKey } = pageJson(operatorId, after, limit);
