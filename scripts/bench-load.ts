@@ -5,7 +5,7 @@
  * bench/results/load.json and prints a table. Not a test: it fails only when the run itself cannot be done.
  *
  *   npm run bench:load [-- --fleet 100000 --connections 50 --duration 10 --warmup 2 --port 8190 --db FILE
- *                          --only list,search --profile --server-root DIR --out FILE]
+ *                          --only list,search --profile --server-root DIR --accept-encoding identity --out FILE]
  *
  * `--db FILE` reuses (or creates and keeps) a seeded database, which saves the seeding time between runs;
  * `--profile` runs the server with `--cpu-prof` and prints where the profile went.
@@ -69,6 +69,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: join(root, 'bench/results/load.json') },
     /** Another checkout's server to load (its `server/main.ts`), to compare before and after a change. */
     'server-root': { type: 'string', default: root },
+    /** The Accept-Encoding header sent (`identity`: answers come uncompressed). */
+    'accept-encoding': { type: 'string', default: 'gzip, deflate, br' },
   },
 });
 const fleet = Number(args.fleet);
@@ -76,8 +78,8 @@ const pageSize = String(Number(args.limit));
 const connections = Number(args.connections);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
-/** What the console's browser sends: answers over 1 KB come gzipped, as in real use. */
-const acceptEncoding = 'gzip, deflate, br';
+/** By default what the console's browser sends: answers over 1 KB come gzipped, as in real use. */
+const acceptEncoding = args['accept-encoding'];
 
 /** The first port from `from` that nothing listens on. */
 async function freePort(from: number): Promise<number> {

@@ -3,12 +3,13 @@
  * through the Hono app. Both ways must give a client the same answer: status, headers and body.
  */
 import { createServer, request as httpRequest, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from './app';
 import type { Endpoint } from './config';
 import { createListener } from './listener';
+import type { ApiAnswer, Sandbox } from './sandbox/sandbox';
 import { type Credentials, createContractSandbox } from './test/contract';
 
 const endpoints: Endpoint[] = [
@@ -67,7 +68,10 @@ function seen(base: string, path: string, sent: Sent = {}) {
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const headers = Object.fromEntries(
-          Object.entries(res.headers).filter(([name]) => !['date', 'x-soracom-ratelimit-remaining'].includes(name)),
+          Object.entries(res.headers).filter(
+            ([name]) =>
+              !['date', 'x-soracom-ratelimit-remaining', 'x-soracom-ratelimit-seconds-before-refresh'].includes(name),
+          ),
         );
         done({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('base64') });
       });
@@ -157,6 +161,70 @@ describe('the server’s request listener', () => {
         '/auth',
       );
       expect(inProcess.status).toBe(401);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  it('leaves a path with a backslash to the app, which refuses it', async () => {
+    const path = '/api/local/v1\\sims';
+    const answer = await seen(direct.base, path, { headers: auth() });
+    expect(answer.status).toBe(400);
+    expect(answer).toEqual(await seen(throughHono.base, path, { headers: auth() }));
+  });
+
+  it('answers a body cut short with 400 (the client’s fault), not an internal error, and goes on serving', async () => {
+    const answers: ApiAnswer[] = [];
+    const recording: Sandbox = {
+      ...s.sandbox,
+      answer: async (call) => {
+        const answer = await s.sandbox.answer(call);
+        answers.push(answer);
+        return answer;
+      },
+    };
+    const { server, base } = await listen(createListener(app.fetch, recording, endpoints));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await new Promise<void>((done, fail) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.end(
+            'POST /api/local/v1/auth HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 80\r\n\r\n{"em',
+          );
+        });
+        socket.resume();
+        socket.on('close', () => done());
+        socket.on('error', fail);
+      });
+      await vi.waitFor(() => expect(answers).toHaveLength(1));
+      expect(answers[0]?.status).toBe(400);
+      expect(JSON.parse(String(answers[0]?.body))).toEqual({
+        code: 'COM0001',
+        message: 'The request body could not be read.',
+      });
+      expect(s.logs.join('\n')).not.toContain('internal error');
+      expect((await seen(base, '/api/local/v1/sims?limit=1', { headers: auth() })).status).toBe(200);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  it('answers 500 in SORACOM’s shape when an answer cannot be written, and logs it', async () => {
+    const lines: string[] = [];
+    const broken: Sandbox = {
+      ...s.sandbox,
+      answer: async () => ({ status: 200, headers: { 'x-broken': 'line\nbreak' }, body: null }),
+    };
+    const { server, base } = await listen(createListener(app.fetch, broken, endpoints, { log: (l) => lines.push(l) }));
+    try {
+      const answer = await seen(base, '/api/local/v1/sims');
+      expect(answer.status).toBe(500);
+      expect(JSON.parse(Buffer.from(answer.body, 'base64').toString())).toEqual({
+        code: 'COM0500',
+        message: 'Internal error in the local sandbox.',
+      });
+      expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(lines.join('\n')).toContain('could not answer GET /api/local/v1/sims');
     } finally {
       await new Promise((done) => server.close(done));
     }

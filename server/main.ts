@@ -47,7 +47,9 @@ const app = createApp({
   upstreamTimeoutMs: config.upstreamTimeoutMs,
 });
 
-const server = createServer(createListener(app.fetch, sandbox, config.endpoints));
+const server = createServer(
+  createListener(app.fetch, sandbox, config.endpoints, { hostname: config.host, log: (line) => console.error(line) }),
+);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

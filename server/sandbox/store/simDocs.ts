@@ -23,6 +23,9 @@ interface DocsState {
 
 const states = new WeakMap<Db, DocsState>();
 
+/** Accounts whose documents are kept at a time. */
+const accountsKept = 8;
+
 function state(db: Db): DocsState {
   const dataVersion = dataVersionOf(db);
   let s = states.get(db);
@@ -53,6 +56,11 @@ export function simDocs(db: Db, operatorId: string, simIds: readonly string[]): 
   if (!docs && !db.inTransaction) {
     docs = new Map();
     for (const row of s.readAll.iterate(operatorId)) docs.set(row.sim_id, row.doc);
+    // The accounts read longest ago make room: the demo fleet is one account, tests make many small ones.
+    for (const oldest of s.docs.keys()) {
+      if (s.docs.size < accountsKept) break;
+      s.docs.delete(oldest);
+    }
     s.docs.set(operatorId, docs);
   }
   const found = simIds.map((id) => docs?.get(id));

@@ -9,6 +9,7 @@
  * search (so a write rolled back leaves nothing wrong behind). Past `rebuildAfter` written SIMs, the copy is made
  * again; a write by another connection (`PRAGMA data_version`) drops it.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db';
 import { dataVersionOf } from './dataVersion';
 
@@ -89,16 +90,21 @@ export function touched(db: Db, operatorId: string, simId: string): void {
   }
 }
 
+const readTexts = new WeakMap<Db, Statement<[string, string], Record<TextColumn, string>>>();
+
 /** Reads the text of the written SIMs not read yet, in one query. */
 function readWritten(db: Db, operatorId: string, written: Written): void {
   if (!written.unread) return;
   const unread = [...written.text].filter(([, text]) => text === undefined).map(([id]) => id);
-  const rows = db
-    .prepare<[string, string], Record<TextColumn, string>>(
+  let read = readTexts.get(db);
+  if (!read) {
+    read = db.prepare<[string, string], Record<TextColumn, string>>(
       `SELECT ${textColumns.join(', ')} FROM sim_search
        WHERE operator_id = ? AND sim_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(operatorId, JSON.stringify(unread));
+    );
+    readTexts.set(db, read);
+  }
+  const rows = read.all(operatorId, JSON.stringify(unread));
   for (const id of unread) written.text.set(id, null);
   for (const row of rows) {
     const text = {} as Record<TextColumn, string>;
