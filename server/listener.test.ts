@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from './app';
 import type { Endpoint } from './config';
 import { createListener } from './listener';
-import type { ApiAnswer, Sandbox } from './sandbox/sandbox';
+import type { ApiAnswer } from './sandbox/answers';
+import type { Sandbox } from './sandbox/sandbox';
 import { type Credentials, createContractSandbox } from './test/contract';
 
 const endpoints: Endpoint[] = [

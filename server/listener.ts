@@ -10,8 +10,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { getRequestListener } from '@hono/node-server';
 import { answerHeaders } from './app';
 import type { Endpoint } from './config';
+import { type ApiAnswer, type ApiCall, errorAnswer } from './sandbox/answers';
 import { codes, SoracomError } from './sandbox/errors';
-import { type ApiAnswer, type ApiCall, errorAnswer, type Sandbox } from './sandbox/sandbox';
+import type { Sandbox } from './sandbox/sandbox';
 
 /** The body as text; a body that breaks off is the client's fault (400), not the sandbox's. */
 const readText = (request: IncomingMessage): Promise<string> =>

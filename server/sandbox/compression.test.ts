@@ -2,7 +2,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createContractSandbox } from '../test/contract';
-import { gzipFrom } from './sandbox';
+import { gzipFrom } from './answers';
 
 describe('API answers and gzip', async () => {
   const s = createContractSandbox({ fleet: 120 });

@@ -3,9 +3,8 @@
  * authenticated when the operation is secured, and its handler answers. Every error has SORACOM's `{code, message}`.
  */
 
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { getAirStats, getAirStatsOfSim, sandboxInsertAirStats } from './airStats';
+import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
 import { auth, generateAuthToken, logout, revokeOperatorAuthTokens, revokeUserAuthTokens } from './auth';
 import {
   deleteOperatorAuthKey,
@@ -23,8 +22,8 @@ import {
   getBillingSummaryOfSims,
   getLatestBilling,
 } from './bills';
-import type { Ctx, Handler, Reply } from './context';
-import { createStores, JsonText } from './context';
+import type { Ctx, Handler } from './context';
+import { createStores } from './context';
 import { listCoupons, registerCoupon, sandboxCreateCoupon } from './coupons';
 import type { Db } from './db';
 import { codes, forbidden, SoracomError, unauthenticated } from './errors';
@@ -250,29 +249,6 @@ export interface SandboxOptions {
   rateLimit?: RateLimitOptions;
 }
 
-/**
- * One API call, whatever carried it: the Fetch API (`handle`, tests) or Node's http (server/listener.ts), so that
- * the server's hot path builds no Request or Response.
- */
-export interface ApiCall {
-  method: string;
-  /** The path after `/v1`, still percent-encoded. */
-  pathname: string;
-  query: URLSearchParams;
-  /** A request header by its lower-case name, or null. */
-  header(name: string): string | null;
-  /** The body as text (not read for GET and HEAD). */
-  text(): Promise<string>;
-  clientIp: string;
-}
-
-/** An API answer: header names are lower-case; the body is the bytes to send (gzipped when `content-encoding` says). */
-export interface ApiAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer<ArrayBuffer> | null;
-}
-
 export interface Sandbox {
   /** Answers one API call. */
   answer(call: ApiCall): Promise<ApiAnswer>;
@@ -283,63 +259,6 @@ export interface Sandbox {
   /** An exported file behind a download token (exports.ts), while it is ready and not expired. */
   download(token: string): { fileName: string; content: string } | undefined;
 }
-
-/** Whether an Accept-Encoding header takes gzip (named, or `*`, without q=0). */
-const acceptsGzip = (header: string | null): boolean =>
-  (header ?? '').split(',').some((part) => {
-    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
-    return (name === 'gzip' || name === '*') && !params.some((p) => /^q=0(\.0*)?$/.test(p));
-  });
-
-/** Answers from this size on go gzipped (see `json`). */
-export const gzipFrom = 1024;
-
-/** A reply's headers with lower-case names. */
-function lowerCased(headers: Record<string, string> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (headers) for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
-  return out;
-}
-
-/** A reply as JSON, as it is, with its length. */
-function plainJson(reply: Reply): ApiAnswer {
-  const headers = lowerCased(reply.headers);
-  if (reply.body === undefined) return { status: reply.status, headers, body: null };
-  headers['content-type'] = 'application/json; charset=utf-8';
-  const text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
-  const bytes = Buffer.from(text);
-  headers['content-length'] = String(bytes.length);
-  if (bytes.length >= gzipFrom) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
-  return { status: reply.status, headers, body: bytes };
-}
-
-const gzipped = promisify(gzip);
-
-/**
- * A reply as JSON; one of 1 KB or more goes gzipped at level 1 to a client that takes gzip (a page of 100 SIMs:
- * 93 KB to 12 KB in about 0.7 ms; level 6 would make it 9 KB in three times as long). The compression runs on libuv's
- * thread pool, so the event loop serves other requests meanwhile: under load with 50 clients, the 99th percentile of
- * a search of 10 SIMs went from 26–30 ms to about 21 (scripts/bench-load.ts). A smaller answer goes as it is, which
- * app.ts's compress() leaves alone too.
- */
-async function json(reply: Reply, acceptEncoding: string | null): Promise<ApiAnswer> {
-  const answer = plainJson(reply);
-  if (answer.body === null || answer.body.length < gzipFrom || !acceptsGzip(acceptEncoding)) return answer;
-  const body = (await gzipped(answer.body, { level: 1 })) as Buffer<ArrayBuffer>;
-  return {
-    ...answer,
-    headers: { ...answer.headers, 'content-encoding': 'gzip', 'content-length': String(body.length) },
-    body,
-  };
-}
-
-/** An error as SORACOM answers it (`{code, message}`; never large enough to compress). */
-export const errorAnswer = (error: SoracomError): ApiAnswer =>
-  plainJson({ status: error.status, body: error.toJSON(), headers: error.headers });
-
-/** An answer as a Fetch API Response. */
-export const toResponse = (answer: ApiAnswer): Response =>
-  new Response(answer.body, { status: answer.status, headers: answer.headers });
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   const router = options.router ?? new SpecRouter();

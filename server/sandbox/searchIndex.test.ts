@@ -74,6 +74,19 @@ function pages(
   }
 }
 
+/** Runs `test` on a database of its own, seeded with 300 SIMs of the demo account. */
+function withSeededDb(test: (db: ReturnType<typeof openDb>, operatorId: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'search-index-own-'));
+  const db = openDb(join(dir, 'sandbox.db'));
+  try {
+    seedDemo(db, { fleet: 300, now: Date.UTC(2026, 0, 15) });
+    test(db, 'OP0000000001');
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('/query/sims candidates from the in-memory text copy', () => {
   it('finds what the walk finds, for every kind of filter, page by page', () => {
     const [a, b, c] = sample;
@@ -140,11 +153,7 @@ describe('/query/sims candidates from the in-memory text copy', () => {
 
   it('proposes as candidates exactly the SIMs whose text holds the term, by runs of 3 or, when shorter, by a scan', () => {
     // A database nobody wrote to since its copy was made: no written SIMs among the candidates.
-    const dir = mkdtempSync(join(tmpdir(), 'search-candidates-'));
-    const db = openDb(join(dir, 'sandbox.db'));
-    try {
-      seedDemo(db, { fleet: 300, now: Date.UTC(2026, 0, 15) });
-      const operatorId = 'OP0000000001';
+    withSeededDb((db, operatorId) => {
       const one = db
         .prepare<[], { sim_id: string; name: string; imsi: string }>(
           'SELECT sim_id, name, imsi FROM sim_search ORDER BY sim_id LIMIT 1 OFFSET 123',
@@ -167,18 +176,11 @@ describe('/query/sims candidates from the in-memory text copy', () => {
         );
       }
       expect(proposed('name', one.name)).toEqual([one.sim_id]);
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('proposes exactly the matching SIMs after writes too, and a write that was rolled back changes nothing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'search-written-'));
-    const db = openDb(join(dir, 'sandbox.db'));
-    try {
-      seedDemo(db, { fleet: 300, now: Date.UTC(2026, 0, 15) });
-      const operatorId = 'OP0000000001';
+    withSeededDb((db, operatorId) => {
       const store = simStore(db);
       const proposed = (value: string) => [...candidates(db, operatorId, [{ column: 'name', value }], '')];
       const walked = (value: string) => pages({ name: value }, 1000, { useIndex: false }, db, operatorId);
@@ -209,10 +211,7 @@ describe('/query/sims candidates from the in-memory text copy', () => {
       store.putTags(operatorId, other, { name: 'renamed-twice' }, now);
       expect(proposed('sensor-joined')).toEqual([]);
       expect(proposed('twice')).toEqual([other]);
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('only finds the caller’s SIMs', async () => {
