@@ -32,7 +32,7 @@ export interface ApiAnswer {
 }
 
 /** Whether an Accept-Encoding header takes gzip (named, or `*`, without q=0). */
-export const acceptsGzip = (header: string | null): boolean =>
+const acceptsGzip = (header: string | null): boolean =>
   (header ?? '').split(',').some((part) => {
     const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
     return (name === 'gzip' || name === '*') && !params.some((p) => /^q=0(\.0*)?$/.test(p));
@@ -49,7 +49,7 @@ export function lowerCased(headers: Record<string, string> | undefined): Record<
 }
 
 /** A reply as JSON, as it is, with its length. */
-export function plainJson(reply: Reply): ApiAnswer {
+function plainJson(reply: Reply): ApiAnswer {
   const headers = lowerCased(reply.headers);
   if (reply.body === undefined) return { status: reply.status, headers, body: null };
   headers['content-type'] = 'application/json; charset=utf-8';

@@ -200,16 +200,14 @@ export function findSims(
       .map((r) => r.sim_id);
     return withDocs(db, operatorId, ids);
   }
+  if (textDecides(search)) return withDocs(db, operatorId, decidedByText(db, operatorId, terms, after, limit));
   const check = prepared(
     db,
     `SELECT s.sim_id, NULL AS doc FROM sim_search s
      WHERE s.operator_id = ? AND s.sim_id IN (SELECT value FROM json_each(?)) ${where} ORDER BY s.sim_id`,
   );
   const keep: Check = (ids) => check.all(operatorId, JSON.stringify(ids), ...search.params);
-  const found = textDecides(search)
-    ? decidedByText(db, operatorId, terms, after, limit)
-    : checkedInBatches(db, operatorId, terms, after, limit, keep);
-  return withDocs(db, operatorId, found.slice(0, limit));
+  return withDocs(db, operatorId, checkedInBatches(db, operatorId, terms, after, limit, keep).slice(0, limit));
 }
 
 /** The SIMs `ids` (in SIM ID order) with their documents. */

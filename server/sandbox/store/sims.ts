@@ -110,21 +110,24 @@ export function simStore(db: Db) {
     return { docs, nextKey: ids.length > limit ? (ids[limit - 1] ?? null) : null };
   }
 
-  /** Writes a changed SIM back: doc, indexed columns and search row together. */
-  function write(sim: Sim) {
-    update.run(columns(sim));
+  /** Writes the SIM's search row, and tells the in-memory copies it changed. */
+  function searchable(sim: Sim) {
     search.run(searchRow(sim));
     touched(db, sim.operatorId ?? '', sim.simId ?? '');
     forget(db, sim.operatorId ?? '', sim.simId ?? '');
+  }
+
+  /** Writes a changed SIM back: doc, indexed columns and search row together. */
+  function write(sim: Sim) {
+    update.run(columns(sim));
+    searchable(sim);
   }
 
   return {
     insert(sim: Sim, registrationSecret: string | null = null) {
       db.transaction(() => {
         insert.run({ ...columns(sim), registrationSecret });
-        search.run(searchRow(sim));
-        touched(db, sim.operatorId ?? '', sim.simId ?? '');
-        forget(db, sim.operatorId ?? '', sim.simId ?? '');
+        searchable(sim);
       })();
     },
     /**
