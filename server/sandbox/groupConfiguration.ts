@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 // The namespaces of `PUT /groups/{group_id}/configuration/{namespace}`: one list, shared with the console.
-import { type Namespace, namespaces } from '../../src/lib/configuration';
+import { type Namespace, namespaces } from '../../common/configuration';
 import { badRequest } from './errors';
 import { groupConfiguration } from './guesses';
 

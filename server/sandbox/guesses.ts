@@ -2,7 +2,7 @@
  * Behaviour the SORACOM descriptions leave unsaid, decided here once. Each value is our assumption, not a documented
  * fact; change it here if the real API is found to behave otherwise.
  */
-import { MFA_REQUIRED_CODE } from '../../src/api/soracomCodes';
+import { MFA_REQUIRED_CODE } from '../../common/soracomCodes';
 
 /** `POST /auth` without, or with a wrong, `mfaOTPCode` for an operator with MFA: 401 with this code. */
 export const mfaRequired = { status: 401, code: MFA_REQUIRED_CODE, message: 'Authentication failed.' } as const;

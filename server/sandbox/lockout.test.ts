@@ -1,6 +1,6 @@
 /** After too many wrong MFA codes in a row, password logins of the account are locked for a while. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MFA_REQUIRED_CODE } from '../../src/api/soracomCodes';
+import { MFA_REQUIRED_CODE } from '../../common/soracomCodes';
 import { type CallResult, type ContractSandbox, createContractSandbox, demo } from '../test/contract';
 import { enableUserMfa, operatorWithMfa, step, wrongCode } from '../test/mfa';
 import { codes } from './errors';

@@ -1,6 +1,6 @@
 import { TOTP, URI } from 'otpauth';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MFA_REQUIRED_CODE } from '../../src/api/soracomCodes';
+import { MFA_REQUIRED_CODE } from '../../common/soracomCodes';
 import { type ContractSandbox, type Credentials, createContractSandbox } from '../test/contract';
 import { codes } from './errors';
 

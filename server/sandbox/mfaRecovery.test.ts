@@ -1,6 +1,6 @@
 /** MFA recovery for a lost device: a token by mail, then the token, the credentials and a backup code. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MFA_REQUIRED_CODE } from '../../src/api/soracomCodes';
+import { MFA_REQUIRED_CODE } from '../../common/soracomCodes';
 import { type ContractSandbox, createContractSandbox } from '../test/contract';
 import { operatorWithMfa } from '../test/mfa';
 import { codes } from './errors';

@@ -1,6 +1,6 @@
 /** MFA of SAM users: the user turns it on for themself; the root account may read it and turn it off. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MFA_REQUIRED_CODE } from '../../src/api/soracomCodes';
+import { MFA_REQUIRED_CODE } from '../../common/soracomCodes';
 import { type ContractSandbox, type Credentials, createContractSandbox, demo } from '../test/contract';
 import { enableUserMfa, parseTotp, step, wrongCode } from '../test/mfa';
 import { codes } from './errors';

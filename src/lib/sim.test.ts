@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sim } from '../api/queries/sims';
+import type { Sim } from '../api/resources/sims';
 import { allImsis, primarySubscriber, simName } from './sim';
 
 const dualProfile: Sim = {

@@ -1,4 +1,4 @@
-import type { Sim } from '../api/queries/sims';
+import type { Sim } from '../api/resources/sims';
 
 /** The primary subscriber of the SIM's active profile: where IMSI, MSISDN and subscription live. */
 export function primarySubscriber(sim: Sim) {

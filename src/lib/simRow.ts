@@ -2,7 +2,7 @@
  * A SIM as the table holds it: flat and small. The whole-fleet mode keeps 100,000 of these rather than the API's
  * nested SIM objects (about a kilobyte of JSON each), and sorts, filters and exports them.
  */
-import type { Sim } from '../api/queries/sims';
+import type { Sim } from '../api/resources/sims';
 import { allImsis, primarySubscriber, simName } from './sim';
 
 export interface SimRow {

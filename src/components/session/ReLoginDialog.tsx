@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api, apiBase } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { reauth, useReauth } from '../../api/reauth';
-import { MFA_REQUIRED_CODE } from '../../api/soracomCodes';
+import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
 import { useTranslation } from '../../app/i18n';
 import { otpDigits } from '../../lib/otpCode';
 import { PasswordField } from '../PasswordField';

@@ -1,5 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import type { Sim } from '../../api/queries/sims';
+import type { Sim } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
 import { formatDateTime, formatRelative } from '../../lib/format';
 

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { Sim } from '../../api/queries/sims';
+import type { Sim } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
 
 const colors: Record<NonNullable<Sim['status']>, string> = {

@@ -1,6 +1,6 @@
 import { Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { operatorQueries } from '../../api/queries/operator';
+import { operatorQueries } from '../../api/resources/operator';
 import { type Session, useSession } from '../../api/session';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { memo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { MonthlyBill } from '../../api/queries/billing';
+import type { MonthlyBill } from '../../api/resources/billing';
 import { useTranslation } from '../../app/i18n';
 import { BarChart } from '../../components/charts';
 import { TableScroll } from '../../components/TableScroll';

@@ -1,6 +1,6 @@
 import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { billingQueries } from '../../api/queries/billing';
+import { billingQueries } from '../../api/resources/billing';
 import { useTranslation } from '../../app/i18n';
 import { BarChart } from '../../components/charts';
 import { TableScroll } from '../../components/TableScroll';

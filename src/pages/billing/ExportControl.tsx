@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Loader, Radio, Stack, Text } from '@mantine/core';
 import { memo, useId, useState } from 'react';
-import type { ExportMode, ExportTarget } from '../../api/queries/billing';
+import type { ExportMode, ExportTarget } from '../../api/resources/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useExport } from './useExport';

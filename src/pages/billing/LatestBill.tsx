@@ -6,7 +6,7 @@ import {
   type ExportTarget,
   type LatestBill as Latest,
   type MonthlyBill,
-} from '../../api/queries/billing';
+} from '../../api/resources/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {

@@ -1,6 +1,6 @@
 import { Button, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type PaymentStatement, paymentQueries } from '../../api/queries/billing';
+import { type PaymentStatement, paymentQueries } from '../../api/resources/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableScroll } from '../../components/TableScroll';

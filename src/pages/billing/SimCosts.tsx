@@ -1,7 +1,7 @@
 import { Anchor, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { billingQueries, type SimSummary } from '../../api/queries/billing';
+import { billingQueries, type SimSummary } from '../../api/resources/billing';
 import { useTranslation } from '../../app/i18n';
 import { TableScroll } from '../../components/TableScroll';
 import { QueryStatus } from './QueryStatus';

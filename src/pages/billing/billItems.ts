@@ -1,4 +1,4 @@
-import type { BillItemSummary } from '../../api/queries/billing';
+import type { BillItemSummary } from '../../api/resources/billing';
 import type { ChartDatum, ChartSeries } from '../../components/charts';
 import { sumMoney } from '../../lib/money';
 

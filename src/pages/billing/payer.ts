@@ -1,4 +1,4 @@
-import type { PayerInformation } from '../../api/queries/billing';
+import type { PayerInformation } from '../../api/resources/billing';
 
 export const payerFields = ['companyName', 'department', 'fullName'] as const;
 export type PayerField = (typeof payerFields)[number];

@@ -1,4 +1,4 @@
-import { type ExportMode, type ExportTarget, exportCsv } from '../../api/queries/billing';
+import { type ExportMode, type ExportTarget, exportCsv } from '../../api/resources/billing';
 import { useExportDownload } from '../../lib/useExportDownload';
 
 /** A bill's or a payment statement's CSV: `start(mode)`. */

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { groupActions } from '../../api/queries/groupActions';
-import type { Group as SoracomGroup } from '../../api/queries/groups';
+import { groupActions } from '../../api/resources/groupActions';
+import type { Group as SoracomGroup } from '../../api/resources/groups';
 import { useTranslation } from '../../app/i18n';
 import { FormError } from '../../components/FormError';
 import { useSubmit } from '../../lib/useSubmit';

@@ -2,8 +2,8 @@ import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { groupActions } from '../../api/queries/groupActions';
-import { groupDetailQueries } from '../../api/queries/groups';
+import { groupActions } from '../../api/resources/groupActions';
+import { groupDetailQueries } from '../../api/resources/groups';
 import { useTranslation } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormError } from '../../components/FormError';

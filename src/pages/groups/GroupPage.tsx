@@ -2,8 +2,8 @@ import { Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { groupActions } from '../../api/queries/groupActions';
-import { groupDetailQueries, groupName, groupQueries } from '../../api/queries/groups';
+import { groupActions } from '../../api/resources/groupActions';
+import { groupDetailQueries, groupName, groupQueries } from '../../api/resources/groups';
 import { refetchAfterChange } from '../../api/queryClient';
 import { useTranslation } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

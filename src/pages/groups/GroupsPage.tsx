@@ -13,7 +13,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type Group, groupDetailQueries, groupName, groupQueries } from '../../api/queries/groups';
+import { type Group, groupDetailQueries, groupName, groupQueries } from '../../api/resources/groups';
 import { refetchAfterChange } from '../../api/queryClient';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';

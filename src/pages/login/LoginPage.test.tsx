@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../api/session';
-import { MFA_REQUIRED_CODE } from '../../api/soracomCodes';
+import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
 import { setLanguage } from '../../app/i18n';
 import { LoginPage } from './LoginPage';
 

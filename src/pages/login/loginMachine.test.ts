@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
-import { MFA_REQUIRED_CODE } from '../../api/soracomCodes';
+import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
 import { initialLoginState, type LoginError, type LoginState, loginReducer } from './loginMachine';
 
 const pending: LoginState = { step: 'credentials', pending: true, error: null };

@@ -4,7 +4,7 @@
  * Every credential mistake reads the same ("failed"), so the page never tells which part was wrong.
  */
 import { ApiError } from '../../api/errors';
-import { MFA_REQUIRED_CODE } from '../../api/soracomCodes';
+import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
 
 export type LoginStep = 'credentials' | 'mfa';
 export type LoginError = 'failed' | 'mfaFailed' | 'network' | 'rateLimited' | 'server';

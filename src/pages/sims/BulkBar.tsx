@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Sim } from '../../api/queries/sims';
+import type { Sim } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
 import { type BulkOutcome, runBulk, tally } from '../../lib/bulkRunner';
 import { downloadText, toCsv } from '../../lib/csv';

@@ -1,8 +1,8 @@
 import { Anchor, Breadcrumbs, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { groupName, groupQueries } from '../../api/queries/groups';
-import { type Sim, simQueries } from '../../api/queries/sims';
+import { groupName, groupQueries } from '../../api/resources/groups';
+import { type Sim, simQueries } from '../../api/resources/sims';
 import { type TFunction, useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeyValueList } from '../../components/KeyValueList';

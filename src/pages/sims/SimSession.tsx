@@ -1,5 +1,5 @@
 import { Paper, Title } from '@mantine/core';
-import type { Sim } from '../../api/queries/sims';
+import type { Sim } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
 import { KeyValueList } from '../../components/KeyValueList';
 import { SessionIndicator } from '../../components/sims/SessionIndicator';

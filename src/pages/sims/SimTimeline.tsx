@@ -1,7 +1,7 @@
 import { Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { Sim } from '../../api/queries/sims';
-import { simQueries } from '../../api/queries/sims';
+import type { Sim } from '../../api/resources/sims';
+import { simQueries } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SimStatusBadge } from '../../components/sims/SimStatusBadge';

@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { allPages } from '../../api/pager';
-import { fetchSimPage, fleetPageSize, maxSearchPageSize, type Sim } from '../../api/queries/sims';
+import { fetchSimPage, fleetPageSize, maxSearchPageSize, type Sim } from '../../api/resources/sims';
 import { sessionStore } from '../../api/session';
 import { hasSearch, type SimView } from '../../lib/simQuery';
 import { rowText, type SimRow, toSimRow } from '../../lib/simRow';

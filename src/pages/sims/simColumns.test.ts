@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sim } from '../../api/queries/sims';
+import type { Sim } from '../../api/resources/sims';
 import type { TFunction } from '../../app/i18n';
 import { parseCsv } from '../../lib/csv';
 import { isDormant, rowToSim, toSimRow } from '../../lib/simRow';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Group as SimGroup } from '../../api/queries/groups';
-import { groupName } from '../../api/queries/groups';
+import type { Group as SimGroup } from '../../api/resources/groups';
+import { groupName } from '../../api/resources/groups';
 import type { TFunction } from '../../app/i18n';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import type { SimRow } from '../../lib/simRow';

@@ -5,7 +5,7 @@
 import { Alert, Group, NativeSelect, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { type UsagePeriod, type UsageRange, type UsageSubject, usageQueries } from '../../api/queries/usage';
+import { type UsagePeriod, type UsageRange, type UsageSubject, usageQueries } from '../../api/resources/usage';
 import { useTranslation } from '../../app/i18n';
 import { BarChart, type ChartSeries } from '../../components/charts';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Loader, NativeSelect, Radio, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
-import type { ExportMode } from '../../api/queries/usage';
+import type { ExportMode } from '../../api/resources/usage';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { rangeFor, spans } from './range';

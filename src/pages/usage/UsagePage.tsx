@@ -3,7 +3,7 @@ import { Anchor, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { groupName, groupQueries } from '../../api/queries/groups';
+import { groupName, groupQueries } from '../../api/resources/groups';
 import { useSession } from '../../api/session';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import type { UsagePeriod, UsagePoint } from '../../api/queries/usage';
+import type { UsagePeriod, UsagePoint } from '../../api/resources/usage';
 import { useTranslation } from '../../app/i18n';
 import { TableScroll } from '../../components/TableScroll';
 import { formatBytes } from '../../lib/bytes';

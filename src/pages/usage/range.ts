@@ -3,7 +3,7 @@
  * months, days and 5-minute slots, as the local sandbox makes them (server/sandbox/guesses.ts, airStatsTimeZone),
  * so labels are written in UTC and the page says so.
  */
-import type { UsagePeriod, UsagePoint, UsageRange } from '../../api/queries/usage';
+import type { UsagePeriod, UsagePoint, UsageRange } from '../../api/resources/usage';
 
 /** How far back each period can look: months, days, or hours for 5-minute buckets. The first is the default. */
 export const spans: Record<UsagePeriod, readonly number[]> = {

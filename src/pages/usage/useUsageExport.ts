@@ -1,4 +1,4 @@
-import { type ExportMode, exportOperatorUsage, type UsageRange } from '../../api/queries/usage';
+import { type ExportMode, exportOperatorUsage, type UsageRange } from '../../api/resources/usage';
 import { useExportDownload } from '../../lib/useExportDownload';
 
 /** The operator's Air usage as CSV: `start(range, mode)`. */

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuthKey, Who } from '../../../api/queries/security';
+import type { AuthKey, Who } from '../../../api/resources/security';
 import { type Session, sessionStore } from '../../../api/session';
 import { loadCatalogPart, setLanguage } from '../../../app/i18n';
 import { formatDateTime } from '../../../lib/format';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { securityActions, securityQueries, type Who } from '../../../api/queries/security';
+import { securityActions, securityQueries, type Who } from '../../../api/resources/security';
 import { refetchAfterChange } from '../../../api/queryClient';
 import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';

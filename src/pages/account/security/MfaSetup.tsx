@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { Who } from '../../../api/queries/security';
-import { securityActions } from '../../../api/queries/security';
+import type { Who } from '../../../api/resources/security';
+import { securityActions } from '../../../api/resources/security';
 import { useTranslation } from '../../../app/i18n';
 import { CopyField } from '../../../components/CopyField';
 import { FormError } from '../../../components/FormError';

@@ -1,6 +1,6 @@
 import { Alert, Button, Paper, Stack, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { securityActions, type Who } from '../../../api/queries/security';
+import { securityActions, type Who } from '../../../api/resources/security';
 import { useUnsavedWork } from '../../../api/unsavedWork';
 import { useTranslation } from '../../../app/i18n';
 import { FormError } from '../../../components/FormError';

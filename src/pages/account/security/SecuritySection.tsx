@@ -1,6 +1,6 @@
 import { Stack, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Who } from '../../../api/queries/security';
+import type { Who } from '../../../api/resources/security';
 import { useTranslation } from '../../../app/i18n';
 import { AuthKeysCard } from './AuthKeysCard';
 import { MfaCard } from './MfaCard';

@@ -1,6 +1,6 @@
 import { Alert, Button, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { securityActions, type Who } from '../../../api/queries/security';
+import { securityActions, type Who } from '../../../api/resources/security';
 import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { idleChoices, idleMinutes, setIdleMinutes } from '../../../components/session/idle';

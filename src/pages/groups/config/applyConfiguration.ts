@@ -1,5 +1,5 @@
-import { groupActions } from '../../../api/queries/groupActions';
-import { deepEqual, isObject, type JsonObject, namespaces } from '../../../lib/configuration';
+import { groupActions } from '../../../api/resources/groupActions';
+import { deepEqual, isObject, type JsonObject, namespaces } from '../../../../common/configuration';
 
 export type Configuration = Record<string, JsonObject>;
 

@@ -1,4 +1,4 @@
-import { getPath, type Json, type JsonObject } from '../../../lib/configuration';
+import { getPath, type Json, type JsonObject } from '../../../../common/configuration';
 import { isIpAddress, isUrl } from '../../../lib/validators';
 import type { Field } from './fields';
 

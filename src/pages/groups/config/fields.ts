@@ -1,4 +1,4 @@
-import type { Path } from '../../../lib/configuration';
+import type { Path } from '../../../../common/configuration';
 
 /** One setting of a namespace form: where it lives in the namespace, and how it is edited and checked. */
 export type Field =

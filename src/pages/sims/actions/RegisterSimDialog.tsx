@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { groupName, groupQueries } from '../../../api/queries/groups';
+import { groupName, groupQueries } from '../../../api/resources/groups';
 import { useTranslation } from '../../../app/i18n';
 import { FormError } from '../../../components/FormError';
 import { useSubmit } from '../../../lib/useSubmit';

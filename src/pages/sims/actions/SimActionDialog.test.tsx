@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Sim } from '../../../api/queries/sims';
+import type { Sim } from '../../../api/resources/sims';
 import { loadCatalogPart, setLanguage } from '../../../app/i18n';
 import { simActionByKey } from './catalog';
 import { SimActionDialog } from './SimActionDialog';

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Menu, Text } from '@mantine/core';
 import { Fragment, useId, useState } from 'react';
-import type { Sim } from '../../../api/queries/sims';
+import type { Sim } from '../../../api/resources/sims';
 import { useTranslation } from '../../../app/i18n';
 import { simName } from '../../../lib/sim';
 import { type AnySimAction, type SimActionKey, simActions } from './catalog';

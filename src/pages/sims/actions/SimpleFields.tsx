@@ -1,7 +1,7 @@
 /** Fields of the actions that take one value: speed class, group, name, tag to delete, IMEI. */
 import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { groupName, groupQueries } from '../../../api/queries/groups';
+import { groupName, groupQueries } from '../../../api/resources/groups';
 import { useTranslation } from '../../../app/i18n';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { FieldsProps } from './catalog';

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../api/errors';
-import { type Sim, simQueries } from '../../../api/queries/sims';
+import { type Sim, simQueries } from '../../../api/resources/sims';
 import { loadCatalogPart, setLanguage, t } from '../../../app/i18n';
 import { type SimActionKey, settleSims, simActionByKey, simActions } from './catalog';
 import { speedClassesFor, toLocalDateTime } from './inputs';

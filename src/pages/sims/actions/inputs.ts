@@ -1,5 +1,5 @@
 /** Pure checks and helpers for the inputs SIM actions take (SMS length, IMEI, expiry, tags, speed classes). */
-import type { Sim } from '../../../api/queries/sims';
+import type { Sim } from '../../../api/resources/sims';
 import type { components } from '../../../api/schema';
 import { primarySubscriber } from '../../../lib/sim';
 

@@ -1,5 +1,5 @@
 import { api } from '../../../api/client';
-import type { Sim } from '../../../api/queries/sims';
+import type { Sim } from '../../../api/resources/sims';
 import type { components } from '../../../api/schema';
 import type { TFunction } from '../../../app/i18n';
 import { type TagRow, tagRowErrors } from './inputs';

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Sim, simQueries } from '../../../api/queries/sims';
+import { type Sim, simQueries } from '../../../api/resources/sims';
 import { useSimTagEdit, withTag } from './useSimTagEdit';
 
 const fetchMock = vi.hoisted(() => {

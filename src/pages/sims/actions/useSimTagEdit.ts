@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type Sim, simQueries } from '../../../api/queries/sims';
+import { type Sim, simQueries } from '../../../api/resources/sims';
 import { settleSims, simActionByKey } from './catalog';
 
 /** A tag change: a value to put, or null to delete the tag. */

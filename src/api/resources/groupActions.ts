@@ -1,6 +1,6 @@
 /** Changes to groups: creation, tags, configuration, membership. Callers refresh `groupQueries` afterwards. */
 
-import { type JsonObject, savePlan, toUpdateRequest } from '../../lib/configuration';
+import { type JsonObject, savePlan, toUpdateRequest } from '../../../common/configuration';
 import { api } from '../client';
 import type { paths } from '../schema';
 import type { Group } from './groups';
