@@ -1,6 +1,6 @@
 import { Badge, Code, Group, Stack, Text } from '@mantine/core';
-import { useTranslation } from '../app/i18n';
 import type { Change } from '../../common/configuration';
+import { useTranslation } from '../app/i18n';
 
 const colors = { added: 'green', removed: 'red', changed: 'blue' } as const;
 const show = (value: unknown) => (value === undefined ? '' : JSON.stringify(value));

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
 import { api, apiBase } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { reauth, useReauth } from '../../api/reauth';
-import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
 import { useTranslation } from '../../app/i18n';
 import { otpDigits } from '../../lib/otpCode';
 import { PasswordField } from '../PasswordField';

@@ -1,8 +1,8 @@
 import { Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { paymentActions, paymentQueries } from '../../api/resources/billing';
 import { refetchAfterChange } from '../../api/queryClient';
+import { paymentActions, paymentQueries } from '../../api/resources/billing';
 import { useTranslation } from '../../app/i18n';
 import { TableScroll } from '../../components/TableScroll';
 import { errorMessage } from '../../lib/errorMessage';

@@ -1,8 +1,8 @@
 import { Button, Group, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { paymentActions, paymentQueries } from '../../api/resources/billing';
 import { refetchAfterChange } from '../../api/queryClient';
+import { paymentActions, paymentQueries } from '../../api/resources/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormError } from '../../components/FormError';

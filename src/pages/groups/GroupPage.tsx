@@ -2,9 +2,9 @@ import { Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { refetchAfterChange } from '../../api/queryClient';
 import { groupActions } from '../../api/resources/groupActions';
 import { groupDetailQueries, groupName, groupQueries } from '../../api/resources/groups';
-import { refetchAfterChange } from '../../api/queryClient';
 import { useTranslation } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';

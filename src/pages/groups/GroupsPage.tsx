@@ -13,8 +13,8 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type Group, groupDetailQueries, groupName, groupQueries } from '../../api/resources/groups';
 import { refetchAfterChange } from '../../api/queryClient';
+import { type Group, groupDetailQueries, groupName, groupQueries } from '../../api/resources/groups';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';

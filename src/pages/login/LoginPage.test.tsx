@@ -3,8 +3,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sessionStore } from '../../api/session';
 import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
+import { sessionStore } from '../../api/session';
 import { setLanguage } from '../../app/i18n';
 import { LoginPage } from './LoginPage';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/errors';
 import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
+import { ApiError } from '../../api/errors';
 import { initialLoginState, type LoginError, type LoginState, loginReducer } from './loginMachine';
 
 const pending: LoginState = { step: 'credentials', pending: true, error: null };

@@ -3,8 +3,9 @@
  *   credentials --submit--> pending --401 with the MFA code--> mfa step --submit--> pending --> signed in
  * Every credential mistake reads the same ("failed"), so the page never tells which part was wrong.
  */
-import { ApiError } from '../../api/errors';
+
 import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
+import { ApiError } from '../../api/errors';
 
 export type LoginStep = 'credentials' | 'mfa';
 export type LoginError = 'failed' | 'mfaFailed' | 'network' | 'rateLimited' | 'server';

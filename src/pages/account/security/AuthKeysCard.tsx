@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { securityActions, securityQueries, type Who } from '../../../api/resources/security';
 import { refetchAfterChange } from '../../../api/queryClient';
+import { securityActions, securityQueries, type Who } from '../../../api/resources/security';
 import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { CopyField } from '../../../components/CopyField';

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from '../../../app/i18n';
 import { type Json, type JsonObject, setPath } from '../../../../common/configuration';
+import { useTranslation } from '../../../app/i18n';
 import { isUrl } from '../../../lib/validators';
 import { beamEntryFields, beamEntryProtocols, isBeamEntry } from './beam';
 import { FieldControl } from './FieldControl';

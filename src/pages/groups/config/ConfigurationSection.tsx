@@ -1,9 +1,9 @@
 import { Paper, Tabs, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
+import { namespaces } from '../../../../common/configuration';
 import type { Group } from '../../../api/resources/groups';
 import { useTranslation } from '../../../app/i18n';
 import { LeaveGuard } from '../../../components/LeaveGuard';
-import { namespaces } from '../../../../common/configuration';
 import { ConfigurationTools } from './ConfigurationTools';
 import { NamespaceEditor } from './NamespaceEditor';
 

@@ -1,11 +1,11 @@
 import { Button, FileButton, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { diff, exportFormat, parseConfigurationFile } from '../../../../common/configuration';
 import { groupName, groupQueries, type Group as SoracomGroup } from '../../../api/resources/groups';
 import { useTranslation } from '../../../app/i18n';
 import { DiffList } from '../../../components/DiffList';
 import { FormError } from '../../../components/FormError';
-import { diff, exportFormat, parseConfigurationFile } from '../../../../common/configuration';
 import { notifySuccess } from '../../../lib/notify';
 import { useSubmit } from '../../../lib/useSubmit';
 import { applyConfiguration, type Configuration, configurationOf } from './applyConfiguration';

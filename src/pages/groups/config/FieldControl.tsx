@@ -1,8 +1,8 @@
 import { NativeSelect, Switch, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { getPath, type Json, type JsonObject } from '../../../../common/configuration';
 import { useTranslation } from '../../../app/i18n';
 import { PasswordField } from '../../../components/PasswordField';
-import { getPath, type Json, type JsonObject } from '../../../../common/configuration';
 import type { Field } from './fields';
 import { type FieldError, fieldText, parseField } from './fieldValue';
 

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useTranslation } from '../../../app/i18n';
 import { getPath, isObject, type JsonObject, type Path, setPath } from '../../../../common/configuration';
+import { useTranslation } from '../../../app/i18n';
 
 /** Headers to add, as name → value pairs at `path`. */
 export function HeadersEditor({

@@ -1,7 +1,7 @@
 import { Button, Group, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from '../../../app/i18n';
 import { isObject, type JsonObject } from '../../../../common/configuration';
+import { useTranslation } from '../../../app/i18n';
 
 /** The namespace as JSON, editable: applied to the draft only when it parses as an object. */
 export function JsonView({ draft, onDraft }: { draft: JsonObject; onDraft: (next: JsonObject) => void }) {

@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Group, SegmentedControl, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { clone, deepEqual, isObject, type Json, type JsonObject, setPath } from '../../../../common/configuration';
 import { groupActions } from '../../../api/resources/groupActions';
 import { groupDetailQueries, type Group as SoracomGroup } from '../../../api/resources/groups';
 import { useUnsavedWork } from '../../../api/unsavedWork';
 import { useTranslation } from '../../../app/i18n';
 import { FormError } from '../../../components/FormError';
-import { clone, deepEqual, isObject, type Json, type JsonObject, setPath } from '../../../../common/configuration';
 import { notifySuccess } from '../../../lib/notify';
 import { useSubmit } from '../../../lib/useSubmit';
 import { BeamEntries } from './BeamEntries';

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { diff, type JsonObject } from '../../../../common/configuration';
 import { useTranslation } from '../../../app/i18n';
 import { DiffList } from '../../../components/DiffList';
 import { FormError } from '../../../components/FormError';
-import { diff, type JsonObject } from '../../../../common/configuration';
 import type { Conflict } from './NamespaceEditor';
 
 /** What saving will change, key by key; and, when the namespace changed meanwhile, what the other change was. */

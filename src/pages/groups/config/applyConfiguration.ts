@@ -1,5 +1,5 @@
-import { groupActions } from '../../../api/resources/groupActions';
 import { deepEqual, isObject, type JsonObject, namespaces } from '../../../../common/configuration';
+import { groupActions } from '../../../api/resources/groupActions';
 
 export type Configuration = Record<string, JsonObject>;
 

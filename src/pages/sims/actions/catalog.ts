@@ -7,9 +7,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { api } from '../../../api/client';
 import { ApiError } from '../../../api/errors';
+import { refetchAfterChange } from '../../../api/queryClient';
 import { groupQueries } from '../../../api/resources/groups';
 import { type Sim, simQueries } from '../../../api/resources/sims';
-import { refetchAfterChange } from '../../../api/queryClient';
 import type { TFunction } from '../../../app/i18n';
 import { ExpiryFields } from './ExpiryFields';
 import {
