@@ -1,4 +1,4 @@
-/** The one typed SORACOM client (openapi-fetch). Its React Query binding, `$api`, is in ./queryHooks. */
+/** The one typed SORACOM client (openapi-fetch). Only `src/api` imports it: screens use the reads and changes of `src/api/resources`. */
 import createFetchClient from 'openapi-fetch';
 import { apiMiddleware, type MiddlewareDeps } from './middleware';
 import { renewSession } from './renewal';
