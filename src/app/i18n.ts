@@ -1,6 +1,6 @@
 /**
- * English and Japanese for the console, in a small module of our own: only the active language's catalogue is loaded, in
- * parts (`start`: what the login page and the frame need; `public`: sign-up and recovery pages; `console`: the
+ * English and Japanese for the console, in a small module of our own: only the active language's catalogue is
+ * loaded, in parts (`start`: what the login page and the frame need; `public`: sign-up and recovery pages; `console`: the
  * signed-in screens; `money`: the billing and usage dashboards; each loaded with its screens),
  * strings are looked up by dotted key, and `{{name}}` is replaced from the options. (i18next and react-i18next did not
  * fit the login page's JavaScript budget next to React, React Router and Mantine: see the README.)
