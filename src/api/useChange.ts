@@ -10,8 +10,8 @@ import { useRetryCountdown } from '../lib/useRetryCountdown';
  *
  * `submit` resolves to whether the change went through; its error is the mutation's, shown by the form.
  */
-export function useChange<TData, TVariables, TOnMutateResult = unknown>(
-  options: UseMutationOptions<TData, unknown, TVariables, TOnMutateResult>,
+export function useChange<TData, TVariables, TOnMutateResult = unknown, TError = unknown>(
+  options: UseMutationOptions<TData, TError, TVariables, TOnMutateResult>,
 ) {
   const mutation = useMutation(options);
   const running = useRef(false);

@@ -1,4 +1,5 @@
 /** Routes, each screen loaded on demand. */
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouteError } from '../components/layout/RouteError';
 import { LoginPage } from '../pages/login/LoginPage';
@@ -20,6 +21,22 @@ const publicPages = [
   { path: '/mfa-revoke', load: async () => (await import('../pages/recovery/MfaRevokePage')).MfaRevokePage },
 ];
 
+/** A public page inside the query client its changes need (loaded with it: /login, in the entry chunk, has none). */
+async function loadPublicPage(load: () => Promise<ComponentType>) {
+  const [Page, { PublicQueryProvider }] = await Promise.all([
+    load(),
+    import('./PublicQueryProvider'),
+    loadCatalogPart('public'),
+  ]);
+  return function PublicPage() {
+    return (
+      <PublicQueryProvider>
+        <Page />
+      </PublicQueryProvider>
+    );
+  };
+}
+
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -33,10 +50,7 @@ export function createRouter() {
       path,
       HydrateFallback: Loading,
       errorElement: <RouteError />,
-      lazy: async () => {
-        const [Component] = await Promise.all([load(), loadCatalogPart('public')]);
-        return { Component };
-      },
+      lazy: async () => ({ Component: await loadPublicPage(load) }),
     })),
     {
       path: '/',

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { Session } from '../../api/session';
 import { useTranslation } from '../../app/i18n';
-import { useLogout } from '../../pages/login/useLogout';
+import { useLogout } from '../session/useLogout';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { LanguageSwitch } from './LanguageSwitch';
 

@@ -1,7 +1,9 @@
 import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../api/queryClient';
 import { type Session, sessionStore } from '../../api/session';
 import { loadCatalogPart, setLanguage } from '../../app/i18n';
 import { IdleGuard } from './IdleGuard';
@@ -45,9 +47,11 @@ afterEach(() => {
 function renderGuard() {
   const router = createMemoryRouter([{ path: '/sims', element: <IdleGuard /> }], { initialEntries: ['/sims'] });
   render(
-    <MantineProvider env="test">
-      <RouterProvider router={router} />
-    </MantineProvider>,
+    <QueryClientProvider client={createQueryClient()}>
+      <MantineProvider env="test">
+        <RouterProvider router={router} />
+      </MantineProvider>
+    </QueryClientProvider>,
   );
   return router;
 }

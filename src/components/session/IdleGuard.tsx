@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from '../../app/i18n';
-import { useLogout } from '../../pages/login/useLogout';
 import { type IdleState, idleMinutes, idleState } from './idle';
+import { useLogout } from './useLogout';
 
 const activity = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -32,9 +32,11 @@ export function IdleGuard() {
     };
   }, []);
 
+  // Timing out is what signs out, once: not every render that follows with a new `run`.
+  const timedOut = useEffectEvent(() => void logout.run());
   useEffect(() => {
-    if (state.kind === 'timedOut') void logout.run();
-  }, [state.kind, logout.run]);
+    if (state.kind === 'timedOut') timedOut();
+  }, [state.kind]);
 
   return (
     <Modal

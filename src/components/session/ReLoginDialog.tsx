@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { MFA_REQUIRED_CODE } from '../../../common/soracomCodes';
-import { api, apiBase } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { reauth, useReauth } from '../../api/reauth';
+import { authChanges, isMfaRequired } from '../../api/resources/auth';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { otpDigits } from '../../lib/otpCode';
 import { PasswordField } from '../PasswordField';
@@ -18,44 +17,23 @@ export function ReLoginDialog() {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [askCode, setAskCode] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const relogin = useChange({
+    ...authChanges.reLogin(),
+    // Asked for a code while its field is not shown yet: show it, without an error. Any other failure reads the same.
+    onError: (error) => (isMfaRequired(error) && !askCode ? setAskCode(true) : setFailed(true)),
+  });
 
   if (!ended) return null;
   const account = ended.userName ? `${ended.operatorId} / ${ended.userName}` : (ended.email ?? ended.operatorId);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!ended || pending) return;
-    setPending(true);
-    setError(null);
-    try {
-      const identity = ended.userName
-        ? { operatorId: ended.operatorId, userName: ended.userName }
-        : { email: ended.email ?? '' };
-      const { data } = await api.POST('/auth', {
-        baseUrl: apiBase(ended.endpoint),
-        body: {
-          ...identity,
-          password,
-          ...(code.trim() ? { mfaOTPCode: code.trim() } : {}),
-          tokenTimeoutSeconds: ended.tokenTimeoutSeconds,
-        },
-      });
-      if (!data?.apiKey || !data.token || data.operatorId !== ended.operatorId) throw new Error('unexpected answer');
+    if (!ended) return;
+    setFailed(false);
+    if (await relogin.submit({ ended, password, mfaCode: code })) {
       setPassword('');
       setCode('');
-      reauth.complete({
-        ...ended,
-        apiKey: data.apiKey,
-        token: data.token,
-        expiresAt: ended.tokenTimeoutSeconds ? Date.now() + ended.tokenTimeoutSeconds * 1000 : undefined,
-      });
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === MFA_REQUIRED_CODE && !askCode) setAskCode(true);
-      else setError(t('session.reloginFailed'));
-    } finally {
-      setPending(false);
     }
   }
 
@@ -74,9 +52,9 @@ export function ReLoginDialog() {
           <Text size="sm" fw={500}>
             {account}
           </Text>
-          {error ? (
+          {failed ? (
             <Alert color="red" role="alert">
-              {error}
+              {t('session.reloginFailed')}
             </Alert>
           ) : null}
           <PasswordField
@@ -99,7 +77,7 @@ export function ReLoginDialog() {
             <Button variant="default" onClick={() => reauth.complete(null)}>
               {t('session.discard')}
             </Button>
-            <Button type="submit" loading={pending} disabled={!password}>
+            <Button type="submit" loading={relogin.pending} disabled={!password || relogin.retryIn > 0}>
               {t('session.relogin')}
             </Button>
           </Group>

@@ -8,7 +8,7 @@ import { safeReturnPath } from '../../lib/paths';
 import { useRetryCountdown } from '../../lib/useRetryCountdown';
 import { CredentialFields } from './CredentialFields';
 import { useEndpoints } from './useEndpoints';
-import { loadClient, useLogin } from './useLogin';
+import { loadAuth, useLogin } from './useLogin';
 import { useLoginForm } from './useLoginForm';
 import { validateCredentials } from './validation';
 
@@ -38,7 +38,7 @@ export function LoginPage() {
 
   return (
     <PublicLayout title={t('login.title')}>
-      <form onSubmit={onSubmit} onFocus={() => void loadClient()} noValidate aria-label={t('login.formLabel')}>
+      <form onSubmit={onSubmit} onFocus={() => void loadAuth()} noValidate aria-label={t('login.formLabel')}>
         <Stack gap="sm">
           {notice && !state.error ? (
             <Alert color="yellow" role="status">

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage, t } from '../../app/i18n';
-import { authBody, type Credentials } from './useLogin';
+import { type Credentials, signInRequest } from './useLogin';
 import { emptyCredentials } from './useLoginForm';
 import { validateCredentials } from './validation';
 
@@ -115,38 +115,22 @@ describe('validateCredentials: language', () => {
   });
 });
 
-describe('authBody', () => {
-  it('sends a root account as email and password, trimming the email only', () => {
-    expect(authBody({ ...root, email: '  me@example.com ', password: ' pw ' })).toEqual({
-      email: 'me@example.com',
-      password: ' pw ',
-    });
-  });
-
-  it('sends a SAM user as operator ID, user name and password, trimmed', () => {
-    expect(
-      authBody({ ...sam, operatorId: ' OP0000000001 ', userName: ' alice ', email: 'ignored@example.com' }),
-    ).toEqual({ operatorId: 'OP0000000001', userName: 'alice', password: 'secret' });
-  });
-
-  it('includes mfaOTPCode, trimmed, only when a code was given', () => {
-    expect(authBody({ ...root, mfaCode: ' 123456 ' })).toEqual({
-      email: 'me@example.com',
+describe('signInRequest', () => {
+  it('names a root account by its email only', () => {
+    expect(signInRequest({ ...root, operatorId: 'OP0000000001', userName: 'alice', mfaCode: '123456' })).toEqual({
+      endpoint: 'local',
+      account: { email: 'me@example.com' },
       password: 'secret',
-      mfaOTPCode: '123456',
+      mfaCode: '123456',
     });
-    expect(authBody({ ...sam, mfaCode: '654321' })).toEqual({
-      operatorId: 'OP0000000001',
-      userName: 'alice',
-      password: 'secret',
-      mfaOTPCode: '654321',
-    });
-    expect(authBody({ ...root, mfaCode: '   ' })).not.toHaveProperty('mfaOTPCode');
-    expect(authBody(sam)).not.toHaveProperty('mfaOTPCode');
   });
 
-  it('never sends the fields of the other account type', () => {
-    expect(Object.keys(authBody(root)).sort()).toEqual(['email', 'password']);
-    expect(Object.keys(authBody(sam)).sort()).toEqual(['operatorId', 'password', 'userName']);
+  it('names a SAM user by operator ID and user name only, at the chosen endpoint', () => {
+    expect(signInRequest({ ...sam, endpoint: 'jp', email: 'ignored@example.com' })).toEqual({
+      endpoint: 'jp',
+      account: { operatorId: 'OP0000000001', userName: 'alice' },
+      password: 'secret',
+      mfaCode: '',
+    });
   });
 });

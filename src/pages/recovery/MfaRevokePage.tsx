@@ -1,14 +1,14 @@
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, apiBase } from '../../api/client';
+import { authChanges } from '../../api/resources/auth';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { DonePanel } from '../../components/DonePanel';
 import { EndpointSelect } from '../../components/EndpointSelect';
 import { FormError } from '../../components/FormError';
 import { PublicLayout } from '../../components/layout/PublicLayout';
 import { PasswordField } from '../../components/PasswordField';
-import { useSubmit } from '../../lib/useSubmit';
 
 /** A lost MFA device: ask for a link with email and password, then turn MFA off with the link and a backup code. */
 export function MfaRevokePage() {
@@ -58,12 +58,7 @@ function RequestForm() {
   const [endpoint, setEndpoint] = useState('local');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const action = useSubmit(async () => {
-    await api.POST('/operators/mfa_revoke_token/issue', {
-      baseUrl: apiBase(endpoint),
-      body: { email: email.trim(), password },
-    });
-  });
+  const action = useChange(authChanges.requestMfaRevoke(endpoint));
   if (action.done) return <DonePanel message={t('mfaRevoke.sent')} />;
   return (
     <form
@@ -71,7 +66,7 @@ function RequestForm() {
       aria-label={t('mfaRevoke.title')}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        if (email.trim() && password) void action.submit();
+        if (email.trim() && password) void action.submit({ email: email.trim(), password });
       }}
     >
       <Stack gap="sm">
@@ -100,12 +95,7 @@ function RevokeForm({ token, endpoint }: { token: string; endpoint: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [backupCode, setBackupCode] = useState('');
-  const action = useSubmit(async () => {
-    await api.POST('/operators/mfa_revoke_token/verify', {
-      baseUrl: apiBase(endpoint),
-      body: { token, email: email.trim(), password, backupCode: backupCode.trim() },
-    });
-  });
+  const action = useChange(authChanges.revokeMfa(endpoint, token));
   if (action.done) return <DonePanel message={t('mfaRevoke.done')} />;
   return (
     <form
@@ -113,7 +103,9 @@ function RevokeForm({ token, endpoint }: { token: string; endpoint: string }) {
       aria-label={t('mfaRevoke.turnOff')}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        if (email.trim() && password && backupCode.trim()) void action.submit();
+        if (email.trim() && password && backupCode.trim()) {
+          void action.submit({ email: email.trim(), password, backupCode: backupCode.trim() });
+        }
       }}
     >
       <Stack gap="sm">

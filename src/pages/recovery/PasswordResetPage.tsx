@@ -1,14 +1,14 @@
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, apiBase } from '../../api/client';
+import { authChanges } from '../../api/resources/auth';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { DonePanel } from '../../components/DonePanel';
 import { EndpointSelect } from '../../components/EndpointSelect';
 import { FormError } from '../../components/FormError';
 import { PublicLayout } from '../../components/layout/PublicLayout';
 import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields';
-import { useSubmit } from '../../lib/useSubmit';
 
 /** "Forgot password?": ask for a link by email, then (from the link) choose a new password. */
 export function PasswordResetPage() {
@@ -26,9 +26,7 @@ function RequestForm() {
   const { t } = useTranslation();
   const [endpoint, setEndpoint] = useState('local');
   const [email, setEmail] = useState('');
-  const action = useSubmit(async () => {
-    await api.POST('/auth/password_reset_token/issue', { baseUrl: apiBase(endpoint), body: { email: email.trim() } });
-  });
+  const action = useChange(authChanges.requestPasswordReset(endpoint));
   if (action.done) return <DonePanel message={t('reset.sent', { email: email.trim() })} />;
   return (
     <form
@@ -36,7 +34,7 @@ function RequestForm() {
       aria-label={t('reset.title')}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        if (email.trim()) void action.submit();
+        if (email.trim()) void action.submit(email.trim());
       }}
     >
       <Stack gap="sm">
@@ -65,12 +63,7 @@ function NewPasswordForm({ token, endpoint }: { token: string; endpoint: string 
   const { t } = useTranslation();
   const [password, setPassword] = useState({ password: '', confirm: '' });
   const [checked, setChecked] = useState(false);
-  const action = useSubmit(async () => {
-    await api.POST('/auth/password_reset_token/verify', {
-      baseUrl: apiBase(endpoint),
-      body: { token, password: password.password },
-    });
-  });
+  const action = useChange(authChanges.resetPassword(endpoint, token));
   if (action.done) return <DonePanel message={t('reset.done')} />;
   return (
     <form
@@ -79,7 +72,7 @@ function NewPasswordForm({ token, endpoint }: { token: string; endpoint: string 
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         setChecked(true);
-        if (!newPasswordErrors(password)) void action.submit();
+        if (!newPasswordErrors(password)) void action.submit(password.password);
       }}
     >
       <Stack gap="sm">

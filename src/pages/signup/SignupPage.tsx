@@ -1,13 +1,13 @@
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { api, apiBase } from '../../api/client';
+import { authChanges } from '../../api/resources/auth';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { EndpointSelect } from '../../components/EndpointSelect';
 import { FormError } from '../../components/FormError';
 import { PublicLayout } from '../../components/layout/PublicLayout';
 import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields';
-import { useSubmit } from '../../lib/useSubmit';
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -18,18 +18,15 @@ export function SignupPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState({ password: '', confirm: '' });
   const [checked, setChecked] = useState(false);
-  const action = useSubmit(async () => {
-    await api.POST('/operators', {
-      baseUrl: apiBase(endpoint),
-      body: { email: email.trim(), password: password.password },
-    });
-  });
+  const action = useChange(authChanges.signUp(endpoint));
   const emailError = checked && !emailPattern.test(email.trim()) ? t('login.validation.email') : undefined;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setChecked(true);
-    if (emailPattern.test(email.trim()) && !newPasswordErrors(password)) void action.submit();
+    if (emailPattern.test(email.trim()) && !newPasswordErrors(password)) {
+      void action.submit({ email: email.trim(), password: password.password });
+    }
   }
 
   return (

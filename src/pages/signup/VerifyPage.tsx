@@ -1,7 +1,8 @@
 import { Anchor, Loader, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, apiBase } from '../../api/client';
+import { authChanges } from '../../api/resources/auth';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { PublicLayout } from '../../components/layout/PublicLayout';
 
@@ -13,18 +14,16 @@ export function VerifyPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const endpoint = params.get('endpoint') ?? 'local';
-  const [state, setState] = useState<State>(token ? 'verifying' : 'invalid');
+  const verify = useChange(authChanges.verifyEmail(endpoint));
   const sent = useRef(false);
+  const state: State = !token || verify.error ? 'invalid' : verify.done ? 'verified' : 'verifying';
 
   useEffect(() => {
     // Once only, even when React runs effects twice in development: a token works a single time.
     if (!token || sent.current) return;
     sent.current = true;
-    api
-      .POST('/operators/verify', { baseUrl: apiBase(endpoint), body: { token } })
-      .then(() => setState('verified'))
-      .catch(() => setState('invalid'));
-  }, [token, endpoint]);
+    void verify.submit(token);
+  }, [token, verify.submit]);
 
   return (
     <PublicLayout title={t('verify.title')}>

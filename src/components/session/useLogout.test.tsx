@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../api/queryClient';
 import { reauth } from '../../api/reauth';
 import { sessionStore } from '../../api/session';
 
@@ -30,10 +32,10 @@ describe('useLogout', () => {
     ]);
     renderHook(() => null, {
       wrapper: ({ children }: { children: ReactNode }) => (
-        <>
+        <QueryClientProvider client={createQueryClient()}>
           <RouterProvider router={router} />
           {children}
-        </>
+        </QueryClientProvider>
       ),
     });
     await act(async () => {
