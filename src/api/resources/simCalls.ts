@@ -12,13 +12,13 @@ import type { components } from '../schema';
 import type { Sim } from './sims';
 
 type Schemas = components['schemas'];
-export type SpeedClass = Schemas['UpdateSpeedClassRequest']['speedClass'];
-export type ExpiryTime = Schemas['ExpiryTime'];
-export type SmsRequest = Schemas['SmsForwardingRequest'];
-export type TagUpdate = Schemas['TagUpdateRequest'];
+type SpeedClass = Schemas['UpdateSpeedClassRequest']['speedClass'];
+type ExpiryTime = Schemas['ExpiryTime'];
+type SmsRequest = Schemas['SmsForwardingRequest'];
+type TagUpdate = Schemas['TagUpdateRequest'];
 export type RegisterSimRequest = Schemas['RegisterSimRequest'];
 
-export function assertOnline(): void {
+function assertOnline(): void {
   if (globalThis.navigator?.onLine === false) throw ApiError.network(new Error('offline'));
 }
 
