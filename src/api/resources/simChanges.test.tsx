@@ -1,7 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useChange } from '../useChange';
 import { settleSims, simChanges, withTag } from './simChanges';
 import { type Sim, simQueries } from './sims';
@@ -12,6 +12,10 @@ const fetchMock = vi.hoisted(() => {
   return mock;
 });
 afterAll(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.restoreAllMocks();
+  onlineManager.setOnline(true);
+});
 
 const simId = '8942310000000000001';
 const key = simQueries.detail(simId).queryKey;
@@ -87,6 +91,23 @@ describe('simChanges.act and rename', () => {
     });
     await waitFor(() => expect(result.current.error).toMatchObject({ status: 400, code: 'X' }));
     expect(client.getQueryData(key)?.tags).toEqual({ name: 'pump-1' });
+  });
+});
+
+describe('offline', () => {
+  it('refuses a change at once instead of holding it until the connection is back', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    onlineManager.setOnline(false);
+    const { wrapper } = clientWith({});
+    const { result } = renderHook(() => useChange(simChanges.rename(simId)), { wrapper });
+    let went = true;
+    await act(async () => {
+      went = await result.current.submit('pump-2');
+    });
+    expect(went).toBe(false);
+    await waitFor(() => expect(result.current.error).toMatchObject({ status: 0 }));
+    expect(result.current.pending).toBe(false);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });
 

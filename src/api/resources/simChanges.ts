@@ -43,9 +43,13 @@ export function withTag(sim: Sim, name: string, value: string | null): Sim {
 const settleOne = (client: QueryClient, simId: string, updated: Sim | undefined) =>
   settleSims(client, updated ? [updated] : [], [simId]);
 
-/** `mutationOptions` with the error as `useChange` keeps it: whatever was thrown. */
+/**
+ * `mutationOptions` with the error as `useChange` keeps it (whatever was thrown), run even while the browser says it
+ * is offline: React Query would otherwise hold the change until the connection is back, and a SIM change may not wait
+ * to go out later (its call refuses at once instead, and the form shows why).
+ */
 const change = <TData, TVariables, TSaved = unknown>(options: UseMutationOptions<TData, unknown, TVariables, TSaved>) =>
-  mutationOptions(options);
+  mutationOptions({ networkMode: 'always', ...options });
 
 export const simChanges = {
   /**
