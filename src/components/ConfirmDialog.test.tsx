@@ -104,6 +104,30 @@ describe('ConfirmDialog', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('stays open with the error it is given when the action says it did not go through', async () => {
+    const onClose = vi.fn();
+    const dialog = (error: unknown) => (
+      <MantineProvider env="test">
+        <ConfirmDialog
+          opened
+          title="Terminate SIM?"
+          message="Confirm."
+          confirmLabel="Terminate"
+          onConfirm={async () => false}
+          onClose={onClose}
+          error={error}
+          retryIn={0}
+        />
+      </MantineProvider>
+    );
+    const { rerender } = render(dialog(null));
+    fireEvent.click(screen.getByRole('button', { name: 'Terminate' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Terminate' })).toBeEnabled());
+    rerender(dialog(new ApiError(400, 'SIM0002', 'Protected.')));
+    expect(screen.getByRole('alert')).toHaveTextContent('Protected. (SIM0002)');
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
   it('explains an unexpected failure in plain words', async () => {
     const { onClose, user } = renderDialog(async () => {
       throw new TypeError('x is undefined');

@@ -5,7 +5,8 @@ import { FormError } from './FormError';
 
 /**
  * Asks before a destructive action, and sends it once however often the button is pressed. The dialog stays open
- * with the error when the action fails.
+ * with the error when the action fails: the error `onConfirm` throws, or, for a `useChange` change that keeps its own
+ * error, `onConfirm` resolves `false` and the change's `error` and `retryIn` are passed in.
  */
 export function ConfirmDialog({
   opened,
@@ -16,15 +17,20 @@ export function ConfirmDialog({
   onClose,
   children,
   canConfirm = true,
+  error: changeError,
+  retryIn = 0,
 }: {
   opened: boolean;
   title: string;
   message: ReactNode;
   confirmLabel: string;
-  onConfirm: () => Promise<void>;
+  /** Resolves `false` when it did not go through (the error is then the caller's `error`). */
+  onConfirm: () => Promise<unknown>;
   onClose: () => void;
   children?: ReactNode;
   canConfirm?: boolean;
+  error?: unknown;
+  retryIn?: number;
 }) {
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
@@ -41,8 +47,7 @@ export function ConfirmDialog({
     setPending(true);
     setError(null);
     try {
-      await onConfirm();
-      onClose();
+      if ((await onConfirm()) !== false) onClose();
     } catch (caught) {
       setError(caught);
     } finally {
@@ -60,7 +65,7 @@ export function ConfirmDialog({
       centered
     >
       <Stack gap="sm">
-        <FormError error={error} retryIn={0} />
+        <FormError error={changeError ?? error} retryIn={retryIn} />
         <Text size="sm">{message}</Text>
         {children}
         <Group justify="flex-end">

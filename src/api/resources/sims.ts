@@ -40,6 +40,12 @@ export async function fetchSimPage(params: SimPageParams, signal?: AbortSignal):
   return toPage(data as Sim[] | undefined, response);
 }
 
+/** `GET /sims/{sim_id}`: the SIM as it is now. */
+export async function fetchSim(simId: string, signal?: AbortSignal): Promise<Sim | undefined> {
+  const { data } = await api.GET('/sims/{sim_id}', { params: { path: { sim_id: simId } }, signal });
+  return data;
+}
+
 export const simQueries = {
   all: () => ['sims'] as const,
   lists: () => [...simQueries.all(), 'list'] as const,
@@ -76,9 +82,6 @@ export const simQueries = {
   detail: (simId: string) =>
     queryOptions({
       queryKey: [...simQueries.all(), 'detail', simId],
-      queryFn: async ({ signal }) => {
-        const { data } = await api.GET('/sims/{sim_id}', { params: { path: { sim_id: simId } }, signal });
-        return data as Sim;
-      },
+      queryFn: async ({ signal }) => (await fetchSim(simId, signal)) as Sim,
     }),
 };

@@ -14,12 +14,14 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { settleSims } from '../../api/resources/simChanges';
 import type { Sim } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
 import { type BulkOutcome, runBulk, tally } from '../../lib/bulkRunner';
 import { downloadText, toCsv } from '../../lib/csv';
 import { rowToSim, type SimRow, toSimRow } from '../../lib/simRow';
-import { type AnySimAction, type SimActionKey, settleSims, simActionByKey, simActions } from './actions/catalog';
+import { simActionByKey, simActions } from './actions/catalog';
+import type { AnySimAction, SimActionKey } from './actions/types';
 
 type Phase = 'input' | 'confirm' | 'running' | 'finished';
 
@@ -138,12 +140,12 @@ function BulkDialog({
       outcomes.current.set(id, { id, label: sim.tags?.name || id, state: 'pending' });
     }
     setPhase('running');
-    const byId = new Map(items.map((sim) => [sim.simId ?? '', sim]));
+    // Not a form, so not `useChange`: many SIMs, a few at a time with the runner's own pause after a 429, each the
+    // action's plain call from src/api; then the SIM cache effect from src/api once for all of them.
     await runBulk(
       items.map((sim) => ({ id: sim.simId ?? '', label: sim.tags?.name || sim.simId || '' })),
       async (id) => {
-        const sim = byId.get(id) as Sim;
-        const result = await action.run(sim, input);
+        const result = await action.run(id, input);
         if (result) updated.current.set(id, result);
       },
       { signal: mine.signal, onUpdate: (outcome) => outcomes.current.set(outcome.id, outcome) },

@@ -2,9 +2,8 @@ import { Button, Group, Paper, Progress, Switch, Text, TextInput } from '@mantin
 import { useDocumentVisibility } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../../api/client';
 import { groupQueries } from '../../api/resources/groups';
-import type { Sim } from '../../api/resources/sims';
+import { fetchSim } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
@@ -99,8 +98,8 @@ async function refreshSessions(signal: AbortSignal): Promise<void> {
   const offline: SimRow[] = [];
   for (const row of wentOffline) {
     signal.throwIfAborted();
-    const { data } = await api.GET('/sims/{sim_id}', { params: { path: { sim_id: row.simId } }, signal });
-    if (data) offline.push(toSimRow(data as Sim));
+    const sim = await fetchSim(row.simId, signal);
+    if (sim) offline.push(toSimRow(sim));
   }
   fleetLoader.update([...online, ...offline]);
 }

@@ -1,24 +1,23 @@
 import { ActionIcon, Button, Group, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { simChanges } from '../../api/resources/simChanges';
 import { useUnsavedWork } from '../../api/unsavedWork';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { FormError } from '../../components/FormError';
 import { notifySuccess } from '../../lib/notify';
-import { useSubmit } from '../../lib/useSubmit';
-import { settleSims, simActionByKey } from './actions/catalog';
 
 /** The SIM's name as the page title, renamed in place. A failed save keeps what was typed. */
 export function SimNameEditor({ simId, name }: { simId: string; name: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<string | null>(null);
-  const save = useSubmit(async () => {
-    const updated = await simActionByKey('rename').run({ simId }, { name: draft ?? '' });
-    await settleSims(queryClient, updated ? [updated] : [], [simId]);
+  const save = useChange(simChanges.rename(simId));
+
+  async function rename(to: string) {
+    if (!(await save.submit(to))) return;
     setDraft(null);
     notifySuccess(t('sims.renamed'));
-  });
+  }
   useUnsavedWork(draft !== null && draft !== name);
 
   if (draft === null) {
@@ -46,7 +45,7 @@ export function SimNameEditor({ simId, name }: { simId: string; name: string }) 
       aria-label={t('sims.rename')}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        if (draft.trim()) void save.submit();
+        if (draft.trim()) void rename(draft);
       }}
     >
       <Group gap="xs" align="flex-end">

@@ -1,10 +1,11 @@
 import { ActionIcon, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { simChanges, type TagEdit } from '../../api/resources/simChanges';
 import type { Sim } from '../../api/resources/sims';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../lib/notify';
-import { type TagEdit, useSimTagEdit } from './actions/useSimTagEdit';
 
 const pencil = 'M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z';
 const bin = 'M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14';
@@ -27,12 +28,14 @@ function Icon({ d }: { d: string }) {
 
 /**
  * The SIM's tags: add, change and delete, each shown at once and undone (with SORACOM's error) when refused.
- * The `name` tag is the SIM's name.
+ * The `name` tag is the SIM's name. One change goes out at a time: the buttons that send one wait meanwhile (and while
+ * the API asks to wait after a 429), so no edit is dropped unseen.
  */
 export function SimTags({ sim }: { sim: Sim }) {
   const { t } = useTranslation();
   const simId = sim.simId ?? '';
-  const edit = useSimTagEdit(simId);
+  const edit = useChange(simChanges.editTag(simId));
+  const busy = edit.pending || edit.retryIn > 0;
   const [editing, setEditing] = useState<{ name: string; value: string } | null>(null);
   const [draft, setDraft] = useState({ name: '', value: '' });
   const [draftError, setDraftError] = useState<string | null>(null);
@@ -40,15 +43,18 @@ export function SimTags({ sim }: { sim: Sim }) {
     a === 'name' ? -1 : b === 'name' ? 1 : a < b ? -1 : 1,
   );
 
-  const apply = (change: TagEdit, done: string) => edit.mutate(change, { onSuccess: () => notifySuccess(done) });
+  async function apply(change: TagEdit, done: string) {
+    if (await edit.submit(change)) notifySuccess(done);
+  }
 
   function add(event: FormEvent) {
     event.preventDefault();
     const name = draft.name.trim();
     if (name === '') return setDraftError(t('simActions.validation.tagNameRequired'));
+    if (busy) return;
     setDraftError(null);
     setDraft({ name: '', value: '' });
-    apply({ name, value: draft.value }, t('simActions.tags.saved', { name }));
+    void apply({ name, value: draft.value }, t('simActions.tags.saved', { name }));
   }
 
   return (
@@ -90,8 +96,9 @@ export function SimTags({ sim }: { sim: Sim }) {
                         aria-label={t('simActions.tags.edit', { name })}
                         onSubmit={(event) => {
                           event.preventDefault();
+                          if (busy) return;
                           setEditing(null);
-                          apply({ name, value: editing.value }, t('simActions.tags.saved', { name }));
+                          void apply({ name, value: editing.value }, t('simActions.tags.saved', { name }));
                         }}
                       >
                         <Group gap="xs" wrap="nowrap">
@@ -102,7 +109,7 @@ export function SimTags({ sim }: { sim: Sim }) {
                             autoComplete="off"
                             autoFocus
                           />
-                          <Button type="submit" size="xs">
+                          <Button type="submit" size="xs" disabled={busy}>
                             {t('simActions.tags.save')}
                           </Button>
                           <Button size="xs" variant="default" onClick={() => setEditing(null)}>
@@ -126,8 +133,9 @@ export function SimTags({ sim }: { sim: Sim }) {
                       <ActionIcon
                         variant="subtle"
                         color="red"
+                        disabled={busy}
                         aria-label={t('simActions.tags.delete', { name })}
-                        onClick={() => apply({ name, value: null }, t('simActions.tags.deleted', { name }))}
+                        onClick={() => void apply({ name, value: null }, t('simActions.tags.deleted', { name }))}
                       >
                         <Icon d={bin} />
                       </ActionIcon>
@@ -153,7 +161,7 @@ export function SimTags({ sim }: { sim: Sim }) {
               onChange={(e) => setDraft({ ...draft, value: e.currentTarget.value })}
               autoComplete="off"
             />
-            <Button type="submit" mt={24}>
+            <Button type="submit" mt={24} disabled={busy}>
               {t('simActions.tags.add')}
             </Button>
           </Group>

@@ -1,7 +1,7 @@
 import { NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from '../../../app/i18n';
-import type { FieldsProps } from './catalog';
 import { type ExpiryInput, expiryActions } from './inputs';
+import type { FieldsProps } from './types';
 
 /** When the SIM expires (a local date and time, in the browser's time zone) and what happens then. */
 export function ExpiryFields({ value, onChange, errors }: FieldsProps<ExpiryInput>) {

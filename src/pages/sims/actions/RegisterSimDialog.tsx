@@ -1,28 +1,33 @@
 import { Anchor, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { groupName, groupQueries } from '../../../api/resources/groups';
+import { simChanges } from '../../../api/resources/simChanges';
+import { useChange } from '../../../api/useChange';
 import { useTranslation } from '../../../app/i18n';
 import { FormError } from '../../../components/FormError';
-import { useSubmit } from '../../../lib/useSubmit';
-import { settleSims } from './catalog';
-import { emptyRegisterInput, type RegisterInput, registerSim, validateRegister } from './registerSim';
+import { emptyRegisterInput, type RegisterInput, registerRequest, validateRegister } from './registerSim';
 import { TagsFields } from './TagsFields';
 
 function RegisterForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const groups = useQuery(groupQueries.list());
   const [input, setInput] = useState<RegisterInput>(emptyRegisterInput);
   const [showErrors, setShowErrors] = useState(false);
   const errors = validateRegister(input, t);
   const shown = showErrors ? errors : null;
-  const save = useSubmit(async () => {
-    const sim = await registerSim(input);
-    const simId = sim?.simId ?? input.simId.trim();
-    await settleSims(queryClient, sim ? [sim] : [], [simId]);
+  const save = useChange(simChanges.register());
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setShowErrors(true);
+    if (errors) return;
+    const request = registerRequest(input);
+    if (!(await save.submit(request))) return;
+    // The SIM registered is the one whose ID was sent.
+    const { simId } = request;
     notifications.show({
       color: 'green',
       closeButtonProps: { 'aria-label': t('common.close') },
@@ -36,16 +41,10 @@ function RegisterForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =
       ),
     });
     onDone();
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setShowErrors(true);
-    if (!errors) void save.submit();
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
         <Text size="sm">{t('simActions.register.intro')}</Text>
         <FormError error={save.error} retryIn={save.retryIn} />

@@ -1,12 +1,13 @@
 import { Stack, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { simChanges } from '../../../api/resources/simChanges';
 import type { Sim } from '../../../api/resources/sims';
+import { useChange } from '../../../api/useChange';
 import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { notifySuccess } from '../../../lib/notify';
 import { simName } from '../../../lib/sim';
-import { type AnySimAction, settleSims } from './catalog';
+import type { AnySimAction } from './types';
 
 /** Whether what was typed names the SIM: its ID, or its name when it has one. */
 export function confirmsSim(typed: string, sim: Sim): boolean {
@@ -31,7 +32,8 @@ export function SimActionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const simId = sim.simId ?? '';
+  const change = useChange(simChanges.act(simId, (value: unknown) => action.run(simId, value)));
   const [input, setInput] = useState<unknown>(() => action.initialInput());
   const [touched, setTouched] = useState(false);
   const [typed, setTyped] = useState('');
@@ -41,9 +43,8 @@ export function SimActionDialog({
   const title =
     action.key === 'terminate' ? t('simActions.dialog.terminateTitle') : t(`simActions.confirm.${action.key}`);
 
-  async function send() {
-    const updated = await action.run(sim, input);
-    await settleSims(queryClient, updated ? [updated] : [], [sim.simId ?? '']);
+  async function send(): Promise<boolean> {
+    if (!(await change.submit(input))) return false;
     notifySuccess(
       action.key === 'terminate'
         ? t('simActions.dialog.terminated', { name: label })
@@ -51,6 +52,7 @@ export function SimActionDialog({
           ? t('simActions.dialog.smsSent', { name: label })
           : t('simActions.dialog.done', { name: label }),
     );
+    return true;
   }
 
   return (
@@ -62,6 +64,8 @@ export function SimActionDialog({
       canConfirm={errors === null && (!action.destructive || confirmsSim(typed, sim))}
       onClose={onClose}
       onConfirm={send}
+      error={change.error}
+      retryIn={change.retryIn}
     >
       {Fields || action.destructive ? (
         <Stack gap="sm">

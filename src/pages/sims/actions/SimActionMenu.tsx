@@ -3,8 +3,9 @@ import { Fragment, useId, useState } from 'react';
 import type { Sim } from '../../../api/resources/sims';
 import { useTranslation } from '../../../app/i18n';
 import { simName } from '../../../lib/sim';
-import { type AnySimAction, type SimActionKey, simActions } from './catalog';
+import { simActions } from './catalog';
 import { SimActionDialog } from './SimActionDialog';
+import type { AnySimAction, SimActionKey } from './types';
 
 /** A divider goes before these, grouping status, settings, session and termination. */
 const groupStarts = new Set<SimActionKey>(['update_speed_class', 'delete_session', 'disable_termination']);

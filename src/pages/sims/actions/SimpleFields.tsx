@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { groupName, groupQueries } from '../../../api/resources/groups';
 import { useTranslation } from '../../../app/i18n';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import type { FieldsProps } from './catalog';
 import type { DeleteTagInput, GroupInput, ImeiInput, RenameInput, SpeedClassInput } from './inputs';
 import { speedClassesFor } from './inputs';
+import type { FieldsProps } from './types';
 
 /** The speed classes every selected SIM's subscription offers. */
 export function SpeedClassFields({ value, onChange, errors, sims }: FieldsProps<SpeedClassInput>) {

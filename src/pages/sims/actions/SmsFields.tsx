@@ -1,8 +1,8 @@
 import { Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from '../../../app/i18n';
-import type { FieldsProps } from './catalog';
 import { type SmsEncoding, type SmsInput, smsLength } from './inputs';
+import type { FieldsProps } from './types';
 
 /** The message and its encoding, with the length counted as the encoding counts it, against its limit. */
 export function SmsFields({ value, onChange, errors }: FieldsProps<SmsInput>) {

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from '../../../app/i18n';
-import type { FieldsProps } from './catalog';
 import type { TagsInput } from './inputs';
+import type { FieldsProps } from './types';
 
 /** Name/value rows to set; a name the SIM has already gets the new value. */
 export function TagsFields({ value, onChange, errors }: FieldsProps<TagsInput>) {

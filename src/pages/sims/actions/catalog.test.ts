@@ -1,10 +1,9 @@
-import { QueryClient } from '@tanstack/react-query';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../api/errors';
-import { type Sim, simQueries } from '../../../api/resources/sims';
+import type { Sim } from '../../../api/resources/sims';
 import { loadCatalogPart, setLanguage, t } from '../../../app/i18n';
-import { type SimActionKey, settleSims, simActionByKey, simActions } from './catalog';
+import { simActionByKey, simActions } from './catalog';
 import { speedClassesFor, toLocalDateTime } from './inputs';
+import type { SimActionKey } from './types';
 
 /** The typed client captures `fetch` when its module loads, so the stub is installed before any import. */
 const fetchMock = vi.hoisted(() => {
@@ -48,6 +47,9 @@ beforeAll(async () => {
 afterAll(() => {
   vi.unstubAllGlobals();
 });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 beforeEach(() => {
   sent = [];
   answer = () => json(sim({ status: 'inactive' }));
@@ -58,9 +60,6 @@ beforeEach(() => {
     sent.push({ method: request.method, path: new URL(request.url).pathname, body: text ? JSON.parse(text) : null });
     return answer();
   });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 const validate = (key: SimActionKey, input: unknown) => simActionByKey(key).validate(input, t);
@@ -200,63 +199,22 @@ describe('run', () => {
   ];
 
   it.each(cases)('%s sends one request of its own', async (key, input, method, path, body) => {
-    await simActionByKey(key).run(sim(), input);
+    await simActionByKey(key).run(id, input);
     expect(sent).toEqual([{ method, path: `/api/local/v1/sims/${id}/${path}`, body }]);
+  });
+
+  it.each(cases)('%s fails at once while the browser is offline, sending nothing', async (key, input) => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    await expect(simActionByKey(key).run(id, input)).rejects.toMatchObject({ status: 0 });
+    expect(sent).toEqual([]);
   });
 
   it('sends the expiry as UNIX milliseconds of the local time chosen, with its action', async () => {
     const at = Date.now() + 86_400_000;
     const local = toLocalDateTime(at);
-    await simActionByKey('set_expiry_time').run(sim(), { expiryTime: local, expiryAction: 'suspend' });
+    await simActionByKey('set_expiry_time').run(id, { expiryTime: local, expiryAction: 'suspend' });
     expect(sent[0]?.body).toEqual({ expiryTime: new Date(local).getTime(), expiryAction: 'suspend' });
     const body = sent[0]?.body as { expiryTime: number } | undefined;
     expect(Math.abs((body?.expiryTime ?? 0) - at)).toBeLessThan(60_000);
-  });
-
-  it('answers the updated SIM when the API answers one, nothing for 202 and 204', async () => {
-    expect((await simActionByKey('deactivate').run(sim(), null))?.status).toBe('inactive');
-    answer = () => json({ messageId: 'm1' }, 202);
-    expect(await simActionByKey('send_sms').run(sim(), { payload: 'x', encodingType: 2 })).toBeUndefined();
-    answer = () => new Response(null, { status: 204 });
-    expect(await simActionByKey('unset_expiry_time').run(sim(), null)).toBeUndefined();
-  });
-
-  it("throws SORACOM's error as the client's ApiError, sent once", async () => {
-    answer = () => json({ code: 'SIM0001', message: 'cannot change' }, 400);
-    const error = await simActionByKey('set_to_standby')
-      .run(sim(), null)
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'SIM0001', message: 'cannot change' });
-    answer = () => json({ code: 'X', message: 'down' }, 500);
-    await expect(simActionByKey('terminate').run(sim(), null)).rejects.toMatchObject({ status: 500 });
-    expect(sent).toHaveLength(2);
-  });
-
-  it('fails at once while the browser is offline, sending nothing', async () => {
-    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    await expect(simActionByKey('terminate').run(sim(), null)).rejects.toMatchObject({ status: 0 });
-    await expect(simActionByKey('suspend').run(sim(), null)).rejects.toMatchObject({ status: 0 });
-    expect(sent).toEqual([]);
-  });
-});
-
-describe('settleSims', () => {
-  it('puts answered SIMs in the detail cache and refreshes lists, histories and the others’ details', async () => {
-    const client = new QueryClient();
-    const spy = vi.spyOn(client, 'invalidateQueries');
-    const updated = sim({ status: 'suspended' });
-    await settleSims(client, [updated], ['8942310000000000001', 'other']);
-    expect(client.getQueryData(simQueries.detail('8942310000000000001').queryKey)).toEqual(updated);
-    const keys = spy.mock.calls.map(([filters]) => filters?.queryKey);
-    expect(keys).toEqual(
-      expect.arrayContaining([
-        simQueries.lists(),
-        ['sims', 'history'],
-        ['sims', 'sessionEvents'],
-        simQueries.detail('other').queryKey,
-      ]),
-    );
-    expect(keys).not.toContainEqual(simQueries.detail('8942310000000000001').queryKey);
   });
 });

@@ -1,15 +1,11 @@
 /**
  * Every action on a SIM, as data: its name, whether it needs typed confirmation, the input it takes (fields and
- * check), whether it makes sense for a SIM now, and the one API call it makes. The SIM page, the table's row menu
- * and the bulk runner all work from this list.
+ * check), whether it makes sense for a SIM now, and which call of `simCalls` (src/api) it makes with that input. The
+ * SIM page, the table's row menu and the bulk runner all work from this list.
  */
-import type { QueryClient } from '@tanstack/react-query';
-import type { ComponentType } from 'react';
-import { api } from '../../../api/client';
-import { ApiError } from '../../../api/errors';
-import { refetchAfterChange } from '../../../api/queryClient';
-import { groupQueries } from '../../../api/resources/groups';
-import { type Sim, simQueries } from '../../../api/resources/sims';
+
+import { simCalls } from '../../../api/resources/simCalls';
+import type { Sim } from '../../../api/resources/sims';
 import type { TFunction } from '../../../app/i18n';
 import { ExpiryFields } from './ExpiryFields';
 import {
@@ -30,61 +26,7 @@ import {
 import { DeleteTagFields, GroupFields, ImeiFields, RenameFields, SpeedClassFields } from './SimpleFields';
 import { SmsFields } from './SmsFields';
 import { TagsFields } from './TagsFields';
-
-export type SimActionKey =
-  | 'activate'
-  | 'deactivate'
-  | 'set_to_standby'
-  | 'suspend'
-  | 'terminate'
-  | 'enable_termination'
-  | 'disable_termination'
-  | 'update_speed_class'
-  | 'set_group'
-  | 'unset_group'
-  | 'rename'
-  | 'put_tags'
-  | 'delete_tag'
-  | 'set_imei_lock'
-  | 'unset_imei_lock'
-  | 'set_expiry_time'
-  | 'unset_expiry_time'
-  | 'delete_session'
-  | 'send_sms';
-
-export type Applies = { ok: true } | { ok: false; reasonKey: string };
-
-export interface FieldsProps<I> {
-  value: I;
-  onChange: (value: I) => void;
-  errors: Record<string, string> | null;
-  sims: Sim[];
-}
-
-export interface SimActionDef<I = unknown> {
-  key: SimActionKey;
-  /** i18n key of the action's name, e.g. 'simActions.names.activate' */
-  labelKey: string;
-  /** Needs typed confirmation (the SIM's name/ID for one SIM; the count for bulk). */
-  destructive: boolean;
-  /** The input the action needs (null when none), its fields and its check. */
-  initialInput: () => I;
-  /** Field → message, null when fine. */
-  validate: (input: I, t: TFunction) => Record<string, string> | null;
-  Fields: ComponentType<FieldsProps<I>> | null;
-  /** Whether it makes sense for this SIM now; bulk skips others with this reason's i18n key. */
-  applies: (sim: Sim) => Applies;
-  /**
-   * Exactly one API call, no cache updates, no retries; throws the client's ApiError as is. Refuses at once when
-   * the browser is offline (every action changes something; none may wait to go out later). Answers the updated SIM
-   * when the API answers one.
-   */
-  run: (sim: Sim, input: I, signal?: AbortSignal) => Promise<Sim | undefined>;
-}
-
-/** An action of any input: the list holds actions whose inputs differ; each one's fields and check agree. */
-// biome-ignore lint/suspicious/noExplicitAny: a list of actions with different inputs
-export type AnySimAction = SimActionDef<any>;
+import type { AnySimAction, Applies, SimActionDef, SimActionKey } from './types';
 
 const yes: Applies = { ok: true };
 const no = (reason: string): Applies => ({ ok: false, reasonKey: `simActions.reasons.${reason}` });
@@ -96,11 +38,6 @@ const when = (sim: Sim, ok: boolean, reason: string): Applies => {
   return ok ? yes : no(reason);
 };
 
-function assertOnline(): void {
-  if (globalThis.navigator?.onLine === false) throw ApiError.network(new Error('offline'));
-}
-
-const path = (sim: Sim, signal?: AbortSignal) => ({ params: { path: { sim_id: sim.simId ?? '' } }, signal });
 const noInput = { initialInput: () => null, validate: () => null, Fields: null } as const;
 const required = (value: string, field: string, t: TFunction) =>
   value.trim() === '' ? { [field]: t('simActions.validation.required') } : null;
@@ -109,7 +46,7 @@ const required = (value: string, field: string, t: TFunction) =>
 function plain(
   key: SimActionKey,
   applies: (sim: Sim) => Applies,
-  call: (sim: Sim, signal?: AbortSignal) => Promise<{ data?: unknown }>,
+  call: (simId: string, signal?: AbortSignal) => Promise<Sim | undefined>,
   destructive = false,
 ): SimActionDef<null> {
   return {
@@ -118,83 +55,47 @@ function plain(
     destructive,
     ...noInput,
     applies,
-    run: async (sim, _input, signal) => {
-      assertOnline();
-      const { data } = await call(sim, signal);
-      return (data as Sim | undefined) ?? undefined;
-    },
+    run: (simId, _input, signal) => call(simId, signal),
   };
 }
 
 /** An action with an input. */
 function withInput<I>(
   key: SimActionKey,
-  def: Omit<SimActionDef<I>, 'key' | 'labelKey' | 'destructive' | 'run'> & {
-    call: (sim: Sim, input: I, signal?: AbortSignal) => Promise<{ data?: unknown }>;
-  },
+  def: Omit<SimActionDef<I>, 'key' | 'labelKey' | 'destructive'>,
 ): SimActionDef<I> {
-  const { call, ...rest } = def;
-  return {
-    key,
-    labelKey: `simActions.names.${key}`,
-    destructive: false,
-    ...rest,
-    run: async (sim, input, signal) => {
-      assertOnline();
-      const { data } = await call(sim, input, signal);
-      const answered = data as Sim | undefined;
-      return answered?.simId ? answered : undefined;
-    },
-  };
+  return { key, labelKey: `simActions.names.${key}`, destructive: false, ...def };
 }
 
 const notStatus = (status: NonNullable<Sim['status']>, reason: string) => (sim: Sim) =>
   when(sim, sim.status !== status, reason);
 
 export const simActions: readonly AnySimAction[] = [
-  plain('activate', notStatus('active', 'alreadyActive'), (sim, s) =>
-    api.POST('/sims/{sim_id}/activate', path(sim, s)),
-  ),
-  plain('deactivate', notStatus('inactive', 'alreadyInactive'), (sim, s) =>
-    api.POST('/sims/{sim_id}/deactivate', path(sim, s)),
-  ),
-  plain('set_to_standby', notStatus('standby', 'alreadyStandby'), (sim, s) =>
-    api.POST('/sims/{sim_id}/set_to_standby', path(sim, s)),
-  ),
-  plain('suspend', notStatus('suspended', 'alreadySuspended'), (sim, s) =>
-    api.POST('/sims/{sim_id}/suspend', path(sim, s)),
-  ),
+  plain('activate', notStatus('active', 'alreadyActive'), simCalls.activate),
+  plain('deactivate', notStatus('inactive', 'alreadyInactive'), simCalls.deactivate),
+  plain('set_to_standby', notStatus('standby', 'alreadyStandby'), simCalls.setToStandby),
+  plain('suspend', notStatus('suspended', 'alreadySuspended'), simCalls.suspend),
   withInput<SpeedClassInput>('update_speed_class', {
     initialInput: () => ({ speedClass: '' }),
     validate: (input, t) => required(input.speedClass, 'speedClass', t),
     Fields: SpeedClassFields,
     applies: live,
-    call: (sim, input, s) =>
-      api.POST('/sims/{sim_id}/update_speed_class', {
-        ...path(sim, s),
-        body: { speedClass: input.speedClass as SpeedClass },
-      }),
+    run: (simId, input, s) => simCalls.updateSpeedClass(simId, input.speedClass as SpeedClass, s),
   }),
   withInput<GroupInput>('set_group', {
     initialInput: () => ({ groupId: '' }),
     validate: (input, t) => required(input.groupId, 'groupId', t),
     Fields: GroupFields,
     applies: live,
-    call: (sim, input, s) =>
-      api.POST('/sims/{sim_id}/set_group', { ...path(sim, s), body: { groupId: input.groupId } }),
+    run: (simId, input, s) => simCalls.setGroup(simId, input.groupId, s),
   }),
-  plain(
-    'unset_group',
-    (sim) => when(sim, Boolean(sim.groupId), 'noGroup'),
-    (sim, s) => api.POST('/sims/{sim_id}/unset_group', path(sim, s)),
-  ),
+  plain('unset_group', (sim) => when(sim, Boolean(sim.groupId), 'noGroup'), simCalls.unsetGroup),
   withInput<RenameInput>('rename', {
     initialInput: () => ({ name: '' }),
     validate: (input, t) => required(input.name, 'name', t),
     Fields: RenameFields,
     applies: live,
-    call: (sim, input, s) =>
-      api.PUT('/sims/{sim_id}/tags', { ...path(sim, s), body: [{ tagName: 'name', tagValue: input.name.trim() }] }),
+    run: (simId, input, s) => simCalls.rename(simId, input.name, s),
   }),
   withInput<TagsInput>('put_tags', {
     initialInput: () => ({ tags: [{ name: '', value: '' }] }),
@@ -208,36 +109,28 @@ export const simActions: readonly AnySimAction[] = [
     },
     Fields: TagsFields,
     applies: live,
-    call: (sim, input, s) =>
-      api.PUT('/sims/{sim_id}/tags', {
-        ...path(sim, s),
-        body: input.tags.map((tag) => ({ tagName: tag.name.trim(), tagValue: tag.value })),
-      }),
+    run: (simId, input, s) =>
+      simCalls.putTags(
+        simId,
+        input.tags.map((tag) => ({ tagName: tag.name.trim(), tagValue: tag.value })),
+        s,
+      ),
   }),
   withInput<DeleteTagInput>('delete_tag', {
     initialInput: () => ({ tagName: '' }),
     validate: (input, t) => required(input.tagName, 'tagName', t),
     Fields: DeleteTagFields,
     applies: (sim) => when(sim, Object.keys(sim.tags ?? {}).length > 0, 'noTags'),
-    call: (sim, input, s) =>
-      api.DELETE('/sims/{sim_id}/tags/{tag_name}', {
-        params: { path: { sim_id: sim.simId ?? '', tag_name: input.tagName } },
-        signal: s,
-      }),
+    run: (simId, input, s) => simCalls.deleteTag(simId, input.tagName, s),
   }),
   withInput<ImeiInput>('set_imei_lock', {
     initialInput: () => ({ imei: '' }),
     validate: (input, t) => (imeiPattern.test(input.imei.trim()) ? null : { imei: t('simActions.validation.imei') }),
     Fields: ImeiFields,
     applies: live,
-    call: (sim, input, s) =>
-      api.POST('/sims/{sim_id}/set_imei_lock', { ...path(sim, s), body: { imei: input.imei.trim() } }),
+    run: (simId, input, s) => simCalls.setImeiLock(simId, input.imei.trim(), s),
   }),
-  plain(
-    'unset_imei_lock',
-    (sim) => when(sim, Boolean(sim.imeiLock?.imei), 'noImeiLock'),
-    (sim, s) => api.POST('/sims/{sim_id}/unset_imei_lock', path(sim, s)),
-  ),
+  plain('unset_imei_lock', (sim) => when(sim, Boolean(sim.imeiLock?.imei), 'noImeiLock'), simCalls.unsetImeiLock),
   withInput<ExpiryInput>('set_expiry_time', {
     initialInput: () => ({ expiryTime: '', expiryAction: 'doNothing' }),
     validate: (input, t) => {
@@ -248,22 +141,15 @@ export const simActions: readonly AnySimAction[] = [
     },
     Fields: ExpiryFields,
     applies: live,
-    call: (sim, input, s) =>
-      api.POST('/sims/{sim_id}/set_expiry_time', {
-        ...path(sim, s),
-        body: { expiryTime: parseLocalDateTime(input.expiryTime), expiryAction: input.expiryAction },
-      }),
+    run: (simId, input, s) =>
+      simCalls.setExpiryTime(
+        simId,
+        { expiryTime: parseLocalDateTime(input.expiryTime), expiryAction: input.expiryAction },
+        s,
+      ),
   }),
-  plain(
-    'unset_expiry_time',
-    (sim) => when(sim, sim.expiryTime !== undefined, 'noExpiry'),
-    (sim, s) => api.POST('/sims/{sim_id}/unset_expiry_time', path(sim, s)),
-  ),
-  plain(
-    'delete_session',
-    (sim) => when(sim, sim.sessionStatus?.online === true, 'offline'),
-    (sim, s) => api.POST('/sims/{sim_id}/delete_session', path(sim, s)),
-  ),
+  plain('unset_expiry_time', (sim) => when(sim, sim.expiryTime !== undefined, 'noExpiry'), simCalls.unsetExpiryTime),
+  plain('delete_session', (sim) => when(sim, sim.sessionStatus?.online === true, 'offline'), simCalls.deleteSession),
   withInput<SmsInput>('send_sms', {
     initialInput: () => ({ payload: '', encodingType: 2 }),
     validate: (input, t) => {
@@ -279,52 +165,23 @@ export const simActions: readonly AnySimAction[] = [
     },
     Fields: SmsFields,
     applies: (sim) => when(sim, sim.capabilities?.sms !== false, 'noSms'),
-    call: (sim, input, s) =>
-      api.POST('/sims/{sim_id}/send_sms', {
-        ...path(sim, s),
-        body: { payload: input.payload, encodingType: input.encodingType },
-      }),
+    run: (simId, input, s) => simCalls.sendSms(simId, { payload: input.payload, encodingType: input.encodingType }, s),
   }),
   plain(
     'disable_termination',
     (sim) => when(sim, sim.terminationEnabled === true, 'alreadyProtected'),
-    (sim, s) => api.POST('/sims/{sim_id}/disable_termination', path(sim, s)),
+    simCalls.disableTermination,
   ),
   plain(
     'enable_termination',
     (sim) => when(sim, sim.terminationEnabled !== true, 'notProtected'),
-    (sim, s) => api.POST('/sims/{sim_id}/enable_termination', path(sim, s)),
+    simCalls.enableTermination,
   ),
-  plain(
-    'terminate',
-    (sim) => when(sim, sim.terminationEnabled === true, 'protected'),
-    (sim, s) => api.POST('/sims/{sim_id}/terminate', path(sim, s)),
-    true,
-  ),
+  plain('terminate', (sim) => when(sim, sim.terminationEnabled === true, 'protected'), simCalls.terminate, true),
 ];
 
 export function simActionByKey(key: SimActionKey): AnySimAction {
   const found = simActions.find((action) => action.key === key);
   if (!found) throw new Error(`No SIM action '${key}'`);
   return found;
-}
-
-/** After one or many SIMs changed: put the updated SIMs in the detail cache and refresh lists, history, events. */
-export async function settleSims(queryClient: QueryClient, updated: Sim[], simIds: string[]): Promise<void> {
-  const answered = updated.filter((sim): sim is Sim & { simId: string } => Boolean(sim.simId));
-  // A read of the SIM already on its way would land after this answer and show the SIM as it was.
-  await Promise.all(
-    answered.map((sim) => queryClient.cancelQueries({ queryKey: simQueries.detail(sim.simId).queryKey })),
-  );
-  for (const sim of answered) queryClient.setQueryData(simQueries.detail(sim.simId).queryKey, sim);
-  const answeredIds = new Set(answered.map((sim) => sim.simId));
-  await refetchAfterChange(
-    queryClient,
-    simQueries.lists(),
-    [...simQueries.all(), 'history'],
-    [...simQueries.all(), 'sessionEvents'],
-    // Group pages list their SIMs.
-    [...groupQueries.all(), 'members'],
-    ...simIds.filter((id) => !answeredIds.has(id)).map((id) => simQueries.detail(id).queryKey),
-  );
 }

@@ -1,6 +1,4 @@
-import { api } from '../../../api/client';
-import type { Sim } from '../../../api/resources/sims';
-import type { components } from '../../../api/schema';
+import type { RegisterSimRequest } from '../../../api/resources/simCalls';
 import type { TFunction } from '../../../app/i18n';
 import { type TagRow, tagRowErrors } from './inputs';
 
@@ -26,7 +24,7 @@ export function validateRegister(input: RegisterInput, t: TFunction): Record<str
 }
 
 /** The request body: the group and tags only when given. */
-export function registerBody(input: RegisterInput): components['schemas']['RegisterSimRequest'] {
+export function registerBody(input: RegisterInput): RegisterSimRequest {
   const tags = Object.fromEntries(input.tags.map((tag) => [tag.name.trim(), tag.value]));
   return {
     registrationSecret: input.registrationSecret.trim(),
@@ -35,11 +33,5 @@ export function registerBody(input: RegisterInput): components['schemas']['Regis
   };
 }
 
-/** `POST /sims/{sim_id}/register`; answers the registered SIM. */
-export async function registerSim(input: RegisterInput): Promise<Sim | undefined> {
-  const { data } = await api.POST('/sims/{sim_id}/register', {
-    params: { path: { sim_id: input.simId.trim() } },
-    body: registerBody(input),
-  });
-  return data;
-}
+/** What `simChanges.register` sends: the SIM typed and the body. */
+export const registerRequest = (input: RegisterInput) => ({ simId: input.simId.trim(), body: registerBody(input) });

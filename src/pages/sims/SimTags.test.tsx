@@ -1,0 +1,53 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Sim } from '../../api/resources/sims';
+import { loadCatalogPart, setLanguage } from '../../app/i18n';
+import { SimTags } from './SimTags';
+
+const fetchMock = vi.hoisted(() => {
+  const mock = vi.fn<typeof fetch>();
+  vi.stubGlobal('fetch', mock);
+  return mock;
+});
+
+const sim: Sim = { simId: '8942310000000000001', tags: { name: 'pump-1', site: 'A' } };
+let release: (response: Response) => void;
+
+beforeAll(async () => {
+  await setLanguage('en');
+  await loadCatalogPart('console');
+});
+afterAll(() => vi.unstubAllGlobals());
+beforeEach(() => {
+  fetchMock.mockReset();
+  fetchMock.mockImplementation(() => new Promise<Response>((resolve) => (release = resolve)));
+});
+
+describe('SimTags', () => {
+  it('lets no other tag change be sent while one is on its way, and keeps what was typed', async () => {
+    render(
+      <MantineProvider env="test">
+        <QueryClientProvider client={new QueryClient()}>
+          <SimTags sim={sim} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Delete tag site' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+
+    const add = screen.getByRole('form', { name: 'Add tag' });
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'line');
+    expect(screen.getByRole('button', { name: 'Delete tag name' })).toBeDisabled();
+    expect(within(add).getByRole('button', { name: 'Add tag' })).toBeDisabled();
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), '{Enter}');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('line');
+
+    release(new Response(null, { status: 204 }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete tag name' })).toBeEnabled());
+  }, 20_000);
+});
