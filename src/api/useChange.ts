@@ -10,8 +10,9 @@ import { useRetryCountdown } from '../lib/useRetryCountdown';
  *
  * `submit` resolves to whether the change went through; its error is the mutation's, shown by the form.
  */
-export function useChange<TData, TVariables, TOnMutateResult = unknown>(
-  options: UseMutationOptions<TData, unknown, TVariables, TOnMutateResult>,
+export function useChange<TData, TError, TVariables, TOnMutateResult = unknown>(
+  // TError is generic so that a change made with `mutationOptions` (whose errors are typed `Error`) fits.
+  options: UseMutationOptions<TData, TError, TVariables, TOnMutateResult>,
 ) {
   const mutation = useMutation(options);
   const running = useRef(false);

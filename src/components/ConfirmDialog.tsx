@@ -5,7 +5,8 @@ import { FormError } from './FormError';
 
 /**
  * Asks before a destructive action, and sends it once however often the button is pressed. The dialog stays open
- * with the error when the action fails.
+ * with the error when the action fails: when `onConfirm` throws, or when it resolves to `false` (a change sent with
+ * `useChange`, whose `error` and `retryIn` are then given to show).
  */
 export function ConfirmDialog({
   opened,
@@ -16,23 +17,33 @@ export function ConfirmDialog({
   onClose,
   children,
   canConfirm = true,
+  error: changeError = null,
+  retryIn = 0,
 }: {
   opened: boolean;
   title: string;
   message: ReactNode;
   confirmLabel: string;
-  onConfirm: () => Promise<void>;
+  /** Resolves to `false` when the action did not go through (its error is then the `error` given). */
+  onConfirm: () => Promise<unknown>;
   onClose: () => void;
   children?: ReactNode;
   canConfirm?: boolean;
+  /** The error of the change `onConfirm` sends, shown once it has been tried in this opening. */
+  error?: unknown;
+  retryIn?: number;
 }) {
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [tried, setTried] = useState(false);
   const sending = useRef(false);
   // Each opening starts clean: an error belongs to the attempt that caused it.
   useEffect(() => {
-    if (opened) setError(null);
+    if (opened) {
+      setError(null);
+      setTried(false);
+    }
   }, [opened]);
 
   async function confirm() {
@@ -40,9 +51,9 @@ export function ConfirmDialog({
     sending.current = true;
     setPending(true);
     setError(null);
+    setTried(true);
     try {
-      await onConfirm();
-      onClose();
+      if ((await onConfirm()) !== false) onClose();
     } catch (caught) {
       setError(caught);
     } finally {
@@ -60,7 +71,7 @@ export function ConfirmDialog({
       centered
     >
       <Stack gap="sm">
-        <FormError error={error} retryIn={0} />
+        <FormError error={error ?? (tried ? changeError : null)} retryIn={error ? 0 : retryIn} />
         <Text size="sm">{message}</Text>
         {children}
         <Group justify="flex-end">
