@@ -55,6 +55,8 @@ export const securityChanges = {
         if (!data?.totpUri) throw new Error('no totpUri in the answer');
         return data.totpUri;
       },
+      // The answer holds the MFA secret: kept no longer than a screen shows it.
+      gcTime: 0,
     }),
   /** Turns MFA on with a code from the app. The backup codes for the root account; SAM users get none (204). */
   verifyMfa: (who: Who) =>
@@ -73,6 +75,8 @@ export const securityChanges = {
         });
         return data?.backupCodes ?? [];
       },
+      // The backup codes are kept no longer than the screen shows them.
+      gcTime: 0,
       onSuccess: (_codes, _code, _result, { client }) => refetchAfterChange(client, securityQueries.mfa(who).queryKey),
     }),
   /** The root account confirms with its password; a SAM user's DELETE has no body. */
@@ -104,6 +108,8 @@ export const securityChanges = {
         if (!data?.authKeyId || !data.authKey) throw new Error('incomplete auth key answer');
         return { authKeyId: data.authKeyId, authKey: data.authKey };
       },
+      // The secret is kept no longer than the screen shows it.
+      gcTime: 0,
       onSuccess: (_key, _vars, _result, { client }) =>
         refetchAfterChange(client, securityQueries.authKeys(who).queryKey),
     }),

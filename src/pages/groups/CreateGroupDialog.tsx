@@ -29,6 +29,7 @@ export function CreateGroupDialog({ opened, onClose }: { opened: boolean; onClos
   const [checked, setChecked] = useState(false);
   const { tags, bad } = parseTagLines(tagText);
   const create = useChange(groupChanges.create());
+  // A created group is shown on its own page: the change's answer says which.
   const created = create.data;
   if (created) return <Navigate to={`/groups/${encodeURIComponent(created.groupId ?? '')}`} />;
 

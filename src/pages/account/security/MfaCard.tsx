@@ -12,8 +12,8 @@ import { MfaSetup } from './MfaSetup';
 
 /**
  * Multi-factor authentication: status, turning it on (QR code, verification, backup codes) and off. Where the card
- * is in turning MFA on follows from its changes: set-up once `enable` has the app's URI, done once `verify` went
- * through (with the backup codes it answered, until they are saved).
+ * is in turning MFA on follows from its changes: set-up once `enable` has the app's URI, then the backup codes
+ * `verify` answered, until they are saved; then both are reset so that neither secret stays in memory.
  */
 export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -21,22 +21,32 @@ export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void })
   const enable = useChange(securityChanges.enableMfa(who));
   const verify = useChange(securityChanges.verifyMfa(who));
   const revoke = useChange(securityChanges.revokeMfa(who));
-  const [codesSaved, setCodesSaved] = useState(false);
+  // Says "MFA is on" once turning it on is over, until it is turned off.
+  const [turnedOn, setTurnedOn] = useState(false);
   const [revoking, setRevoking] = useState(false);
   const [password, setPassword] = useState('');
 
   const codes = verify.data ?? [];
-  const step = verify.done
-    ? codes.length > 0 && !codesSaved
-      ? 'codes'
-      : 'enabled'
-    : enable.data !== undefined
-      ? 'setup'
-      : 'idle';
-  const startOver = () => {
+  const step = turnedOn
+    ? 'enabled'
+    : verify.done
+      ? codes.length > 0
+        ? 'codes'
+        : 'enabled'
+      : enable.data !== undefined
+        ? 'setup'
+        : 'idle';
+  const forget = () => {
     enable.reset();
     verify.reset();
-    setCodesSaved(false);
+  };
+  const finish = () => {
+    setTurnedOn(true);
+    forget();
+  };
+  const startOver = () => {
+    setTurnedOn(false);
+    forget();
   };
 
   const current = status.data;
@@ -57,7 +67,7 @@ export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void })
       {step === 'setup' ? (
         <MfaSetup totpUri={enable.data ?? ''} verify={verify} onCancel={startOver} onVerified={onChanged} />
       ) : step === 'codes' ? (
-        <BackupCodes codes={codes} operatorId={who.operatorId} onDone={() => setCodesSaved(true)} />
+        <BackupCodes codes={codes} operatorId={who.operatorId} onDone={finish} />
       ) : (
         <Stack gap="sm">
           {step === 'enabled' ? (
