@@ -218,6 +218,6 @@ describe('ConfirmDialog', () => {
       </MantineProvider>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('12');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many requests. You can try again in 12 s.');
   });
 });
