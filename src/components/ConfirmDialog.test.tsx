@@ -195,4 +195,53 @@ describe('ConfirmDialog', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Turn off' })).toBeVisible());
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
+
+  it("stays open with the change's error when the change did not go through, and starts clean when opened again", async () => {
+    const onClose = vi.fn();
+    const refused = new ApiError(404, 'SEM0049', 'No such auth key.');
+    const dialog = (opened: boolean, error: unknown) => (
+      <MantineProvider env="test">
+        <ConfirmDialog
+          opened={opened}
+          title="Delete auth key?"
+          message="Confirm."
+          confirmLabel="Delete"
+          onConfirm={async () => false}
+          onClose={onClose}
+          error={error}
+        />
+      </MantineProvider>
+    );
+    // A change that failed before this opening: its error is not this attempt's.
+    const { rerender } = render(dialog(true, refused));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('No such auth key. (SEM0049)');
+    expect(onClose).not.toHaveBeenCalled();
+
+    rerender(dialog(false, refused));
+    rerender(dialog(true, refused));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete' })).toBeVisible());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says how long to wait while the change is rate-limited', async () => {
+    render(
+      <MantineProvider env="test">
+        <ConfirmDialog
+          opened
+          title="Delete auth key?"
+          message="Confirm."
+          confirmLabel="Delete"
+          onConfirm={async () => false}
+          onClose={() => {}}
+          error={new ApiError(429, 'SEM0429', 'Too many requests.')}
+          retryIn={12}
+        />
+      </MantineProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many requests. You can try again in 12 s.');
+  });
 });

@@ -5,8 +5,8 @@ import { FormError } from './FormError';
 
 /**
  * Asks before a destructive action, and sends it once however often the button is pressed. The dialog stays open
- * with the error when the action fails: the error `onConfirm` throws, or, for a `useChange` change that keeps its own
- * error, `onConfirm` resolves `false` and the change's `error` and `retryIn` are passed in.
+ * with the error when the action fails: when `onConfirm` throws, or when it resolves to `false` (a change sent with
+ * `useChange`, whose `error` and `retryIn` are then given to show).
  */
 export function ConfirmDialog({
   opened,
@@ -17,28 +17,33 @@ export function ConfirmDialog({
   onClose,
   children,
   canConfirm = true,
-  error: changeError,
+  error: changeError = null,
   retryIn = 0,
 }: {
   opened: boolean;
   title: string;
   message: ReactNode;
   confirmLabel: string;
-  /** Resolves `false` when it did not go through (the error is then the caller's `error`). */
+  /** Resolves to `false` when the action did not go through (its error is then the `error` given). */
   onConfirm: () => Promise<unknown>;
   onClose: () => void;
   children?: ReactNode;
   canConfirm?: boolean;
+  /** The error of the change `onConfirm` sends, shown once it has been tried in this opening. */
   error?: unknown;
   retryIn?: number;
 }) {
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [tried, setTried] = useState(false);
   const sending = useRef(false);
   // Each opening starts clean: an error belongs to the attempt that caused it.
   useEffect(() => {
-    if (opened) setError(null);
+    if (opened) {
+      setError(null);
+      setTried(false);
+    }
   }, [opened]);
 
   async function confirm() {
@@ -46,6 +51,7 @@ export function ConfirmDialog({
     sending.current = true;
     setPending(true);
     setError(null);
+    setTried(true);
     try {
       if ((await onConfirm()) !== false) onClose();
     } catch (caught) {
@@ -65,7 +71,7 @@ export function ConfirmDialog({
       centered
     >
       <Stack gap="sm">
-        <FormError error={changeError ?? error} retryIn={retryIn} />
+        <FormError error={error ?? (tried ? changeError : null)} retryIn={error ? 0 : retryIn} />
         <Text size="sm">{message}</Text>
         {children}
         <Group justify="flex-end">

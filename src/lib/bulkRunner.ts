@@ -5,6 +5,7 @@
  * requests already sent finish and are recorded.
  */
 import { ApiError } from '../api/errors';
+import { sleep } from './sleep';
 
 export type BulkState = 'pending' | 'running' | 'ok' | 'failed' | 'skipped' | 'cancelled';
 
@@ -32,18 +33,6 @@ export interface BulkOptions {
 
 export const defaultConcurrency = 4;
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 export async function runBulk(
   items: readonly { id: string; label: string }[],
   /** Not given the cancel signal: a request already sent is left to finish, so its result is known. */
@@ -51,7 +40,8 @@ export async function runBulk(
   options: BulkOptions,
 ): Promise<void> {
   const concurrency = Math.max(1, options.concurrency ?? defaultConcurrency);
-  const sleep = options.sleep ?? abortableSleep;
+  // A cancel ends a rate-limit wait at once; the loop then sees the signal and records the item as cancelled.
+  const pause = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleep(ms, signal, 'resolve'));
   const now = options.now ?? Date.now;
   const maxWaits = options.maxRateLimitWaits ?? 5;
   const queue = [...items];
@@ -67,7 +57,7 @@ export async function runBulk(
       options.onUpdate({ ...item, state: 'running' });
       for (let waits = 0; ; waits++) {
         const wait = pausedUntil - now();
-        if (wait > 0) await sleep(wait, options.signal);
+        if (wait > 0) await pause(wait, options.signal);
         if (options.signal?.aborted) {
           options.onUpdate({ ...item, state: 'cancelled' });
           break;

@@ -1,9 +1,11 @@
 /**
- * One export at a time, for any of SORACOM's CSV exports: ask for it, wait (async mode) with progress, then download;
- * cancellable. Downloads follow a link rather than fetch, so SORACOM's signed storage URLs and the sandbox's
- * same-origin ones both work and the Content-Security-Policy's `connect-src 'self'` stays as it is.
+ * One export at a time, for any of SORACOM's CSV exports (`src/api/resources/exports.ts`): ask for it, wait (async
+ * mode) with progress, then download; cancellable, and a cancelled export downloads nothing. Downloads follow a link
+ * rather than fetch, so SORACOM's signed storage URLs and the sandbox's same-origin ones both work and the
+ * Content-Security-Policy's `connect-src 'self'` stays as it is.
  */
 import { useEffect, useRef, useState } from 'react';
+import { downloadUrl, type ExportMode, type ExportTarget, exportCsv } from '../api/resources/exports';
 
 export type ExportPhase =
   | { kind: 'idle' }
@@ -11,22 +13,6 @@ export type ExportPhase =
   | { kind: 'waiting'; attempt: number }
   | { kind: 'ready'; url: string }
   | { kind: 'failed'; error: unknown };
-
-export interface ExportProgress {
-  signal: AbortSignal;
-  /** Called before each check of an async export (0 first). */
-  onAttempt: (attempt: number) => void;
-}
-
-/** Only web addresses are followed: a `javascript:` URL in an answer must never run. */
-export function downloadUrl(url: string, base = globalThis.location?.href): string | null {
-  try {
-    const parsed = new URL(url, base);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 export function startDownload(url: string): void {
   const link = document.createElement('a');
@@ -39,25 +25,23 @@ export function startDownload(url: string): void {
   link.remove();
 }
 
-/** `request` asks for the export with the arguments given to `start` and answers the file's URL. */
-export function useExportDownload<A extends unknown[]>(
-  request: (progress: ExportProgress, ...args: A) => Promise<string>,
-) {
+/** `start(target, mode)` exports the target's CSV and downloads it. */
+export function useExportDownload() {
   const [phase, setPhase] = useState<ExportPhase>({ kind: 'idle' });
   const running = useRef<AbortController | null>(null);
   useEffect(() => () => running.current?.abort(), []);
 
-  async function start(...args: A) {
+  async function start(target: ExportTarget, mode: ExportMode) {
     if (running.current) return;
     const mine = new AbortController();
     running.current = mine;
     setPhase({ kind: 'requesting' });
     try {
       const url = downloadUrl(
-        await request(
-          { signal: mine.signal, onAttempt: (attempt) => setPhase({ kind: 'waiting', attempt: attempt + 1 }) },
-          ...args,
-        ),
+        await exportCsv(target, mode, {
+          signal: mine.signal,
+          onAttempt: (attempt) => setPhase({ kind: 'waiting', attempt: attempt + 1 }),
+        }),
       );
       if (mine.signal.aborted) return;
       if (!url) throw new Error('The export answered with an address that is not a web address.');

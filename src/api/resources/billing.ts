@@ -1,7 +1,11 @@
-/** Bills, their summaries and exports; payments: statements, coupons, payment method, payer information. */
-import { queryOptions } from '@tanstack/react-query';
+/**
+ * Bills and their summaries; payments: statements, coupons, payment method, payer information. Their CSV exports are
+ * in `exports.ts`.
+ */
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../client';
 import { ApiError } from '../errors';
+import { refetchAfterChange } from '../queryClient';
 import type { components } from '../schema';
 
 type Schemas = components['schemas'];
@@ -14,8 +18,6 @@ export type Coupon = Schemas['CouponResponse'];
 export type PaymentStatement = Schemas['PaymentStatementResponse'];
 export type PaymentMethod = Schemas['GetPaymentMethodResult'];
 export type PayerInformation = Schemas['RegisterPayerInformationModel'];
-export type FileExport = Schemas['FileExportResponse'];
-export type ExportedFile = Schemas['GetExportedFileResponse'];
 
 /** An answer the API gives when the thing asked for does not exist yet, as `null` rather than an error. */
 async function orNull<T>(call: Promise<T>, statuses: number[]): Promise<T | null> {
@@ -127,112 +129,23 @@ export const paymentQueries = {
     }),
 };
 
-export const paymentActions = {
+export const paymentChanges = {
   /** Registers a coupon code; SORACOM refuses unknown, expired or already used codes with 400. */
-  async registerCoupon(couponCode: string): Promise<Coupon> {
-    const { data } = await api.POST('/coupons/{coupon_code}/register', {
-      params: { path: { coupon_code: couponCode } },
-    });
-    return data ?? {};
-  },
-  async savePayer(payer: PayerInformation): Promise<void> {
-    await api.POST('/payment_statements/payer_information', { body: payer });
-  },
+  registerCoupon: () =>
+    mutationOptions({
+      mutationFn: async (couponCode: string): Promise<Coupon> => {
+        const { data } = await api.POST('/coupons/{coupon_code}/register', {
+          params: { path: { coupon_code: couponCode } },
+        });
+        return data ?? {};
+      },
+      onSuccess: (_coupon, _code, _result, { client }) => refetchAfterChange(client, paymentQueries.coupons().queryKey),
+    }),
+  savePayer: () =>
+    mutationOptions({
+      mutationFn: async (payer: PayerInformation) => {
+        await api.POST('/payment_statements/payer_information', { body: payer });
+      },
+      onSuccess: (_data, _payer, _result, { client }) => refetchAfterChange(client, paymentQueries.payer().queryKey),
+    }),
 };
-
-export type ExportMode = 'sync' | 'async';
-export type ExportTarget =
-  | { kind: 'month'; yyyyMM: string }
-  | { kind: 'latest' }
-  | { kind: 'paymentStatement'; id: string };
-
-/** Asks SORACOM to export a CSV: in sync mode the answer has its URL; in async mode an ID to wait on. */
-export async function requestExport(target: ExportTarget, mode: ExportMode, signal?: AbortSignal) {
-  const query = { export_mode: mode };
-  let answer: { data?: FileExport };
-  if (target.kind === 'month') {
-    answer = await api.POST('/bills/{yyyyMM}/export', {
-      params: { path: { yyyyMM: target.yyyyMM }, query },
-      signal,
-    });
-  } else if (target.kind === 'latest') {
-    answer = await api.POST('/bills/latest/export', { params: { query }, signal });
-  } else {
-    answer = await api.POST('/payment_statements/{payment_statement_id}/export', {
-      params: { path: { payment_statement_id: target.id }, query },
-      signal,
-    });
-  }
-  return answer.data ?? {};
-}
-
-export class ExportFailedError extends Error {
-  override readonly name = 'ExportFailedError';
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it is aborted. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** 0.5 s, 0.8 s, 1.3 s… up to 5 s between two looks at an export that is not ready yet. */
-export const exportBackoff = (attempt: number) => Math.min(Math.round(500 * 1.6 ** attempt), 5_000);
-
-export interface WaitOptions {
-  signal?: AbortSignal;
-  /** Gives up after this long (SORACOM prepares large files in minutes, not hours). */
-  timeoutMs?: number;
-  /** Called before each look, with the number of looks so far. */
-  onAttempt?: (attempt: number) => void;
-  getFile?: (id: string, signal?: AbortSignal) => Promise<ExportedFile>;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  now?: () => number;
-}
-
-const getExportedFile = async (id: string, signal?: AbortSignal): Promise<ExportedFile> => {
-  const { data } = await api.GET('/files/exported/{exported_file_id}', {
-    params: { path: { exported_file_id: id } },
-    signal,
-  });
-  return data ?? {};
-};
-
-/** Looks at an async export (`GET /files/exported/{id}`) with growing pauses until it has a URL. */
-export async function waitForExportedFile(id: string, options: WaitOptions = {}): Promise<string> {
-  const { signal, timeoutMs = 300_000, onAttempt, getFile = getExportedFile, sleep = abortableSleep } = options;
-  const now = options.now ?? Date.now;
-  const deadline = now() + timeoutMs;
-  for (let attempt = 0; ; attempt++) {
-    signal?.throwIfAborted();
-    onAttempt?.(attempt);
-    const file = await getFile(id, signal);
-    if (file.status === 'failed') throw new ExportFailedError('the export failed');
-    if (file.url && (file.status === 'exported' || file.status === undefined)) return file.url;
-    const pause = exportBackoff(attempt);
-    if (now() + pause > deadline) throw new ExportFailedError('the export took too long');
-    await sleep(pause, signal);
-  }
-}
-
-/** Exports a CSV and returns its download URL, waiting for it in async mode. */
-export async function exportCsv(
-  target: ExportTarget,
-  mode: ExportMode,
-  options: WaitOptions & { request?: typeof requestExport } = {},
-): Promise<string> {
-  const answer = await (options.request ?? requestExport)(target, mode, options.signal);
-  if (answer.url) return answer.url;
-  if (answer.exportedFileId) return waitForExportedFile(answer.exportedFileId, options);
-  throw new ExportFailedError('the answer has neither a URL nor an export ID');
-}

@@ -1,7 +1,10 @@
-import { queryOptions } from '@tanstack/react-query';
+/** Groups: the list, one group and its members; creating and deleting a group, its tags, its SIMs. */
+import { mutationOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
 import { api } from '../client';
 import { allPages, toPage } from '../pager';
+import { refetchAfterChange } from '../queryClient';
 import type { components } from '../schema';
+import { simQueries } from './sims';
 
 export type Group = components['schemas']['Group'];
 
@@ -52,3 +55,71 @@ export const groupDetailQueries = {
 };
 
 export const groupName = (group: Group | undefined): string | undefined => group?.tags?.name || undefined;
+
+const path = (groupId: string) => ({ group_id: groupId });
+
+/** Tags and configuration change the group, not its members: only the group and the list are read again. */
+export const refetchGroup = (client: QueryClient, groupId: string) =>
+  refetchAfterChange(client, groupDetailQueries.detail(groupId).queryKey, groupQueries.list().queryKey);
+
+/** A SIM joining or leaving a group changes the group's members and counts, and the SIM's group in SIM lists. */
+const refetchMembership = (client: QueryClient) => refetchAfterChange(client, groupQueries.all(), simQueries.all());
+
+export const groupChanges = {
+  /** The answer is the new group: the screen goes to it next. */
+  create: () =>
+    mutationOptions({
+      mutationFn: async ({ name, tags }: { name: string; tags: Record<string, string> }): Promise<Group> => {
+        const { data } = await api.POST('/groups', { body: { tags: { ...tags, name } } });
+        if (!data?.groupId) throw new Error('no group in the answer');
+        return data;
+      },
+      onSuccess: (_group, _vars, _result, { client }) => refetchAfterChange(client, groupQueries.list().queryKey),
+    }),
+  remove: (groupId: string) =>
+    mutationOptions({
+      mutationFn: async () => {
+        await api.DELETE('/groups/{group_id}', { params: { path: path(groupId) } });
+      },
+      onSuccess: async (_data, _vars, _result, { client }) => {
+        // The group is gone: reading it or its members again could only answer 404.
+        client.removeQueries({ queryKey: groupDetailQueries.detail(groupId).queryKey });
+        client.removeQueries({ queryKey: [...groupQueries.all(), 'members', groupId] });
+        await refetchMembership(client);
+      },
+    }),
+  /** Adds or replaces the tags given; the others stay. */
+  putTags: (groupId: string) =>
+    mutationOptions({
+      mutationFn: async (tags: Record<string, string>) => {
+        await api.PUT('/groups/{group_id}/tags', {
+          params: { path: path(groupId) },
+          body: Object.entries(tags).map(([tagName, tagValue]) => ({ tagName, tagValue })),
+        });
+      },
+      onSuccess: (_data, _tags, _result, { client }) => refetchGroup(client, groupId),
+    }),
+  deleteTag: (groupId: string) =>
+    mutationOptions({
+      mutationFn: async (tagName: string) => {
+        await api.DELETE('/groups/{group_id}/tags/{tag_name}', {
+          params: { path: { ...path(groupId), tag_name: tagName } },
+        });
+      },
+      onSuccess: (_data, _tagName, _result, { client }) => refetchGroup(client, groupId),
+    }),
+  addSim: (groupId: string) =>
+    mutationOptions({
+      mutationFn: async (simId: string) => {
+        await api.POST('/sims/{sim_id}/set_group', { params: { path: { sim_id: simId } }, body: { groupId } });
+      },
+      onSuccess: (_data, _simId, _result, { client }) => refetchMembership(client),
+    }),
+  removeSim: () =>
+    mutationOptions({
+      mutationFn: async (simId: string) => {
+        await api.POST('/sims/{sim_id}/unset_group', { params: { path: { sim_id: simId } } });
+      },
+      onSuccess: (_data, _simId, _result, { client }) => refetchMembership(client),
+    }),
+};

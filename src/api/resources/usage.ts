@@ -1,8 +1,7 @@
-/** Air data usage of the operator, a group or a SIM, and the export of the operator's usage. */
+/** Air data usage of the operator, a group or a SIM. The export of the operator's usage is in `exports.ts`. */
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../client';
 import type { components } from '../schema';
-import { ExportFailedError, type WaitOptions, waitForExportedFile } from './billing';
 
 type Schemas = components['schemas'];
 export type AirStats = Schemas['AirStatsResponse'];
@@ -86,25 +85,3 @@ export const usageQueries = {
       staleTime: 60_000,
     }),
 };
-
-export type ExportMode = 'sync' | 'async';
-
-/**
- * Exports the operator's Air usage as CSV (`POST /stats/air/operators/{id}/export`) and returns the download URL:
- * at once in sync mode, after waiting on `GET /files/exported/{id}` in async mode.
- */
-export async function exportOperatorUsage(
-  operatorId: string,
-  range: UsageRange,
-  mode: ExportMode,
-  options: WaitOptions = {},
-): Promise<string> {
-  const { data } = await api.POST('/stats/air/operators/{operator_id}/export', {
-    params: { path: { operator_id: operatorId }, query: { export_mode: mode } },
-    body: { from: range.from, to: range.to, period: range.period },
-    signal: options.signal,
-  });
-  if (data?.url) return data.url;
-  if (data?.exportedFileId) return waitForExportedFile(data.exportedFileId, options);
-  throw new ExportFailedError('the answer has neither a URL nor an export ID');
-}

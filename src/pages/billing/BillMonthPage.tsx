@@ -2,7 +2,8 @@ import { Anchor, Badge, Breadcrumbs, Group, Skeleton, Stack, Text } from '@manti
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { billingQueries, type ExportTarget } from '../../api/resources/billing';
+import { billingQueries } from '../../api/resources/billing';
+import type { ExportTarget } from '../../api/resources/exports';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeyValueList } from '../../components/KeyValueList';

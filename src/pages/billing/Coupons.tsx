@@ -1,12 +1,11 @@
 import { Button, Group, Table, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { refetchAfterChange } from '../../api/queryClient';
-import { paymentActions, paymentQueries } from '../../api/resources/billing';
+import { paymentChanges, paymentQueries } from '../../api/resources/billing';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { TableScroll } from '../../components/TableScroll';
 import { errorMessage } from '../../lib/errorMessage';
-import { useSubmit } from '../../lib/useSubmit';
 import { enumLabel } from './labels';
 import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
@@ -16,17 +15,16 @@ const numeric = { fontVariantNumeric: 'tabular-nums' } as const;
 
 function RegisterCoupon() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const [checked, setChecked] = useState(false);
   const [registered, setRegistered] = useState<string | null>(null);
-  const register = useSubmit(async (couponCode: string) => {
-    await paymentActions.registerCoupon(couponCode);
+  const register = useChange(paymentChanges.registerCoupon());
+  async function send(couponCode: string) {
+    if (!(await register.submit(couponCode))) return;
     setRegistered(couponCode);
     setCode('');
     setChecked(false);
-    await refetchAfterChange(queryClient, paymentQueries.coupons().queryKey);
-  });
+  }
   const refused = register.error ? errorMessage(register.error, t) : null;
   const fieldError =
     checked && !code.trim()
@@ -45,7 +43,7 @@ function RegisterCoupon() {
         event.preventDefault();
         setChecked(true);
         setRegistered(null);
-        if (code.trim()) void register.submit(code.trim());
+        if (code.trim()) void send(code.trim());
       }}
     >
       <Group align="flex-start" gap="sm">

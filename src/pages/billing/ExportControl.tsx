@@ -1,15 +1,15 @@
 import { Alert, Anchor, Button, Group, Loader, Radio, Stack, Text } from '@mantine/core';
 import { memo, useId, useState } from 'react';
-import type { ExportMode, ExportTarget } from '../../api/resources/billing';
+import type { ExportMode, ExportTarget } from '../../api/resources/exports';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useExport } from './useExport';
+import { useExportDownload } from '../../lib/useExportDownload';
 
 /** Export a CSV in sync or async mode, with its progress, then download it (and a link in case that was blocked). */
 export const ExportControl = memo(function ExportControl({ target, label }: { target: ExportTarget; label: string }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ExportMode>('sync');
-  const { phase, start, cancel, busy } = useExport(target);
+  const { phase, start, cancel, busy } = useExportDownload();
   const statusId = useId();
 
   return (
@@ -26,7 +26,7 @@ export const ExportControl = memo(function ExportControl({ target, label }: { ta
             <Radio value="async" label={t('billing.export.async')} disabled={busy} />
           </Group>
         </Radio.Group>
-        <Button size="xs" onClick={() => void start(mode)} loading={busy} aria-describedby={statusId}>
+        <Button size="xs" onClick={() => void start(target, mode)} loading={busy} aria-describedby={statusId}>
           {label}
         </Button>
         {busy ? (

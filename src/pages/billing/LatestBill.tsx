@@ -1,12 +1,8 @@
 import { Anchor, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import {
-  billingQueries,
-  type ExportTarget,
-  type LatestBill as Latest,
-  type MonthlyBill,
-} from '../../api/resources/billing';
+import { billingQueries, type LatestBill as Latest, type MonthlyBill } from '../../api/resources/billing';
+import type { ExportTarget } from '../../api/resources/exports';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {

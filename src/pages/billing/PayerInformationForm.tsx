@@ -1,21 +1,19 @@
 import { Button, Group, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { refetchAfterChange } from '../../api/queryClient';
-import { paymentActions, paymentQueries } from '../../api/resources/billing';
+import { paymentChanges, paymentQueries } from '../../api/resources/billing';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormError } from '../../components/FormError';
 import { LeaveGuard } from '../../components/LeaveGuard';
 import { errorMessage } from '../../lib/errorMessage';
-import { useSubmit } from '../../lib/useSubmit';
 import { fieldOfMessage, type PayerDraft, payerFields, payerMaxLength, toDraft, trimmed, validatePayer } from './payer';
 import { Section } from './Section';
 
 /** The name printed on payment statements: read, edit, save. A failed save keeps everything typed. */
 export function PayerInformationForm() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const payer = useQuery(paymentQueries.payer());
   const [draft, setDraft] = useState<PayerDraft | null>(null);
   const [checked, setChecked] = useState(false);
@@ -27,12 +25,12 @@ export function PayerInformationForm() {
     if (loaded && draft === null) setDraft(loaded);
   }, [loaded, draft]);
 
-  const save = useSubmit(async (values: PayerDraft) => {
-    await paymentActions.savePayer(trimmed(values));
+  const save = useChange(paymentChanges.savePayer());
+  async function send(values: PayerDraft) {
+    if (!(await save.submit(trimmed(values)))) return;
     setSaved(true);
     setChecked(false);
-    await refetchAfterChange(queryClient, paymentQueries.payer().queryKey);
-  });
+  }
 
   const current = draft ?? loaded;
   const dirty = !!draft && !!loaded && payerFields.some((f) => draft[f].trim() !== loaded[f]);
@@ -61,7 +59,7 @@ export function PayerInformationForm() {
             event.preventDefault();
             setChecked(true);
             setSaved(false);
-            if (Object.keys(validatePayer(current)).length === 0) void save.submit(current);
+            if (Object.keys(validatePayer(current)).length === 0) void send(current);
           }}
         >
           <Stack gap="sm" maw={480}>

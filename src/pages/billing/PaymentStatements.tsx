@@ -5,9 +5,9 @@ import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/format';
+import { useExportDownload } from '../../lib/useExportDownload';
 import { QueryStatus } from './QueryStatus';
 import { Section } from './Section';
-import { useExport } from './useExport';
 import { useMoney } from './useMoney';
 
 const numeric = { fontVariantNumeric: 'tabular-nums' } as const;
@@ -18,14 +18,14 @@ export const epochMs = (value: number | undefined) =>
 
 function ExportStatement({ statement }: { statement: PaymentStatement }) {
   const { t } = useTranslation();
-  const { phase, start, busy } = useExport({ kind: 'paymentStatement', id: statement.paymentStatementId ?? '' });
+  const { phase, start, busy } = useExportDownload();
   return (
     <>
       <Button
         size="compact-xs"
         variant="default"
         loading={busy}
-        onClick={() => void start('sync')}
+        onClick={() => void start({ kind: 'paymentStatement', id: statement.paymentStatementId ?? '' }, 'sync')}
         aria-label={t('payments.statements.exportOne', { id: statement.paymentStatementId ?? '' })}
       >
         {t('payments.statements.export')}

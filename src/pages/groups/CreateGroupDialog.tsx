@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { groupActions } from '../../api/resources/groupActions';
-import type { Group as SoracomGroup } from '../../api/resources/groups';
+import { Navigate } from 'react-router';
+import { groupChanges } from '../../api/resources/groups';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { FormError } from '../../components/FormError';
-import { useSubmit } from '../../lib/useSubmit';
 
 /** `key=value` lines as tags; the lines that are not of that form, for a message. */
 export function parseTagLines(text: string): { tags: Record<string, string>; bad: string[] } {
@@ -21,27 +21,17 @@ export function parseTagLines(text: string): { tags: Record<string, string>; bad
   return { tags, bad };
 }
 
-export function CreateGroupDialog({
-  opened,
-  onClose,
-  onCreated,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  onCreated: (group: SoracomGroup) => void;
-}) {
+/** Creates a group from its name and tags, then opens its page. */
+export function CreateGroupDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [tagText, setTagText] = useState('');
   const [checked, setChecked] = useState(false);
   const { tags, bad } = parseTagLines(tagText);
-  const create = useSubmit(async () => {
-    const group = await groupActions.create(name.trim(), tags);
-    setName('');
-    setTagText('');
-    setChecked(false);
-    onCreated(group);
-  });
+  const create = useChange(groupChanges.create());
+  // A created group is shown on its own page: the change's answer says which.
+  const created = create.data;
+  if (created) return <Navigate to={`/groups/${encodeURIComponent(created.groupId ?? '')}`} />;
 
   return (
     <Modal
@@ -57,7 +47,7 @@ export function CreateGroupDialog({
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           setChecked(true);
-          if (name.trim() && bad.length === 0) void create.submit();
+          if (name.trim() && bad.length === 0) void create.submit({ name: name.trim(), tags });
         }}
       >
         <Stack gap="sm">

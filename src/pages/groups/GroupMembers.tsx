@@ -2,28 +2,27 @@ import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { groupActions } from '../../api/resources/groupActions';
-import { groupDetailQueries } from '../../api/resources/groups';
+import { groupChanges, groupDetailQueries } from '../../api/resources/groups';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormError } from '../../components/FormError';
 import { SimStatusBadge } from '../../components/sims/SimStatusBadge';
 import { simName } from '../../lib/sim';
-import { useSubmit } from '../../lib/useSubmit';
 
 const shown = 10;
 
 /** The SIMs in the group (the first few), adding one by SIM ID, removing one. */
-export function GroupMembers({ groupId, onChanged }: { groupId: string; onChanged: () => Promise<void> }) {
+export function GroupMembers({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const members = useQuery(groupDetailQueries.members(groupId));
   const [simId, setSimId] = useState('');
   const [removing, setRemoving] = useState<string | null>(null);
-  const add = useSubmit(async () => {
-    await groupActions.addSim(groupId, simId.trim());
-    setSimId('');
-    await onChanged();
-  });
+  const add = useChange(groupChanges.addSim(groupId));
+  const remove = useChange(groupChanges.removeSim());
+  async function addSim() {
+    if (await add.submit(simId.trim())) setSimId('');
+  }
   const all = members.data?.items ?? [];
   // The first few here; the SIM table has them all.
   const sims = all.slice(0, shown);
@@ -90,7 +89,7 @@ export function GroupMembers({ groupId, onChanged }: { groupId: string; onChange
           variant="default"
           disabled={!simId.trim()}
           loading={add.pending}
-          onClick={() => void add.submit()}
+          onClick={() => void addSim()}
         >
           {t('groups.addSim')}
         </Button>
@@ -101,10 +100,9 @@ export function GroupMembers({ groupId, onChanged }: { groupId: string; onChange
         message={t('groups.removeSimBody', { id: removing ?? '' })}
         confirmLabel={t('groups.removeSim')}
         onClose={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (removing) await groupActions.removeSim(removing);
-          await onChanged();
-        }}
+        onConfirm={() => remove.submit(removing ?? '')}
+        error={remove.error}
+        retryIn={remove.retryIn}
       />
     </Stack>
   );

@@ -1,10 +1,9 @@
 import { Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { refetchAfterChange } from '../../api/queryClient';
-import { groupActions } from '../../api/resources/groupActions';
-import { groupDetailQueries, groupName, groupQueries } from '../../api/resources/groups';
+import { groupChanges, groupDetailQueries, groupName } from '../../api/resources/groups';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,14 +17,10 @@ export function GroupPage() {
   const { groupId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const group = useQuery(groupDetailQueries.detail(groupId));
   const members = useQuery(groupDetailQueries.members(groupId));
+  const remove = useChange(groupChanges.remove(groupId));
   const [deleting, setDeleting] = useState(false);
-  const refresh = () => refetchAfterChange(queryClient, groupQueries.all());
-  // Configuration and tags change the group, not its members: no need to fetch those again.
-  const refreshGroup = () =>
-    refetchAfterChange(queryClient, groupDetailQueries.detail(groupId).queryKey, groupQueries.list().queryKey);
   const data = group.data;
   const count = members.data ? `${members.data.items.length}${members.data.nextKey ? '+' : ''}` : '…';
 
@@ -58,11 +53,11 @@ export function GroupPage() {
             />
           </Paper>
           <Paper withBorder p="md" radius="md">
-            <GroupTags group={data} onChanged={refreshGroup} />
+            <GroupTags group={data} />
           </Paper>
-          <ConfigurationSection group={data} onChanged={refreshGroup} />
+          <ConfigurationSection group={data} />
           <Paper withBorder p="md" radius="md">
-            <GroupMembers groupId={groupId} onChanged={refresh} />
+            <GroupMembers groupId={groupId} />
           </Paper>
         </>
       ) : null}
@@ -73,11 +68,11 @@ export function GroupPage() {
         confirmLabel={t('groups.delete')}
         onClose={() => setDeleting(false)}
         onConfirm={async () => {
-          await groupActions.remove(groupId);
-          queryClient.removeQueries({ queryKey: groupDetailQueries.detail(groupId).queryKey });
-          await refresh();
+          if (!(await remove.submit())) return false;
           navigate('/groups', { replace: true });
         }}
+        error={remove.error}
+        retryIn={remove.retryIn}
       />
     </Stack>
   );

@@ -1,37 +1,33 @@
 import { ActionIcon, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { groupActions } from '../../api/resources/groupActions';
-import type { Group as SoracomGroup } from '../../api/resources/groups';
+import { groupChanges, type Group as SoracomGroup } from '../../api/resources/groups';
+import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
 import { FormError } from '../../components/FormError';
-import { useSubmit } from '../../lib/useSubmit';
 
 /** The group's tags (`name` is its name): change a value, add one, remove one. */
-export function GroupTags({ group, onChanged }: { group: SoracomGroup; onChanged: () => Promise<void> }) {
+export function GroupTags({ group }: { group: SoracomGroup }) {
   const { t } = useTranslation();
   const groupId = group.groupId ?? '';
   const tags = Object.entries(group.tags ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [newName, setNewName] = useState('');
   const [newValue, setNewValue] = useState('');
-  const save = useSubmit(async (changes: Record<string, string>) => {
-    await groupActions.putTags(groupId, changes);
+  const put = useChange(groupChanges.putTags(groupId));
+  const remove = useChange(groupChanges.deleteTag(groupId));
+  async function save(changes: Record<string, string>) {
+    if (!(await put.submit(changes))) return;
     setEdits({});
     setNewName('');
     setNewValue('');
-    await onChanged();
-  });
-  const remove = useSubmit(async (name: string) => {
-    await groupActions.deleteTag(groupId, name);
-    await onChanged();
-  });
+  }
 
   return (
     <Stack gap="xs">
       <Title order={3} size="h4">
         {t('groups.tags')}
       </Title>
-      <FormError error={save.error ?? remove.error} retryIn={0} />
+      <FormError error={put.error ?? remove.error} retryIn={0} />
       <Table aria-label={t('groups.tags')}>
         <Table.Thead>
           <Table.Tr>
@@ -56,7 +52,7 @@ export function GroupTags({ group, onChanged }: { group: SoracomGroup; onChanged
                   <Button
                     size="compact-xs"
                     disabled={edits[name] === undefined || edits[name] === value || !edits[name]?.trim()}
-                    onClick={() => void save.submit({ [name]: (edits[name] ?? '').trim() })}
+                    onClick={() => void save({ [name]: (edits[name] ?? '').trim() })}
                   >
                     {t('common.save')}
                   </Button>
@@ -92,8 +88,8 @@ export function GroupTags({ group, onChanged }: { group: SoracomGroup; onChanged
           size="xs"
           variant="default"
           disabled={!newName.trim() || !newValue.trim()}
-          onClick={() => void save.submit({ [newName.trim()]: newValue.trim() })}
-          loading={save.pending}
+          onClick={() => void save({ [newName.trim()]: newValue.trim() })}
+          loading={put.pending}
         >
           {t('groups.addTag')}
         </Button>

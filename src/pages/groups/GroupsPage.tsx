@@ -10,10 +10,9 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { refetchAfterChange } from '../../api/queryClient';
+import { Link, useSearchParams } from 'react-router';
 import { type Group, groupDetailQueries, groupName, groupQueries } from '../../api/resources/groups';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -42,8 +41,6 @@ function SimCount({ groupId }: { groupId: string }) {
 
 export function GroupsPage() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const groups = useQuery(groupQueries.list());
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -139,15 +136,7 @@ export function GroupsPage() {
           </Text>
         ) : null}
       </Paper>
-      <CreateGroupDialog
-        opened={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(group) => {
-          setCreating(false);
-          void refetchAfterChange(queryClient, groupQueries.all());
-          navigate(`/groups/${encodeURIComponent(group.groupId ?? '')}`);
-        }}
-      />
+      <CreateGroupDialog opened={creating} onClose={() => setCreating(false)} />
     </>
   );
 }

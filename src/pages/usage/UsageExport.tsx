@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, Group, Loader, NativeSelect, Radio, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
-import type { ExportMode } from '../../api/resources/usage';
+import type { ExportMode } from '../../api/resources/exports';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useExportDownload } from '../../lib/useExportDownload';
 import { rangeFor, spans } from './range';
-import { useUsageExport } from './useUsageExport';
 
 type FleetPeriod = 'month' | 'day';
 
@@ -14,7 +14,7 @@ export function UsageExport({ operatorId }: { operatorId: string }) {
   const [period, setPeriod] = useState<FleetPeriod>('month');
   const [span, setSpan] = useState(spans.month[0] ?? 12);
   const [mode, setMode] = useState<ExportMode>('sync');
-  const { phase, start, cancel, busy } = useUsageExport(operatorId);
+  const { phase, start, cancel, busy } = useExportDownload();
   const statusId = useId();
 
   return (
@@ -52,7 +52,7 @@ export function UsageExport({ operatorId }: { operatorId: string }) {
       </Group>
       <Group gap="sm">
         <Button
-          onClick={() => void start(rangeFor(period, span, Date.now()), mode)}
+          onClick={() => void start({ kind: 'usage', operatorId, range: rangeFor(period, span, Date.now()) }, mode)}
           loading={busy}
           aria-describedby={statusId}
         >

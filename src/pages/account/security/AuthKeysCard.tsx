@@ -1,27 +1,23 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { refetchAfterChange } from '../../../api/queryClient';
-import { securityActions, securityQueries, type Who } from '../../../api/resources/security';
+import { securityChanges, securityQueries, type Who } from '../../../api/resources/security';
+import { useChange } from '../../../api/useChange';
 import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { CopyField } from '../../../components/CopyField';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../lib/format';
-import { useSubmit } from '../../../lib/useSubmit';
 
 /** Auth keys (for programs using the API): list, generate (the secret is shown once), delete. */
 export function AuthKeysCard({ who }: { who: Who }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const keys = useQuery(securityQueries.authKeys(who));
-  const [created, setCreated] = useState<{ authKeyId: string; authKey: string } | null>(null);
+  const generate = useChange(securityChanges.generateAuthKey(who));
+  const remove = useChange(securityChanges.deleteAuthKey(who));
   const [deleting, setDeleting] = useState<string | null>(null);
-  const refresh = () => refetchAfterChange(queryClient, securityQueries.authKeys(who).queryKey);
-  const generate = useSubmit(async () => {
-    setCreated(await securityActions.generateAuthKey(who));
-    await refresh();
-  });
+  // The new key's secret lives only in the change's answer: closing the dialog resets it, so it is shown once.
+  const created = generate.data;
 
   return (
     <Paper withBorder p="md" radius="md">
@@ -82,8 +78,8 @@ export function AuthKeysCard({ who }: { who: Who }) {
       )}
       <Modal
         closeButtonProps={{ 'aria-label': t('common.close') }}
-        opened={created !== null}
-        onClose={() => setCreated(null)}
+        opened={created !== undefined}
+        onClose={generate.reset}
         title={t('security.keys.createdTitle')}
         centered
       >
@@ -92,7 +88,7 @@ export function AuthKeysCard({ who }: { who: Who }) {
             <Alert color="yellow">{t('security.keys.createdBody')}</Alert>
             <CopyField label={t('security.keys.id')} value={created.authKeyId} />
             <CopyField label={t('security.keys.secret')} value={created.authKey} />
-            <Button onClick={() => setCreated(null)} w="fit-content">
+            <Button onClick={generate.reset} w="fit-content">
               {t('security.keys.savedSecret')}
             </Button>
           </Stack>
@@ -104,10 +100,9 @@ export function AuthKeysCard({ who }: { who: Who }) {
         message={t('security.keys.deleteBody', { id: deleting ?? '' })}
         confirmLabel={t('common.delete')}
         onClose={() => setDeleting(null)}
-        onConfirm={async () => {
-          if (deleting) await securityActions.deleteAuthKey(who, deleting);
-          await refresh();
-        }}
+        onConfirm={() => remove.submit(deleting ?? '')}
+        error={remove.error}
+        retryIn={remove.retryIn}
       />
     </Paper>
   );

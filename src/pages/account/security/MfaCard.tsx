@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { refetchAfterChange } from '../../../api/queryClient';
-import { securityActions, securityQueries, type Who } from '../../../api/resources/security';
+import { securityChanges, securityQueries, type Who } from '../../../api/resources/security';
+import { useChange } from '../../../api/useChange';
 import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -10,35 +10,44 @@ import { PasswordField } from '../../../components/PasswordField';
 import { BackupCodes } from './BackupCodes';
 import { MfaSetup } from './MfaSetup';
 
-type Step =
-  | { kind: 'idle' }
-  | { kind: 'setup'; totpUri: string }
-  | { kind: 'codes'; codes: string[] }
-  | { kind: 'enabled' };
-
-/** Multi-factor authentication: status, turning it on (QR code, verification, backup codes) and off. */
+/**
+ * Multi-factor authentication: status, turning it on (QR code, verification, backup codes) and off. Where the card
+ * is in turning MFA on follows from its changes: set-up once `enable` has the app's URI, then the backup codes
+ * `verify` answered, until they are saved; then both are reset so that neither secret stays in memory.
+ */
 export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const status = useQuery(securityQueries.mfa(who));
-  const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<unknown>(null);
+  const enable = useChange(securityChanges.enableMfa(who));
+  const verify = useChange(securityChanges.verifyMfa(who));
+  const revoke = useChange(securityChanges.revokeMfa(who));
+  // Says "MFA is on" once turning it on is over, until it is turned off.
+  const [turnedOn, setTurnedOn] = useState(false);
   const [revoking, setRevoking] = useState(false);
   const [password, setPassword] = useState('');
-  const refresh = () => refetchAfterChange(queryClient, securityQueries.mfa(who).queryKey);
 
-  async function start() {
-    setStarting(true);
-    setStartError(null);
-    try {
-      setStep({ kind: 'setup', totpUri: await securityActions.enableMfa(who) });
-    } catch (error) {
-      setStartError(error);
-    } finally {
-      setStarting(false);
-    }
-  }
+  const codes = verify.data ?? [];
+  const step = turnedOn
+    ? 'enabled'
+    : verify.done
+      ? codes.length > 0
+        ? 'codes'
+        : 'enabled'
+      : enable.data !== undefined
+        ? 'setup'
+        : 'idle';
+  const forget = () => {
+    enable.reset();
+    verify.reset();
+  };
+  const finish = () => {
+    setTurnedOn(true);
+    forget();
+  };
+  const startOver = () => {
+    setTurnedOn(false);
+    forget();
+  };
 
   const current = status.data;
   return (
@@ -54,23 +63,14 @@ export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void })
         ) : null}
       </Group>
       {status.error ? <ErrorAlert error={status.error} /> : null}
-      {startError ? <ErrorAlert error={startError} /> : null}
-      {step.kind === 'setup' ? (
-        <MfaSetup
-          who={who}
-          totpUri={step.totpUri}
-          onCancel={() => setStep({ kind: 'idle' })}
-          onVerified={(codes) => {
-            void refresh();
-            onChanged();
-            setStep(codes.length ? { kind: 'codes', codes } : { kind: 'enabled' });
-          }}
-        />
-      ) : step.kind === 'codes' ? (
-        <BackupCodes codes={step.codes} operatorId={who.operatorId} onDone={() => setStep({ kind: 'enabled' })} />
+      {enable.error ? <ErrorAlert error={enable.error} /> : null}
+      {step === 'setup' ? (
+        <MfaSetup totpUri={enable.data ?? ''} verify={verify} onCancel={startOver} onVerified={onChanged} />
+      ) : step === 'codes' ? (
+        <BackupCodes codes={codes} operatorId={who.operatorId} onDone={finish} />
       ) : (
         <Stack gap="sm">
-          {step.kind === 'enabled' ? (
+          {step === 'enabled' ? (
             <Alert color="green" role="status">
               {t('security.mfa.enabled')}
             </Alert>
@@ -81,7 +81,7 @@ export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void })
               {t('security.mfa.turnOff')}
             </Button>
           ) : (
-            <Button w="fit-content" onClick={() => void start()} loading={starting} disabled={!current}>
+            <Button w="fit-content" onClick={() => void enable.submit()} loading={enable.pending} disabled={!current}>
               {current === 'UNCONFIRMED' ? t('security.mfa.continue') : t('security.mfa.turnOn')}
             </Button>
           )}
@@ -98,11 +98,12 @@ export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void })
           setPassword('');
         }}
         onConfirm={async () => {
-          await securityActions.revokeMfa(who, password);
-          setStep({ kind: 'idle' });
-          await refresh();
+          if (!(await revoke.submit(password))) return false;
+          startOver();
           onChanged();
         }}
+        error={revoke.error}
+        retryIn={revoke.retryIn}
       >
         {who.userName ? null : (
           <PasswordField

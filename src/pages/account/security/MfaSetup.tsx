@@ -1,31 +1,33 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { Who } from '../../../api/resources/security';
-import { securityActions } from '../../../api/resources/security';
 import { useTranslation } from '../../../app/i18n';
 import { CopyField } from '../../../components/CopyField';
 import { FormError } from '../../../components/FormError';
 import { QrCode } from '../../../components/QrCode';
 import { otpDigits } from '../../../lib/otpCode';
-import { useSubmit } from '../../../lib/useSubmit';
 
-/** Step two of turning MFA on: scan the code (or type the secret), then prove it with a code from the app. */
+/**
+ * Step two of turning MFA on: scan the code (or type the secret), then prove it with a code from the app. `verify`
+ * is the card's change (`securityChanges.verifyMfa`): the card shows what it answers.
+ */
 export function MfaSetup({
-  who,
   totpUri,
+  verify,
   onVerified,
   onCancel,
 }: {
-  who: Who;
   totpUri: string;
-  onVerified: (backupCodes: string[]) => void;
+  verify: { submit: (code: string) => Promise<boolean>; pending: boolean; error: unknown; retryIn: number };
+  onVerified: () => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [checked, setChecked] = useState(false);
   const secret = new URL(totpUri).searchParams.get('secret') ?? '';
-  const action = useSubmit(async () => onVerified(await securityActions.verifyMfa(who, code.trim())));
+  const send = async () => {
+    if (await verify.submit(code.trim())) onVerified();
+  };
   const valid = /^\d{6}$/.test(code.trim());
 
   return (
@@ -35,14 +37,14 @@ export function MfaSetup({
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         setChecked(true);
-        if (valid) void action.submit();
+        if (valid) void send();
       }}
     >
       <Stack gap="sm">
         <Text size="sm">{t('security.mfa.scan')}</Text>
         <QrCode value={totpUri} label={t('security.mfa.qrLabel')} />
         <CopyField label={t('security.mfa.secret')} value={secret} />
-        <FormError error={action.error} retryIn={action.retryIn} />
+        <FormError error={verify.error} retryIn={verify.retryIn} />
         <TextInput
           label={t('login.mfaCode')}
           inputMode="numeric"
@@ -53,7 +55,7 @@ export function MfaSetup({
           w={200}
         />
         <Group gap="xs">
-          <Button type="submit" loading={action.pending}>
+          <Button type="submit" loading={verify.pending}>
             {t('security.mfa.verify')}
           </Button>
           <Button variant="default" onClick={onCancel}>

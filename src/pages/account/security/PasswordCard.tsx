@@ -1,12 +1,12 @@
 import { Alert, Button, Paper, Stack, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { securityActions, type Who } from '../../../api/resources/security';
+import { securityChanges, type Who } from '../../../api/resources/security';
 import { useUnsavedWork } from '../../../api/unsavedWork';
+import { useChange } from '../../../api/useChange';
 import { useTranslation } from '../../../app/i18n';
 import { FormError } from '../../../components/FormError';
 import { NewPasswordFields, newPasswordErrors } from '../../../components/NewPasswordFields';
 import { PasswordField } from '../../../components/PasswordField';
-import { useSubmit } from '../../../lib/useSubmit';
 
 const empty = { current: '', next: { password: '', confirm: '' } };
 
@@ -15,12 +15,13 @@ export function PasswordCard({ who, onChanged }: { who: Who; onChanged: () => vo
   const { t } = useTranslation();
   const [form, setForm] = useState(empty);
   const [checked, setChecked] = useState(false);
-  const action = useSubmit(async () => {
-    await securityActions.changePassword(who, form.current, form.next.password);
+  const action = useChange(securityChanges.changePassword(who));
+  async function send() {
+    if (!(await action.submit({ currentPassword: form.current, newPassword: form.next.password }))) return;
     setForm(empty);
     setChecked(false);
     onChanged();
-  });
+  }
   useUnsavedWork(form.current !== '' || form.next.password !== '');
 
   return (
@@ -34,7 +35,7 @@ export function PasswordCard({ who, onChanged }: { who: Who; onChanged: () => vo
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           setChecked(true);
-          if (form.current && !newPasswordErrors(form.next)) void action.submit();
+          if (form.current && !newPasswordErrors(form.next)) void send();
         }}
       >
         <Stack gap="sm" maw={420}>

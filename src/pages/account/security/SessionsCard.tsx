@@ -1,6 +1,7 @@
 import { Alert, Button, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { securityActions, type Who } from '../../../api/resources/security';
+import { securityChanges, type Who } from '../../../api/resources/security';
+import { useChange } from '../../../api/useChange';
 import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { idleChoices, idleMinutes, setIdleMinutes } from '../../../components/session/idle';
@@ -9,7 +10,8 @@ import { idleChoices, idleMinutes, setIdleMinutes } from '../../../components/se
 export function SessionsCard({ who, suggest }: { who: Who; suggest: boolean }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState(false);
+  const signOut = useChange(securityChanges.signOutEverywhere(who));
+  const done = signOut.done;
   const [minutes, setMinutes] = useState(idleMinutes);
 
   return (
@@ -50,10 +52,9 @@ export function SessionsCard({ who, suggest }: { who: Who; suggest: boolean }) {
         message={t('security.sessions.confirm')}
         confirmLabel={t('security.sessions.signOutEverywhere')}
         onClose={() => setConfirming(false)}
-        onConfirm={async () => {
-          await securityActions.signOutEverywhere(who);
-          setDone(true);
-        }}
+        onConfirm={() => signOut.submit()}
+        error={signOut.error}
+        retryIn={signOut.retryIn}
       />
     </Paper>
   );

@@ -8,7 +8,7 @@ import { ConfigurationTools } from './ConfigurationTools';
 import { NamespaceEditor } from './NamespaceEditor';
 
 /** Every namespace of the group in a tab, each with its own editor; unsaved edits survive switching tabs. */
-export function ConfigurationSection({ group, onChanged }: { group: Group; onChanged: () => Promise<void> }) {
+export function ConfigurationSection({ group }: { group: Group }) {
   const { t } = useTranslation();
   const [dirty, setDirty] = useState<Record<string, boolean>>({});
   const anyDirty = Object.values(dirty).some(Boolean);
@@ -24,7 +24,7 @@ export function ConfigurationSection({ group, onChanged }: { group: Group; onCha
       <Title order={3} size="h4" mb="sm">
         {t('groupConfig.title')}
       </Title>
-      <ConfigurationTools group={group} onChanged={onChanged} disabled={anyDirty} />
+      <ConfigurationTools group={group} disabled={anyDirty} />
       <Tabs defaultValue="SoracomAir" keepMounted mt="md">
         <Tabs.List>
           {namespaces.map((ns) => (
@@ -36,7 +36,7 @@ export function ConfigurationSection({ group, onChanged }: { group: Group; onCha
         </Tabs.List>
         {namespaces.map((ns) => (
           <Tabs.Panel key={ns} value={ns} pt="md">
-            <NamespaceEditor group={group} namespace={ns} onSaved={onChanged} onDirty={markers(ns)} />
+            <NamespaceEditor group={group} namespace={ns} onDirty={markers(ns)} />
           </Tabs.Panel>
         ))}
       </Tabs>

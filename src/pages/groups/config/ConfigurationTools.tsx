@@ -2,13 +2,17 @@ import { Button, FileButton, Group, Modal, NativeSelect, Stack, Text } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { diff, exportFormat, parseConfigurationFile } from '../../../../common/configuration';
+import {
+  type Configuration,
+  configurationOf,
+  groupConfigurationChanges,
+} from '../../../api/resources/groupConfiguration';
 import { groupName, groupQueries, type Group as SoracomGroup } from '../../../api/resources/groups';
+import { useChange } from '../../../api/useChange';
 import { useTranslation } from '../../../app/i18n';
 import { DiffList } from '../../../components/DiffList';
 import { FormError } from '../../../components/FormError';
 import { notifySuccess } from '../../../lib/notify';
-import { useSubmit } from '../../../lib/useSubmit';
-import { applyConfiguration, type Configuration, configurationOf } from './applyConfiguration';
 
 function download(group: SoracomGroup) {
   const body = {
@@ -26,28 +30,19 @@ function download(group: SoracomGroup) {
 }
 
 /** Export the configuration as JSON, import one, or copy another group's; what changes is shown before applying. */
-export function ConfigurationTools({
-  group,
-  onChanged,
-  disabled,
-}: {
-  group: SoracomGroup;
-  onChanged: () => Promise<void>;
-  disabled: boolean;
-}) {
+export function ConfigurationTools({ group, disabled }: { group: SoracomGroup; disabled: boolean }) {
   const { t } = useTranslation();
   const groups = useQuery(groupQueries.list());
   const [incoming, setIncoming] = useState<{ source: string; configuration: Configuration } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [copyFrom, setCopyFrom] = useState('');
   const current = configurationOf(group.configuration);
-  const apply = useSubmit(async () => {
-    if (!incoming) return;
-    await applyConfiguration(group.groupId ?? '', current, incoming.configuration);
+  const apply = useChange(groupConfigurationChanges.apply(group.groupId ?? ''));
+  async function applyIncoming() {
+    if (!incoming || !(await apply.submit({ current, target: incoming.configuration }))) return;
     setIncoming(null);
-    await onChanged();
     notifySuccess(t('groupConfig.tools.applied'));
-  });
+  }
 
   async function readFile(file: File | null) {
     if (!file) return;
@@ -123,7 +118,7 @@ export function ConfigurationTools({
             <Button variant="default" onClick={() => setIncoming(null)} disabled={apply.pending}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={() => void apply.submit()} loading={apply.pending}>
+            <Button onClick={() => void applyIncoming()} loading={apply.pending}>
               {t('groupConfig.tools.apply')}
             </Button>
           </Group>

@@ -1,27 +1,19 @@
 import { Alert, Badge, Button, Group, SegmentedControl, Stack } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { clone, deepEqual, isObject, type Json, type JsonObject, setPath } from '../../../../common/configuration';
-import { groupActions } from '../../../api/resources/groupActions';
-import { groupDetailQueries, type Group as SoracomGroup } from '../../../api/resources/groups';
+import { deepEqual, type Json, type JsonObject, setPath } from '../../../../common/configuration';
+import { groupConfigurationChanges, NamespaceConflict, namespaceOf } from '../../../api/resources/groupConfiguration';
+import type { Group as SoracomGroup } from '../../../api/resources/groups';
 import { useUnsavedWork } from '../../../api/unsavedWork';
+import { useChange } from '../../../api/useChange';
 import { useTranslation } from '../../../app/i18n';
 import { FormError } from '../../../components/FormError';
 import { notifySuccess } from '../../../lib/notify';
-import { useSubmit } from '../../../lib/useSubmit';
 import { BeamEntries } from './BeamEntries';
 import { FieldControl } from './FieldControl';
 import { namespaceFields } from './fields';
 import type { FieldError } from './fieldValue';
 import { JsonView } from './JsonView';
 import { ReviewDialog } from './ReviewDialog';
-
-const namespaceOf = (group: SoracomGroup, namespace: string): JsonObject => {
-  const value = (group.configuration as Record<string, unknown> | undefined)?.[namespace];
-  return isObject(value) ? clone(value) : {};
-};
-
-export type Conflict = { theirs: JsonObject; group: SoracomGroup } | null;
 
 /**
  * One namespace: its form (or JSON), a review of every change before saving, and a check that nobody else changed
@@ -30,23 +22,20 @@ export type Conflict = { theirs: JsonObject; group: SoracomGroup } | null;
 export function NamespaceEditor({
   group,
   namespace,
-  onSaved,
   onDirty,
 }: {
   group: SoracomGroup;
   namespace: string;
-  onSaved: () => Promise<void>;
   onDirty: (dirty: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [loaded, setLoaded] = useState(() => namespaceOf(group, namespace));
   const [loadedAt, setLoadedAt] = useState(group.lastModifiedTime ?? 0);
   const [draft, setDraft] = useState(loaded);
   const [view, setView] = useState<'form' | 'json'>('form');
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [reviewing, setReviewing] = useState(false);
-  const [conflict, setConflict] = useState<Conflict>(null);
+  const [conflict, setConflict] = useState<NamespaceConflict | null>(null);
   const [formKey, setFormKey] = useState(0);
   const dirty = !deepEqual(loaded, draft);
   const invalid = Object.values(errors).some(Boolean);
@@ -63,23 +52,22 @@ export function NamespaceEditor({
     setFormKey((k) => k + 1);
   }, [group, namespace, dirty, loadedAt]);
 
-  // A conflict is another change to this namespace since it was loaded (the group's lastModifiedTime moves for any
-  // change, but a save replaces only this namespace, so changes elsewhere cannot be lost by it).
-  const save = useSubmit(async (overwrite: boolean) => {
-    const fresh = await queryClient.fetchQuery({ ...groupDetailQueries.detail(group.groupId ?? ''), staleTime: 0 });
-    const theirs = namespaceOf(fresh, namespace);
-    if (!overwrite && !deepEqual(theirs, loaded)) {
-      setConflict({ theirs, group: fresh });
-      return;
-    }
-    await groupActions.saveNamespace(group.groupId ?? '', namespace, theirs, draft);
+  const save = useChange({
+    ...groupConfigurationChanges.saveNamespace(group.groupId ?? '', namespace),
+    // The review shows the other change until the user reloads it, overwrites it or closes the review.
+    onError: (error) => {
+      if (error instanceof NamespaceConflict) setConflict(error);
+    },
+  });
+  const failure = save.error instanceof NamespaceConflict ? null : save.error;
+  async function send(overwrite: boolean) {
+    if (!(await save.submit({ loaded, draft, overwrite }))) return;
     setConflict(null);
     setReviewing(false);
-    // Clean now; the refetch below brings the saved namespace back from the server (see the effect above).
+    // Clean now; the group read again brings the saved namespace back from the server (see the effect above).
     setLoaded(draft);
-    await onSaved();
     notifySuccess(t('groupConfig.saved', { namespace }));
-  });
+  }
 
   const reload = () => {
     if (!conflict) return;
@@ -136,7 +124,7 @@ export function NamespaceEditor({
           {namespace === 'SoracomBeam' ? <BeamEntries draft={draft} onDraft={update} onError={reportError} /> : null}
         </Stack>
       )}
-      <FormError error={save.error} retryIn={save.retryIn} />
+      <FormError error={failure} retryIn={save.retryIn} />
       <Group gap="xs">
         <Button onClick={() => setReviewing(true)} disabled={!dirty || invalid}>
           {t('groupConfig.review')}
@@ -160,13 +148,13 @@ export function NamespaceEditor({
         draft={draft}
         conflict={conflict}
         pending={save.pending}
-        error={save.error}
+        error={failure}
         onClose={() => {
           setReviewing(false);
           setConflict(null);
         }}
-        onSave={() => void save.submit(false)}
-        onOverwrite={() => void save.submit(true)}
+        onSave={() => void send(false)}
+        onOverwrite={() => void send(true)}
         onReload={reload}
       />
     </Stack>

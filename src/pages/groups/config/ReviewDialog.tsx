@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { diff, type JsonObject } from '../../../../common/configuration';
+import type { NamespaceConflict } from '../../../api/resources/groupConfiguration';
 import { useTranslation } from '../../../app/i18n';
 import { DiffList } from '../../../components/DiffList';
 import { FormError } from '../../../components/FormError';
-import type { Conflict } from './NamespaceEditor';
 
 /** What saving will change, key by key; and, when the namespace changed meanwhile, what the other change was. */
 export function ReviewDialog({
@@ -23,7 +23,7 @@ export function ReviewDialog({
   namespace: string;
   loaded: JsonObject;
   draft: JsonObject;
-  conflict: Conflict;
+  conflict: NamespaceConflict | null;
   pending: boolean;
   error: unknown;
   onClose: () => void;

@@ -1,12 +1,24 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  abortableSleep,
+  downloadUrl,
   type ExportedFile,
   ExportFailedError,
+  type ExportTarget,
   exportBackoff,
   exportCsv,
+  requestExport,
   waitForExportedFile,
-} from './billing';
+} from './exports';
+
+/** The typed client captures `fetch` when its module loads, so the stub is installed before any import. */
+const fetchMock = vi.hoisted(() => {
+  const mock = vi.fn<typeof fetch>();
+  vi.stubGlobal('fetch', mock);
+  return mock;
+});
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
 
 /** A file that is processing for `ready` looks, then exported (or failed). */
 function fakeFile(ready: number, end: ExportedFile = { status: 'exported', url: 'https://x.example/bill.csv' }) {
@@ -76,25 +88,6 @@ describe('waitForExportedFile', () => {
       vi.useRealTimers();
     }
   });
-
-  it('sleeps for the time asked unless aborted first', async () => {
-    vi.useFakeTimers();
-    try {
-      let done = false;
-      void abortableSleep(1_000).then(() => {
-        done = true;
-      });
-      await vi.advanceTimersByTimeAsync(999);
-      expect(done).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(done).toBe(true);
-      const aborted = new AbortController();
-      aborted.abort(new Error('stop'));
-      await expect(abortableSleep(10, aborted.signal)).rejects.toThrow('stop');
-    } finally {
-      vi.useRealTimers();
-    }
-  });
 });
 
 describe('exportCsv', () => {
@@ -119,5 +112,58 @@ describe('exportCsv', () => {
     await expect(exportCsv({ kind: 'latest' }, 'async', { request: async () => ({}) })).rejects.toBeInstanceOf(
       ExportFailedError,
     );
+  });
+});
+
+describe('requestExport', () => {
+  let sent: { method: string; path: string; query: string; body: unknown }[];
+  beforeEach(() => {
+    sent = [];
+    fetchMock.mockReset();
+    fetchMock.mockImplementation(async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const url = new URL(request.url);
+      const text = await request.text();
+      sent.push({
+        method: request.method,
+        path: url.pathname,
+        query: url.search,
+        body: text ? JSON.parse(text) : null,
+      });
+      return new Response(JSON.stringify({ exportedFileId: 'ex-1' }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+  });
+
+  it.each<[ExportTarget, string, unknown]>([
+    [{ kind: 'month', yyyyMM: '202610' }, '/api/local/v1/bills/202610/export', null],
+    [{ kind: 'latest' }, '/api/local/v1/bills/latest/export', null],
+    [{ kind: 'paymentStatement', id: 'PS-1' }, '/api/local/v1/payment_statements/PS-1/export', null],
+    [
+      { kind: 'usage', operatorId: 'OP1', range: { period: 'day', from: 1_700_000_000, to: 1_700_086_400 } },
+      '/api/local/v1/stats/air/operators/OP1/export',
+      { from: 1_700_000_000, to: 1_700_086_400, period: 'day' },
+    ],
+  ])('asks for the CSV of %o in the mode chosen', async (target, path, body) => {
+    expect(await requestExport(target, 'async')).toEqual({ exportedFileId: 'ex-1' });
+    expect(sent).toEqual([{ method: 'POST', path, query: '?export_mode=async', body }]);
+  });
+});
+
+describe('downloadUrl', () => {
+  it('follows web addresses, relative ones against the page', () => {
+    expect(downloadUrl('/api/local/downloads/abc', 'http://127.0.0.1:8080/usage')).toBe(
+      'http://127.0.0.1:8080/api/local/downloads/abc',
+    );
+    expect(downloadUrl('https://bucket.example/file.csv?sig=1', 'http://x/')).toBe(
+      'https://bucket.example/file.csv?sig=1',
+    );
+  });
+
+  it('refuses anything that would run or is not an address', () => {
+    expect(downloadUrl('javascript:alert(1)', 'http://x/')).toBeNull();
+    expect(downloadUrl('data:text/html,hi', 'http://x/')).toBeNull();
+    expect(downloadUrl('http://', 'http://x/')).toBeNull();
   });
 });
