@@ -1,4 +1,4 @@
-import { MutationObserver, QueryObserver } from '@tanstack/react-query';
+import { MutationObserver, onlineManager, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
 import { createQueryClient, maxReadRetries, readRetryDelay, refetchAfterChange, shouldRetryRead } from './queryClient';
@@ -136,6 +136,23 @@ describe('createQueryClient', () => {
     expect(mutationFn).toHaveBeenCalledTimes(1);
     expect(observer.getCurrentResult().status).toBe('error');
     expect(observer.getCurrentResult().failureCount).toBe(1);
+  });
+
+  it('sends a write at once while the browser says it is offline, instead of holding it for later', async () => {
+    const client = createQueryClient();
+    onlineManager.setOnline(false);
+    try {
+      const offline = ApiError.network(new TypeError('offline'));
+      const mutationFn = vi.fn<(tag: string) => Promise<void>>().mockRejectedValue(offline);
+      const observer = new MutationObserver(client, { mutationFn });
+      await expect(observer.mutate('name')).rejects.toBe(offline);
+      expect(observer.getCurrentResult().isPaused).toBe(false);
+      onlineManager.setOnline(true);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(mutationFn).toHaveBeenCalledTimes(1);
+    } finally {
+      onlineManager.setOnline(true);
+    }
   });
 
   it('keeps fresh data for 15 s without refetching', async () => {

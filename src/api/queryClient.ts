@@ -17,7 +17,10 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: { retry: shouldRetryRead, retryDelay: readRetryDelay, staleTime: 15_000, refetchOnWindowFocus: false },
-      mutations: { retry: false },
+      // A change is sent now or not at all: never again on its own, and not held back while the browser says it is
+      // offline (React Query would send it once the connection is back; the call refuses at once instead, and the
+      // form shows why).
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
 }

@@ -2,6 +2,7 @@ import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../queryClient';
 import { useChange } from '../useChange';
 import { settleSims, simChanges, withTag } from './simChanges';
 import { type Sim, simQueries } from './sims';
@@ -27,7 +28,8 @@ beforeEach(() => {
 });
 
 function clientWith(tags: Record<string, string>) {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+  // The console's own defaults: changes never retry and are not held back while offline.
+  const client = createQueryClient();
   client.setQueryData(key, { simId, tags } satisfies Sim);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>{children}</QueryClientProvider>

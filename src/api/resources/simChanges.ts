@@ -2,7 +2,7 @@
  * Changes to SIMs for `useChange`: a call of `simCalls` and the cache effect after it. Every SIM change ends with
  * `settleSims`; tag edits also show at once and are undone when refused.
  */
-import { mutationOptions, type QueryClient, type UseMutationOptions } from '@tanstack/react-query';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { refetchAfterChange } from '../queryClient';
 import { groupQueries } from './groups';
 import { type RegisterSimRequest, simCalls } from './simCalls';
@@ -43,33 +43,25 @@ export function withTag(sim: Sim, name: string, value: string | null): Sim {
 const settleOne = (client: QueryClient, simId: string, updated: Sim | undefined) =>
   settleSims(client, updated ? [updated] : [], [simId]);
 
-/**
- * `mutationOptions` with the error as `useChange` keeps it (whatever was thrown), run even while the browser says it
- * is offline: React Query would otherwise hold the change until the connection is back, and a SIM change may not wait
- * to go out later (its call refuses at once instead, and the form shows why).
- */
-const change = <TData, TVariables, TSaved = unknown>(options: UseMutationOptions<TData, unknown, TVariables, TSaved>) =>
-  mutationOptions({ networkMode: 'always', ...options });
-
 export const simChanges = {
   /**
    * One action on one SIM: `call` is the action's call of `simCalls` (the SIM action catalogue picks it and turns
    * the form's input into its arguments).
    */
   act: <I>(simId: string, call: (input: I) => Promise<Sim | undefined>) =>
-    change({
+    mutationOptions({
       mutationFn: call,
       onSuccess: (updated, _input, _result, { client }) => settleOne(client, simId, updated),
     }),
 
   rename: (simId: string) =>
-    change({
+    mutationOptions({
       mutationFn: (name: string) => simCalls.rename(simId, name),
       onSuccess: (updated, _name, _result, { client }) => settleOne(client, simId, updated),
     }),
 
   register: () =>
-    change({
+    mutationOptions({
       mutationFn: ({ simId, body }: { simId: string; body: RegisterSimRequest }) => simCalls.register(simId, body),
       onSuccess: (sim, { simId }, _result, { client }) => settleOne(client, sim?.simId ?? simId, sim),
     }),
@@ -80,7 +72,7 @@ export const simChanges = {
    */
   editTag: (simId: string) => {
     const key = simQueries.detail(simId).queryKey;
-    return change({
+    return mutationOptions({
       mutationFn: ({ name, value }: TagEdit) =>
         value === null
           ? simCalls.deleteTag(simId, name)

@@ -1,8 +1,9 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../api/queryClient';
 import type { Sim } from '../../api/resources/sims';
 import { loadCatalogPart, setLanguage } from '../../app/i18n';
 import { SimTags } from './SimTags';
@@ -30,7 +31,7 @@ describe('SimTags', () => {
   it('lets no other tag change be sent while one is on its way, and keeps what was typed', async () => {
     render(
       <MantineProvider env="test">
-        <QueryClientProvider client={new QueryClient()}>
+        <QueryClientProvider client={createQueryClient()}>
           <SimTags sim={sim} />
         </QueryClientProvider>
       </MantineProvider>,

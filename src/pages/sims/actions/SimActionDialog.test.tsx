@@ -1,8 +1,9 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../../api/queryClient';
 import type { Sim } from '../../../api/resources/sims';
 import { loadCatalogPart, setLanguage } from '../../../app/i18n';
 import { simActionByKey } from './catalog';
@@ -45,7 +46,7 @@ function open(key: Parameters<typeof simActionByKey>[0]) {
   const onClose = vi.fn();
   render(
     <MantineProvider env="test">
-      <QueryClientProvider client={new QueryClient()}>
+      <QueryClientProvider client={createQueryClient()}>
         <SimActionDialog sim={sim} action={simActionByKey(key)} opened onClose={onClose} />
       </QueryClientProvider>
     </MantineProvider>,
