@@ -4,6 +4,7 @@ import { api } from '../client';
 import { allPages, toPage } from '../pager';
 import { refetchAfterChange } from '../queryClient';
 import type { components } from '../schema';
+import { simCalls } from './simCalls';
 import { simQueries } from './sims';
 
 export type Group = components['schemas']['Group'];
@@ -110,15 +111,16 @@ export const groupChanges = {
     }),
   addSim: (groupId: string) =>
     mutationOptions({
+      // The SIM's own call (simCalls): one home for each API path.
       mutationFn: async (simId: string) => {
-        await api.POST('/sims/{sim_id}/set_group', { params: { path: { sim_id: simId } }, body: { groupId } });
+        await simCalls.setGroup(simId, groupId);
       },
       onSuccess: (_data, _simId, _result, { client }) => refetchMembership(client),
     }),
   removeSim: () =>
     mutationOptions({
       mutationFn: async (simId: string) => {
-        await api.POST('/sims/{sim_id}/unset_group', { params: { path: { sim_id: simId } } });
+        await simCalls.unsetGroup(simId);
       },
       onSuccess: (_data, _simId, _result, { client }) => refetchMembership(client),
     }),
