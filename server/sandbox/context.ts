@@ -60,6 +60,9 @@ export interface Reply {
 
 export type Handler = (ctx: Ctx<never>) => Reply;
 
+/** A resource module's handlers, keyed by the operationId each answers (api/index.ts gathers them). */
+export type Handlers = Readonly<Record<string, Handler>>;
+
 /** The authenticated caller; handlers of secured operations can rely on it being there. */
 export function caller(ctx: Ctx<unknown>): Identity {
   if (!ctx.identity) throw forbidden();

@@ -3,17 +3,9 @@
  * authenticated when the operation is secured, and its handler answers. Every error has SORACOM's `{code, message}`.
  */
 
-import { getAirStats, getAirStatsOfSim, sandboxInsertAirStats } from './airStats';
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
-import { auth, generateAuthToken, logout, revokeOperatorAuthTokens, revokeUserAuthTokens } from './auth';
-import {
-  deleteOperatorAuthKey,
-  deleteUserAuthKey,
-  generateOperatorAuthKey,
-  generateUserAuthKey,
-  listOperatorAuthKeys,
-  listUserAuthKeys,
-} from './authKeys';
+import { auth, generateAuthToken, logout, revokeOperatorAuthTokens, revokeUserAuthTokens } from './api/auth/auth';
+import { issuePasswordResetToken, verifyPasswordResetToken } from './api/auth/passwordReset';
 import {
   getBilling,
   getBillingHistory,
@@ -21,13 +13,8 @@ import {
   getBillingSummaryOfBillItems,
   getBillingSummaryOfSims,
   getLatestBilling,
-} from './bills';
-import type { Ctx, Handler } from './context';
-import { createStores } from './context';
-import { listCoupons, registerCoupon, sandboxCreateCoupon } from './coupons';
-import type { Db } from './db';
-import { codes, forbidden, SoracomError, unauthenticated } from './errors';
-import { downloadExport, exportBilling, exportLatestBilling, getExportedFile } from './exports';
+} from './api/billing/bills';
+import { downloadExport, exportBilling, exportLatestBilling, getExportedFile } from './api/files/exportedFiles';
 import {
   createGroup,
   deleteConfigurationNamespace,
@@ -39,23 +26,35 @@ import {
   listSubscribersInGroup,
   putConfigurationParameters,
   putGroupTags,
-} from './groups';
-import { rateLimit } from './guesses';
-import { createMailer } from './mail';
-import { issueMFARevokingToken, verifyMFARevokingToken } from './mfaRecovery';
-import { enableMFA, getMFAStatus, getOperator, revokeMFA, updateOperatorPassword, verifyMFA } from './operators';
-import { issuePasswordResetToken, verifyPasswordResetToken } from './passwordReset';
+} from './api/group/groups';
+import {
+  deleteOperatorAuthKey,
+  deleteUserAuthKey,
+  generateOperatorAuthKey,
+  generateUserAuthKey,
+  listOperatorAuthKeys,
+  listUserAuthKeys,
+} from './api/operator/authKeys';
+import { issueMFARevokingToken, verifyMFARevokingToken } from './api/operator/mfaRecovery';
+import {
+  enableMFA,
+  getMFAStatus,
+  getOperator,
+  revokeMFA,
+  updateOperatorPassword,
+  verifyMFA,
+} from './api/operator/operator';
+import { createOperator, verifyOperator } from './api/operator/signup';
+import { listCoupons, registerCoupon, sandboxCreateCoupon } from './api/payment/coupons';
 import {
   exportPaymentStatement,
   getPayerInformation,
   getPaymentMethod,
   listPaymentStatements,
   registerPayerInformation,
-} from './payments';
-import { createRateLimiter, type RateLimitOptions } from './rateLimit';
-import { sandboxCreateSubscriber, sandboxGetSignupToken, sandboxInitializeOperator } from './sandboxApi';
-import { searchSims } from './search';
-import { createOperator, verifyOperator } from './signup';
+} from './api/payment/payments';
+import { searchSims } from './api/query/sims';
+import { sandboxCreateSubscriber, sandboxGetSignupToken, sandboxInitializeOperator } from './api/sandbox/operator';
 import {
   activateSim,
   activateSubscriber,
@@ -91,12 +90,9 @@ import {
   unsetSimImeiLock,
   updateSimSpeedClass,
   updateSpeedClass,
-} from './simActions';
-import { getSim, listSims, putSimTags, setSimGroup, unsetSimGroup } from './sims';
-import { SpecRouter } from './spec';
-import type { Mail } from './store/mailbox';
-import type { Identity } from './store/tokens';
-import { setGroup, unsetGroup } from './subscribers';
+} from './api/sim/changes';
+import { getSim, listSims, putSimTags, setSimGroup, unsetSimGroup } from './api/sim/sims';
+import { getAirStats, getAirStatsOfSim, sandboxInsertAirStats } from './api/stats/air';
 import {
   exportAirStats,
   exportBeamStats,
@@ -104,7 +100,8 @@ import {
   getAirStatsOfOperator,
   getBeamStats,
   sandboxInsertBeamStats,
-} from './usageStats';
+} from './api/stats/beam';
+import { setGroup, unsetGroup } from './api/subscriber/subscribers';
 import {
   createUser,
   createUserPassword,
@@ -114,7 +111,17 @@ import {
   revokeUserMFA,
   updateUserPassword,
   verifyUserMFA,
-} from './users';
+} from './api/user/users';
+import type { Ctx, Handler } from './context';
+import { createStores } from './context';
+import type { Db } from './db';
+import { codes, forbidden, SoracomError, unauthenticated } from './errors';
+import { rateLimit } from './guesses';
+import { createMailer } from './mail';
+import { createRateLimiter, type RateLimitOptions } from './rateLimit';
+import { SpecRouter } from './spec';
+import type { Mail } from './store/mailbox';
+import type { Identity } from './store/tokens';
 
 /** Handlers by operationId. An operation of the description that is missing here answers 501. */
 const handlers: Record<string, Handler> = {

@@ -3,10 +3,10 @@
  * SIMs with realistic variety and six months of daily Air usage. Deterministic: the same fleet size gives the same data.
  */
 
-import { billingOf } from './bills';
-import { insertCoupon } from './coupons';
+import { billingOf } from './api/billing/bills';
+import { insertCoupon } from './api/payment/coupons';
+import { setPaymentMethod } from './api/payment/payments';
 import type { Db } from './db';
-import { setPaymentMethod } from './payments';
 import { buildSim, pick, plans, type Random, type Subscription, seededRandom, weighted } from './simFactory';
 import { addMonths, yearMonthOf } from './store/billing';
 import { groupStore } from './store/groups';

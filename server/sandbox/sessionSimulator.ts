@@ -3,10 +3,11 @@
  * `sessionStatus.lastUpdatedAt` moved on and a `Created` or `Deleted` session event recorded. `server/main.ts` runs it
  * every ~10 s; tests call `simulateSessions` with their own clock and random source.
  */
+
+import { endSession, sessionEvent } from './api/sim/changes';
 import { createStores } from './context';
 import type { Db } from './db';
 import { guessSessionSimulator } from './guesses';
-import { endSession, sessionEvent } from './simActions';
 import type { Random } from './simFactory';
 
 /** One tick: flips up to `count` active SIMs; answers the SIM IDs flipped. */

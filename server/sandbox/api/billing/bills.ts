@@ -1,0 +1,120 @@
+/**
+ * Bills: the monthly history, one month, its days, the preliminary bill, and the summaries by bill item and by SIM,
+ * all read from the billing store (guesses.billing, guesses.billClosing).
+ */
+import type { components } from '../../../../src/api/schema';
+import type { Ctx, Handler } from '../../context';
+import { caller } from '../../context';
+import type { Db } from '../../db';
+import { badRequest, notFound } from '../../errors';
+import { billing } from '../../guesses';
+import { addMonths, type Bill, billItems, billingStore, monthDays, yearMonthOf } from '../../store/billing';
+
+type MonthlyBill = components['schemas']['MonthlyBill'];
+type Currency = NonNullable<MonthlyBill['currency']>;
+
+const stores = new WeakMap<Db, ReturnType<typeof billingStore>>();
+/** The billing store of the sandbox's database (prepared once per database). */
+export function billingOf(db: Db) {
+  let store = stores.get(db);
+  if (!store) {
+    store = billingStore(db);
+    stores.set(db, store);
+  }
+  return store;
+}
+
+/** `yyyyMMddHHmmss` in UTC. */
+export const compactTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+
+/** The month in the path: 400 when it is not `yyyyMM`. */
+export function pathMonth(ctx: Ctx<unknown>): string {
+  const yearMonth = ctx.path.yyyyMM ?? '';
+  if (!monthDays(yearMonth)) throw badRequest("Path: 'yyyyMM' must be a year and month such as 202601.");
+  return yearMonth;
+}
+
+/** A month's bill, or 404 when the operator has none for it (before its creation, or in the future). */
+export function billOf(ctx: Ctx<unknown>, yearMonth: string, parts: { topSims?: boolean } = {}) {
+  const { operatorId } = caller(ctx);
+  const bill = billingOf(ctx.db).month(operatorId, yearMonth, ctx.now, parts);
+  if (!bill) throw notFound(`No bill for ${yearMonth}.`);
+  return bill;
+}
+
+export const monthlyBill = (bill: Bill): MonthlyBill => ({
+  yearMonth: bill.yearMonth,
+  amount: bill.amount,
+  currency: bill.currency as Currency,
+  state: bill.state,
+  ...(bill.state === 'closed'
+    ? {
+        appliedCouponAmount: bill.couponAmount,
+        paymentStatus: bill.paymentStatus as MonthlyBill['paymentStatus'],
+        paymentTransactionId: bill.transactionId,
+      }
+    : {}),
+});
+
+export const getBillingHistory: Handler = (ctx) => {
+  const { operatorId } = caller(ctx);
+  return { status: 200, body: { billList: billingOf(ctx.db).history(operatorId, ctx.now).map(monthlyBill) } };
+};
+
+export const getBilling: Handler = (ctx) => ({ status: 200, body: monthlyBill(billOf(ctx, pathMonth(ctx))) });
+
+export const getBillingPerDay: Handler = (ctx) => {
+  const bill = billOf(ctx, pathMonth(ctx));
+  return {
+    status: 200,
+    body: {
+      billList: bill.daily.map((d) => ({ date: d.date, amount: d.amount, currency: bill.currency as Currency })),
+    },
+  };
+};
+
+export const getLatestBilling: Handler = (ctx) => {
+  const { operatorId } = caller(ctx);
+  const bill = billingOf(ctx.db).preliminary(operatorId, ctx.now);
+  return {
+    status: 200,
+    body: { amount: bill.amount, currency: bill.currency as Currency, lastEvaluatedTime: compactTime(bill.time) },
+  };
+};
+
+/** This month and the three before it that have a bill, newest first. */
+function summaryMonths(ctx: Ctx<unknown>, parts: { topSims?: boolean }): Bill[] {
+  const { operatorId } = caller(ctx);
+  const store = billingOf(ctx.db);
+  const current = yearMonthOf(ctx.now);
+  const bills: Bill[] = [];
+  for (let i = 0; i < billing.summaryMonths; i++) {
+    const bill = store.month(operatorId, addMonths(current, -i), ctx.now, parts);
+    if (bill) bills.push(bill);
+  }
+  return bills;
+}
+
+export const getBillingSummaryOfBillItems: Handler = (ctx) => ({
+  status: 200,
+  body: summaryMonths(ctx, {}).map((bill) => ({
+    yearMonth: bill.yearMonth,
+    currency: bill.currency as Currency,
+    updatedTime: Math.floor(bill.time / 1000),
+    costBreakdownList: bill.items.map((i) => ({
+      billItemName: i.item,
+      billItemCategory: billItems[i.item].category,
+      amount: i.amount,
+    })),
+  })),
+});
+
+export const getBillingSummaryOfSims: Handler = (ctx) => ({
+  status: 200,
+  body: summaryMonths(ctx, { topSims: true }).map((bill) => ({
+    yearMonth: bill.yearMonth,
+    currency: bill.currency as Currency,
+    updatedTime: Math.floor(bill.time / 1000),
+    costBreakdownList: bill.topSims.map((s) => ({ simId: s.simId, amount: s.amount })),
+  })),
+});
