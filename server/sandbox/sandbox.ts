@@ -1,118 +1,12 @@
 /**
  * The local SORACOM API sandbox: a request is matched and validated against openapi/soracom.json, its caller is
- * authenticated when the operation is secured, and its handler answers. Every error has SORACOM's `{code, message}`.
+ * authenticated when the operation is secured, and its handler (api/handlers.ts) answers. Every error has SORACOM's
+ * `{code, message}`.
  */
-
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
-import { auth, generateAuthToken, logout, revokeOperatorAuthTokens, revokeUserAuthTokens } from './api/auth/auth';
-import { issuePasswordResetToken, verifyPasswordResetToken } from './api/auth/passwordReset';
-import {
-  getBilling,
-  getBillingHistory,
-  getBillingPerDay,
-  getBillingSummaryOfBillItems,
-  getBillingSummaryOfSims,
-  getLatestBilling,
-} from './api/billing/bills';
-import { downloadExport, exportBilling, exportLatestBilling, getExportedFile } from './api/files/exportedFiles';
-import {
-  createGroup,
-  deleteConfigurationNamespace,
-  deleteConfigurationParameter,
-  deleteGroup,
-  deleteGroupTag,
-  getGroup,
-  listGroups,
-  listSubscribersInGroup,
-  putConfigurationParameters,
-  putGroupTags,
-} from './api/group/groups';
-import {
-  deleteOperatorAuthKey,
-  deleteUserAuthKey,
-  generateOperatorAuthKey,
-  generateUserAuthKey,
-  listOperatorAuthKeys,
-  listUserAuthKeys,
-} from './api/operator/authKeys';
-import { issueMFARevokingToken, verifyMFARevokingToken } from './api/operator/mfaRecovery';
-import {
-  enableMFA,
-  getMFAStatus,
-  getOperator,
-  revokeMFA,
-  updateOperatorPassword,
-  verifyMFA,
-} from './api/operator/operator';
-import { createOperator, verifyOperator } from './api/operator/signup';
-import { listCoupons, registerCoupon, sandboxCreateCoupon } from './api/payment/coupons';
-import {
-  exportPaymentStatement,
-  getPayerInformation,
-  getPaymentMethod,
-  listPaymentStatements,
-  registerPayerInformation,
-} from './api/payment/payments';
-import { searchSims } from './api/query/sims';
-import { sandboxCreateSubscriber, sandboxGetSignupToken, sandboxInitializeOperator } from './api/sandbox/operator';
-import {
-  activateSim,
-  activateSubscriber,
-  deactivateSim,
-  deactivateSubscriber,
-  deleteSimSession,
-  deleteSimTag,
-  deleteSubscriberSession,
-  deleteSubscriberTag,
-  disableSimTermination,
-  disableTermination,
-  enableSimTermination,
-  enableTermination,
-  listSimSessionEvents,
-  listSimStatusHistory,
-  putSubscriberTags,
-  registerSim,
-  sendSms,
-  sendSmsToSim,
-  setExpiryTime,
-  setImeiLock,
-  setSimExpiryTime,
-  setSimImeiLock,
-  setSimToStandby,
-  setSubscriberToStandby,
-  suspendSim,
-  suspendSubscriber,
-  terminateSim,
-  terminateSubscriber,
-  unsetExpiryTime,
-  unsetImeiLock,
-  unsetSimExpiryTime,
-  unsetSimImeiLock,
-  updateSimSpeedClass,
-  updateSpeedClass,
-} from './api/sim/changes';
-import { getSim, listSims, putSimTags, setSimGroup, unsetSimGroup } from './api/sim/sims';
-import { getAirStats, getAirStatsOfSim, sandboxInsertAirStats } from './api/stats/air';
-import {
-  exportAirStats,
-  exportBeamStats,
-  getAirStatsOfGroup,
-  getAirStatsOfOperator,
-  getBeamStats,
-  sandboxInsertBeamStats,
-} from './api/stats/beam';
-import { setGroup, unsetGroup } from './api/subscriber/subscribers';
-import {
-  createUser,
-  createUserPassword,
-  enableUserMFA,
-  getUser,
-  getUserMFAStatus,
-  revokeUserMFA,
-  updateUserPassword,
-  verifyUserMFA,
-} from './api/user/users';
-import type { Ctx, Handler } from './context';
+import { downloadExport } from './api/files/exportedFiles';
+import { handlers } from './api/handlers';
+import type { Ctx } from './context';
 import { createStores } from './context';
 import type { Db } from './db';
 import { codes, forbidden, SoracomError, unauthenticated } from './errors';
@@ -122,122 +16,6 @@ import { createRateLimiter, type RateLimitOptions } from './rateLimit';
 import { SpecRouter } from './spec';
 import type { Mail } from './store/mailbox';
 import type { Identity } from './store/tokens';
-
-/** Handlers by operationId. An operation of the description that is missing here answers 501. */
-const handlers: Record<string, Handler> = {
-  auth,
-  logout,
-  generateAuthToken,
-  revokeOperatorAuthTokens,
-  revokeUserAuthTokens,
-  createOperator,
-  verifyOperator,
-  issuePasswordResetToken,
-  verifyPasswordResetToken,
-  issueMFARevokingToken,
-  verifyMFARevokingToken,
-  getOperator,
-  updateOperatorPassword,
-  getMFAStatus,
-  enableMFA,
-  verifyMFA,
-  revokeMFA,
-  listOperatorAuthKeys,
-  generateOperatorAuthKey,
-  deleteOperatorAuthKey,
-  createUser,
-  getUser,
-  createUserPassword,
-  updateUserPassword,
-  getUserMFAStatus,
-  enableUserMFA,
-  verifyUserMFA,
-  revokeUserMFA,
-  listUserAuthKeys,
-  generateUserAuthKey,
-  deleteUserAuthKey,
-  listSims,
-  getSim,
-  putSimTags,
-  setSimGroup,
-  unsetSimGroup,
-  setGroup,
-  unsetGroup,
-  listGroups,
-  createGroup,
-  getGroup,
-  deleteGroup,
-  putGroupTags,
-  deleteGroupTag,
-  putConfigurationParameters,
-  deleteConfigurationNamespace,
-  deleteConfigurationParameter,
-  listSubscribersInGroup,
-  sandboxInitializeOperator,
-  sandboxCreateSubscriber,
-  sandboxGetSignupToken,
-  searchSims,
-  registerSim,
-  getAirStatsOfSim,
-  sandboxInsertAirStats,
-  activateSim,
-  activateSubscriber,
-  deactivateSim,
-  deactivateSubscriber,
-  setSimToStandby,
-  setSubscriberToStandby,
-  suspendSim,
-  suspendSubscriber,
-  terminateSim,
-  terminateSubscriber,
-  enableSimTermination,
-  enableTermination,
-  disableSimTermination,
-  disableTermination,
-  updateSimSpeedClass,
-  updateSpeedClass,
-  deleteSimTag,
-  deleteSubscriberTag,
-  putSubscriberTags,
-  setSimImeiLock,
-  setImeiLock,
-  unsetSimImeiLock,
-  unsetImeiLock,
-  setSimExpiryTime,
-  setExpiryTime,
-  unsetSimExpiryTime,
-  unsetExpiryTime,
-  deleteSimSession,
-  deleteSubscriberSession,
-  sendSmsToSim,
-  sendSms,
-  listSimStatusHistory,
-  listSimSessionEvents,
-  getBillingHistory,
-  getBilling,
-  getBillingPerDay,
-  getLatestBilling,
-  getBillingSummaryOfBillItems,
-  getBillingSummaryOfSims,
-  exportBilling,
-  exportLatestBilling,
-  getExportedFile,
-  listCoupons,
-  registerCoupon,
-  sandboxCreateCoupon,
-  getPaymentMethod,
-  listPaymentStatements,
-  exportPaymentStatement,
-  getPayerInformation,
-  registerPayerInformation,
-  getAirStats,
-  getAirStatsOfOperator,
-  getAirStatsOfGroup,
-  exportAirStats,
-  getBeamStats,
-  sandboxInsertBeamStats,
-  exportBeamStats,
-};
 
 /** Operations an expired token may still call, so that they can answer with their own error. */
 const expiredTokenAllowed = new Set(['generateAuthToken']);
@@ -307,7 +85,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (identity && match.path.operator_id !== undefined && match.path.operator_id !== identity.operatorId) {
       throw forbidden();
     }
-    const handler = handlers[match.operationId];
+    const handler = handlers.get(match.operationId);
     if (!handler) {
       throw new SoracomError(501, codes.notImplemented, `${match.operationId} is not available in the local sandbox.`);
     }

@@ -1,22 +1,15 @@
-/** `/auth`, `/auth/logout` and token refresh. */
+/** `/auth` (password, MFA code or auth key) and `/auth/logout`. */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler, Stores } from '../../context';
-import { caller, requireRoot, selfOrRoot } from '../../context';
-import { badRequest, codes, notFound, SoracomError } from '../../errors';
-import {
-  backupCodeLogsIn,
-  mfaLockout,
-  mfaRequired,
-  minTokenTimeoutSeconds,
-  revokeTokensKeepsCaller,
-} from '../../guesses';
+import type { Ctx, Handler, Handlers, Stores } from '../../context';
+import { caller } from '../../context';
+import { badRequest, codes, SoracomError } from '../../errors';
+import { backupCodeLogsIn, mfaLockout, mfaRequired, minTokenTimeoutSeconds } from '../../guesses';
 import type { OperatorRow } from '../../store/operators';
 import { digest, verifyPassword } from '../../store/secrets';
 import type { UserRow } from '../../store/users';
 import { acceptTotp } from '../../totp';
 
 type AuthRequest = components['schemas']['AuthRequest'];
-type GenerateTokenRequest = components['schemas']['GenerateTokenRequest'];
 
 /** One answer for every credential mistake, so a caller cannot tell which part was wrong. */
 const authFailed = () => new SoracomError(401, codes.authFailed, 'Authentication failed.');
@@ -91,7 +84,8 @@ function checkSecondFactor(factor: SecondFactor, code: string | undefined, now: 
   throw mfaCodeNeeded();
 }
 
-function timeout(seconds: number | undefined): number {
+/** The token lifetime asked for (default a day); 400 below the shortest one (guesses.minTokenTimeoutSeconds). */
+export function tokenTimeout(seconds: number | undefined): number {
   const value = seconds ?? 86_400;
   if (value < minTokenTimeoutSeconds) {
     throw badRequest(`Request body: 'tokenTimeoutSeconds' must be >= ${minTokenTimeoutSeconds}.`);
@@ -99,9 +93,9 @@ function timeout(seconds: number | undefined): number {
   return value;
 }
 
-export const auth: Handler = (ctx: Ctx<AuthRequest>) => {
+const auth: Handler = (ctx: Ctx<AuthRequest>) => {
   const { body, stores, now } = ctx;
-  const seconds = timeout(body.tokenTimeoutSeconds);
+  const seconds = tokenTimeout(body.tokenTimeoutSeconds);
   let principal: { operatorId: string; userName: string | null; factor?: SecondFactor } | undefined;
   if (body.authKeyId !== undefined || body.authKey !== undefined) {
     const key = body.authKeyId && body.authKey ? stores.tokens.findAuthKey(body.authKeyId, body.authKey) : undefined;
@@ -139,32 +133,9 @@ export const auth: Handler = (ctx: Ctx<AuthRequest>) => {
   };
 };
 
-export const logout: Handler = (ctx) => {
+const logout: Handler = (ctx) => {
   ctx.stores.tokens.revoke(caller(ctx).apiKey);
   return { status: 204 };
 };
 
-export const generateAuthToken: Handler = (ctx: Ctx<GenerateTokenRequest | undefined>) => {
-  const identity = caller(ctx);
-  if (identity.expired) {
-    throw badRequest('The token has expired. Authenticate again with /auth.', codes.tokenExpired);
-  }
-  const token = ctx.stores.tokens.refresh(identity.apiKey, timeout(ctx.body?.tokenTimeoutSeconds), ctx.now);
-  return { status: 200, body: { token } };
-};
-
-/** "Sign out everywhere" for the root account: every API key and token of it but the caller's. */
-export const revokeOperatorAuthTokens: Handler = (ctx) => {
-  const identity = requireRoot(ctx);
-  ctx.stores.tokens.revokeAll(identity.operatorId, null, revokeTokensKeepsCaller ? identity.apiKey : null);
-  return { status: 204 };
-};
-
-/** "Sign out everywhere" for a SAM user, by themself or by the root account. */
-export const revokeUserAuthTokens: Handler = (ctx) => {
-  const identity = selfOrRoot(ctx);
-  const user = ctx.stores.users.get(identity.operatorId, ctx.path.user_name ?? '');
-  if (!user) throw notFound('No such user.');
-  ctx.stores.tokens.revokeAll(identity.operatorId, user.user_name, revokeTokensKeepsCaller ? identity.apiKey : null);
-  return { status: 204 };
-};
+export const authHandlers = { auth, logout } satisfies Handlers;

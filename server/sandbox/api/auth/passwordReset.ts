@@ -1,6 +1,6 @@
 /** Password reset by mail: issue a token to a verified operator's email, then spend it on a new password. */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { tokenInvalid } from '../../errors';
 import { oneTimeTokenSeconds } from '../../guesses';
 import { checkEmail, checkOperatorPassword } from '../../rules';
@@ -8,7 +8,7 @@ import { checkEmail, checkOperatorPassword } from '../../rules';
 type IssueRequest = components['schemas']['IssuePasswordResetTokenRequest'];
 type VerifyRequest = components['schemas']['VerifyPasswordResetTokenRequest'];
 
-export const issuePasswordResetToken: Handler = (ctx: Ctx<IssueRequest>) => {
+const issuePasswordResetToken: Handler = (ctx: Ctx<IssueRequest>) => {
   const { stores, now } = ctx;
   const email = checkEmail(ctx.body.email);
   const operator = stores.operators.findByEmail(email);
@@ -25,7 +25,7 @@ export const issuePasswordResetToken: Handler = (ctx: Ctx<IssueRequest>) => {
   return { status: 200 };
 };
 
-export const verifyPasswordResetToken: Handler = (ctx: Ctx<VerifyRequest>) => {
+const verifyPasswordResetToken: Handler = (ctx: Ctx<VerifyRequest>) => {
   const { stores, now } = ctx;
   const row = stores.oneTimeTokens.peek('passwordReset', ctx.body.token, now);
   if (!row) throw tokenInvalid();
@@ -38,3 +38,5 @@ export const verifyPasswordResetToken: Handler = (ctx: Ctx<VerifyRequest>) => {
   })();
   return { status: 200 };
 };
+
+export const passwordResetHandlers = { issuePasswordResetToken, verifyPasswordResetToken } satisfies Handlers;

@@ -3,7 +3,7 @@
  * all read from the billing store (guesses.billing, guesses.billClosing).
  */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import type { Db } from '../../db';
 import { badRequest, notFound } from '../../errors';
@@ -56,14 +56,14 @@ export const monthlyBill = (bill: Bill): MonthlyBill => ({
     : {}),
 });
 
-export const getBillingHistory: Handler = (ctx) => {
+const getBillingHistory: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   return { status: 200, body: { billList: billingOf(ctx.db).history(operatorId, ctx.now).map(monthlyBill) } };
 };
 
-export const getBilling: Handler = (ctx) => ({ status: 200, body: monthlyBill(billOf(ctx, pathMonth(ctx))) });
+const getBilling: Handler = (ctx) => ({ status: 200, body: monthlyBill(billOf(ctx, pathMonth(ctx))) });
 
-export const getBillingPerDay: Handler = (ctx) => {
+const getBillingPerDay: Handler = (ctx) => {
   const bill = billOf(ctx, pathMonth(ctx));
   return {
     status: 200,
@@ -73,7 +73,7 @@ export const getBillingPerDay: Handler = (ctx) => {
   };
 };
 
-export const getLatestBilling: Handler = (ctx) => {
+const getLatestBilling: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const bill = billingOf(ctx.db).preliminary(operatorId, ctx.now);
   return {
@@ -95,7 +95,7 @@ function summaryMonths(ctx: Ctx<unknown>, parts: { topSims?: boolean }): Bill[] 
   return bills;
 }
 
-export const getBillingSummaryOfBillItems: Handler = (ctx) => ({
+const getBillingSummaryOfBillItems: Handler = (ctx) => ({
   status: 200,
   body: summaryMonths(ctx, {}).map((bill) => ({
     yearMonth: bill.yearMonth,
@@ -109,7 +109,7 @@ export const getBillingSummaryOfBillItems: Handler = (ctx) => ({
   })),
 });
 
-export const getBillingSummaryOfSims: Handler = (ctx) => ({
+const getBillingSummaryOfSims: Handler = (ctx) => ({
   status: 200,
   body: summaryMonths(ctx, { topSims: true }).map((bill) => ({
     yearMonth: bill.yearMonth,
@@ -118,3 +118,12 @@ export const getBillingSummaryOfSims: Handler = (ctx) => ({
     costBreakdownList: bill.topSims.map((s) => ({ simId: s.simId, amount: s.amount })),
   })),
 });
+
+export const billingHandlers = {
+  getBillingHistory,
+  getBilling,
+  getBillingPerDay,
+  getLatestBilling,
+  getBillingSummaryOfBillItems,
+  getBillingSummaryOfSims,
+} satisfies Handlers;

@@ -6,13 +6,11 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler, Reply } from '../../context';
+import type { Ctx, Handler, Handlers, Reply } from '../../context';
 import { caller } from '../../context';
 import type { Db } from '../../db';
 import { notFound } from '../../errors';
 import { exportedFiles } from '../../guesses';
-import { billItems, yearMonthOf } from '../../store/billing';
-import { billingOf, billOf, pathMonth } from '../billing/bills';
 
 type FileExportResponse = components['schemas']['FileExportResponse'];
 
@@ -81,7 +79,7 @@ export function exportFile(ctx: Ctx<unknown>, fileName: string, content: string 
   };
 }
 
-export const getExportedFile: Handler = (ctx) => {
+const getExportedFile: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const row = ctx.db
     .prepare<[string, string], { token: string; ready_at: number; expires_at: number }>(
@@ -105,43 +103,4 @@ export function downloadExport(db: Db, token: string, now: number): { fileName: 
   return { fileName: row.file_name, content: String(row.content) };
 }
 
-const billHeader = [
-  'yearMonth',
-  'simId',
-  'imsi',
-  'subscription',
-  'billItemName',
-  'billItemCategory',
-  'quantity',
-  'unit',
-  'amount',
-  'currency',
-];
-
-function billCsv(ctx: Ctx<unknown>, yearMonth: string): Reply {
-  const { operatorId } = caller(ctx);
-  const bill = billOf(ctx, yearMonth);
-  const now = ctx.now;
-  const content = () =>
-    csv(
-      billHeader,
-      billingOf(ctx.db)
-        .lines(operatorId, bill, now)
-        .map((l) => [
-          bill.yearMonth,
-          l.simId,
-          l.imsi,
-          l.subscription,
-          l.item,
-          billItems[l.item].category,
-          l.quantity,
-          billItems[l.item].unit,
-          l.amount,
-          bill.currency,
-        ]),
-    );
-  return exportFile(ctx, `${operatorId}-billing-${bill.yearMonth}.csv`, content);
-}
-
-export const exportBilling: Handler = (ctx) => billCsv(ctx, pathMonth(ctx));
-export const exportLatestBilling: Handler = (ctx) => billCsv(ctx, yearMonthOf(ctx.now));
+export const fileHandlers = { getExportedFile } satisfies Handlers;

@@ -1,7 +1,7 @@
 /** `/groups`: the group list filtered by tag, a group's life, its tags, its configuration and its SIMs. */
 import { randomUUID } from 'node:crypto';
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { badRequest, notFound } from '../../errors';
 import { pageHeaders, pageRequest } from '../../paging';
@@ -14,7 +14,7 @@ type ConfigurationUpdate = components['schemas']['GroupConfigurationUpdateReques
 
 const noSuchGroup = () => notFound('No such group found.');
 
-export const listGroups: Handler = (ctx) => {
+const listGroups: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const { limit, after } = pageRequest(ctx.query);
   const { tag_name: name, tag_value: value, tag_value_match_mode: mode } = ctx.query as Record<string, string>;
@@ -29,7 +29,7 @@ export const listGroups: Handler = (ctx) => {
   return { status: 200, body: page.items, headers: pageHeaders('/groups', ctx.query, limit, page.nextKey) };
 };
 
-export const createGroup: Handler = (ctx: Ctx<CreateGroup>) => {
+const createGroup: Handler = (ctx: Ctx<CreateGroup>) => {
   const { operatorId } = caller(ctx);
   const tags = ctx.body.tags ?? {};
   if (Object.hasOwn(tags, '')) throw badRequest("Request body: a tag name in 'tags' must not be empty.");
@@ -38,14 +38,14 @@ export const createGroup: Handler = (ctx: Ctx<CreateGroup>) => {
   return { status: 201, body: group };
 };
 
-export const getGroup: Handler = (ctx) => {
+const getGroup: Handler = (ctx) => {
   const group = ctx.stores.groups.get(caller(ctx).operatorId, ctx.path.group_id ?? '');
   if (!group) throw noSuchGroup();
   return { status: 200, body: group };
 };
 
 /** The group's SIMs leave it (guesses.deleteGroupUngroupsSims). */
-export const deleteGroup: Handler = (ctx) => {
+const deleteGroup: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const groupId = ctx.path.group_id ?? '';
   const deleted = ctx.db.transaction(() => {
@@ -67,7 +67,7 @@ function modify(
   return group;
 }
 
-export const putGroupTags: Handler = (ctx: Ctx<TagUpdate[]>) => {
+const putGroupTags: Handler = (ctx: Ctx<TagUpdate[]>) => {
   const tags = new Map<string, string>();
   for (const [i, tag] of ctx.body.entries()) {
     if (tag.tagName === '') throw badRequest(`Request body: '${i}.tagName' must not be empty.`);
@@ -79,7 +79,7 @@ export const putGroupTags: Handler = (ctx: Ctx<TagUpdate[]>) => {
   return { status: 200, body: group };
 };
 
-export const deleteGroupTag: Handler = (ctx) => {
+const deleteGroupTag: Handler = (ctx) => {
   const name = ctx.path.tag_name ?? '';
   modify(ctx, (g) => {
     if (!Object.hasOwn(g.tags, name)) throw notFound('No such tag found.');
@@ -96,7 +96,7 @@ function pathNamespace(ctx: Ctx<unknown>) {
 }
 
 /** Replaces the whole namespace with exactly the keys given (a key left out is gone). */
-export const putConfigurationParameters: Handler = (ctx: Ctx<ConfigurationUpdate[]>) => {
+const putConfigurationParameters: Handler = (ctx: Ctx<ConfigurationUpdate[]>) => {
   const namespace = pathNamespace(ctx);
   const settings = new Map<string, unknown>();
   for (const [i, { key, value }] of ctx.body.entries()) {
@@ -113,7 +113,7 @@ export const putConfigurationParameters: Handler = (ctx: Ctx<ConfigurationUpdate
   return { status: 200, body: group };
 };
 
-export const deleteConfigurationNamespace: Handler = (ctx) => {
+const deleteConfigurationNamespace: Handler = (ctx) => {
   const namespace = pathNamespace(ctx);
   modify(ctx, (g) => {
     if (!Object.hasOwn(g.configuration, namespace)) throw notFound(`The group has no ${namespace} configuration.`);
@@ -122,7 +122,7 @@ export const deleteConfigurationNamespace: Handler = (ctx) => {
   return { status: 204 };
 };
 
-export const deleteConfigurationParameter: Handler = (ctx) => {
+const deleteConfigurationParameter: Handler = (ctx) => {
   const namespace = pathNamespace(ctx);
   const name = ctx.path.name ?? '';
   modify(ctx, (g) => {
@@ -136,7 +136,7 @@ export const deleteConfigurationParameter: Handler = (ctx) => {
 };
 
 /** The group's SIMs in SIM ID order, paged like `/sims`. */
-export const listSubscribersInGroup: Handler = (ctx) => {
+const listSubscribersInGroup: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const groupId = ctx.path.group_id ?? '';
   const { limit, after } = pageRequest(ctx.query);
@@ -145,3 +145,16 @@ export const listSubscribersInGroup: Handler = (ctx) => {
   const path = `/groups/${encodeURIComponent(groupId)}/subscribers`;
   return { status: 200, body: page.items, headers: pageHeaders(path, ctx.query, limit, page.nextKey) };
 };
+
+export const groupHandlers = {
+  listGroups,
+  createGroup,
+  getGroup,
+  deleteGroup,
+  putGroupTags,
+  deleteGroupTag,
+  putConfigurationParameters,
+  deleteConfigurationNamespace,
+  deleteConfigurationParameter,
+  listSubscribersInGroup,
+} satisfies Handlers;

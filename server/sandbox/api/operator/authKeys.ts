@@ -1,19 +1,15 @@
-/** Auth keys (`authKeyId` + `authKey`, for logins by programs) of the root account and of SAM users. */
+/**
+ * Auth keys (`authKeyId` + `authKey`, for logins by programs) of the root account; the helpers serve the SAM users'
+ * keys too (api/user/authKeys.ts).
+ */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Ctx, Handler } from '../../context';
-import { requireRoot, selfOrRoot } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
+import { requireRoot } from '../../context';
 import { notFound } from '../../errors';
 import { authKeyFormat } from '../../guesses';
 
-/** The SAM user of the path must exist; the root account and the user themself may manage its keys. */
-function userOwner(ctx: Ctx<unknown>): { operatorId: string; userName: string } {
-  const { operatorId } = selfOrRoot(ctx);
-  const user = ctx.stores.users.get(operatorId, ctx.path.user_name ?? '');
-  if (!user) throw notFound('No such user.');
-  return { operatorId, userName: user.user_name };
-}
-
-function generate(ctx: Ctx<unknown>, operatorId: string, userName: string | null) {
+/** A new auth key of the root account (`userName` null) or of a SAM user; its secret is answered once. */
+export function generateAuthKey(ctx: Ctx<unknown>, operatorId: string, userName: string | null) {
   const authKeyId = `${authKeyFormat.idPrefix}${randomUUID()}`;
   const authKey = `${authKeyFormat.secretPrefix}${randomBytes(48).toString('base64url')}`;
   ctx.stores.tokens.addAuthKey(authKeyId, authKey, operatorId, userName, ctx.now);
@@ -29,36 +25,28 @@ export function listAuthKeys(ctx: Ctx<unknown>, operatorId: string, userName: st
   }));
 }
 
-function remove(ctx: Ctx<unknown>, operatorId: string, userName: string | null) {
+/** Deletes the auth key of the path: 204, or 404 when the account has no such key. */
+export function deleteAuthKey(ctx: Ctx<unknown>, operatorId: string, userName: string | null) {
   if (!ctx.stores.tokens.deleteAuthKey(ctx.path.auth_key_id ?? '', operatorId, userName)) {
     throw notFound('No such auth key.');
   }
   return { status: 204 };
 }
 
-export const listOperatorAuthKeys: Handler = (ctx) => {
+const listOperatorAuthKeys: Handler = (ctx) => {
   const { operatorId } = requireRoot(ctx);
   return { status: 200, body: listAuthKeys(ctx, operatorId, null) };
 };
 
-export const generateOperatorAuthKey: Handler = (ctx) => {
+const generateOperatorAuthKey: Handler = (ctx) => {
   const { operatorId } = requireRoot(ctx);
-  return { status: 201, body: generate(ctx, operatorId, null) };
+  return { status: 201, body: generateAuthKey(ctx, operatorId, null) };
 };
 
-export const deleteOperatorAuthKey: Handler = (ctx) => remove(ctx, requireRoot(ctx).operatorId, null);
+const deleteOperatorAuthKey: Handler = (ctx) => deleteAuthKey(ctx, requireRoot(ctx).operatorId, null);
 
-export const listUserAuthKeys: Handler = (ctx) => {
-  const { operatorId, userName } = userOwner(ctx);
-  return { status: 200, body: listAuthKeys(ctx, operatorId, userName) };
-};
-
-export const generateUserAuthKey: Handler = (ctx) => {
-  const { operatorId, userName } = userOwner(ctx);
-  return { status: 200, body: generate(ctx, operatorId, userName) };
-};
-
-export const deleteUserAuthKey: Handler = (ctx) => {
-  const { operatorId, userName } = userOwner(ctx);
-  return remove(ctx, operatorId, userName);
-};
+export const operatorAuthKeyHandlers = {
+  listOperatorAuthKeys,
+  generateOperatorAuthKey,
+  deleteOperatorAuthKey,
+} satisfies Handlers;

@@ -3,7 +3,7 @@
  * right and MFA is ACTIVE; `/operators/mfa_revoke_token/verify` spends it with the credentials and a backup code.
  */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { badRequest, codes, SoracomError, tokenInvalid } from '../../errors';
 import { oneTimeTokenSeconds } from '../../guesses';
 import { digest, verifyPassword } from '../../store/secrets';
@@ -17,7 +17,7 @@ function required(body: Record<string, string | undefined>, names: string[]): vo
   }
 }
 
-export const issueMFARevokingToken: Handler = (ctx: Ctx<IssueRequest>) => {
+const issueMFARevokingToken: Handler = (ctx: Ctx<IssueRequest>) => {
   const { stores, now, body } = ctx;
   required(body, ['email', 'password']);
   const operator = stores.operators.findByEmail(body.email ?? '');
@@ -36,7 +36,7 @@ export const issueMFARevokingToken: Handler = (ctx: Ctx<IssueRequest>) => {
   return { status: 200 };
 };
 
-export const verifyMFARevokingToken: Handler = (ctx: Ctx<VerifyRequest>) => {
+const verifyMFARevokingToken: Handler = (ctx: Ctx<VerifyRequest>) => {
   const { stores, now, body } = ctx;
   required(body, ['token', 'email', 'password', 'backupCode']);
   const row = stores.oneTimeTokens.peek('mfaRevoke', body.token ?? '', now);
@@ -59,3 +59,5 @@ export const verifyMFARevokingToken: Handler = (ctx: Ctx<VerifyRequest>) => {
   })();
   return { status: 200 };
 };
+
+export const mfaRecoveryHandlers = { issueMFARevokingToken, verifyMFARevokingToken } satisfies Handlers;

@@ -1,6 +1,6 @@
 /** The operator itself and its MFA. */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { requireRoot } from '../../context';
 import { badRequest, codes, notFound } from '../../errors';
 import { checkOperatorPassword } from '../../rules';
@@ -11,7 +11,7 @@ type MfaCode = components['schemas']['MFAAuthenticationRequest'];
 type MfaRevoke = components['schemas']['MFARevokeRequest'];
 type UpdatePassword = components['schemas']['UpdatePasswordRequest'];
 
-export const getOperator: Handler = (ctx) => {
+const getOperator: Handler = (ctx) => {
   const operator = ctx.stores.operators.get(ctx.path.operator_id ?? '');
   if (!operator) throw notFound('No such operator.');
   return {
@@ -27,12 +27,12 @@ export const getOperator: Handler = (ctx) => {
   };
 };
 
-export const getMFAStatus: Handler = (ctx) => {
+const getMFAStatus: Handler = (ctx) => {
   const { operatorId } = requireRoot(ctx);
   return { status: 200, body: { status: ctx.stores.operators.get(operatorId)?.mfa_status ?? 'INACTIVE' } };
 };
 
-export const enableMFA: Handler = (ctx) => {
+const enableMFA: Handler = (ctx) => {
   const { operatorId } = requireRoot(ctx);
   const operator = ctx.stores.operators.get(operatorId);
   if (operator?.mfa_status === 'ACTIVE') throw badRequest('MFA is already enabled.', codes.mfaState);
@@ -41,7 +41,7 @@ export const enableMFA: Handler = (ctx) => {
   return { status: 200, body: { totpUri: totpUri(secret, operatorId) } };
 };
 
-export const verifyMFA: Handler = (ctx: Ctx<MfaCode>) => {
+const verifyMFA: Handler = (ctx: Ctx<MfaCode>) => {
   const { operatorId } = requireRoot(ctx);
   const operator = ctx.stores.operators.get(operatorId);
   if (operator?.mfa_status !== 'UNCONFIRMED' || !operator.mfa_secret) {
@@ -58,7 +58,7 @@ export const verifyMFA: Handler = (ctx: Ctx<MfaCode>) => {
   return { status: 200, body: { backupCodes } };
 };
 
-export const revokeMFA: Handler = (ctx: Ctx<MfaRevoke>) => {
+const revokeMFA: Handler = (ctx: Ctx<MfaRevoke>) => {
   const { operatorId } = requireRoot(ctx);
   const operator = ctx.stores.operators.get(operatorId);
   if (!verifyPassword(ctx.body.password, operator?.password_hash)) {
@@ -68,7 +68,7 @@ export const revokeMFA: Handler = (ctx: Ctx<MfaRevoke>) => {
   return { status: 204 };
 };
 
-export const updateOperatorPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
+const updateOperatorPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
   const { operatorId } = requireRoot(ctx);
   const operator = ctx.stores.operators.get(operatorId);
   if (!verifyPassword(ctx.body.currentPassword, operator?.password_hash)) {
@@ -77,3 +77,12 @@ export const updateOperatorPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
   ctx.stores.operators.setPassword(operatorId, checkOperatorPassword(ctx.body.newPassword), ctx.now);
   return { status: 200 };
 };
+
+export const operatorHandlers = {
+  getOperator,
+  getMFAStatus,
+  enableMFA,
+  verifyMFA,
+  revokeMFA,
+  updateOperatorPassword,
+} satisfies Handlers;

@@ -1,6 +1,6 @@
 /** Sign-up: `POST /operators` mails a token, `POST /operators/verify` spends it and the operator can log in. */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { tokenInvalid } from '../../errors';
 import { oneTimeTokenSeconds, signUpStatus } from '../../guesses';
 import { checkEmail, checkOperatorPassword } from '../../rules';
@@ -9,7 +9,7 @@ import { hashPassword } from '../../store/secrets';
 type CreateOperator = components['schemas']['CreateOperatorRequest'];
 type VerifyOperator = components['schemas']['VerifyOperatorRequest'];
 
-export const createOperator: Handler = (ctx: Ctx<CreateOperator>) => {
+const createOperator: Handler = (ctx: Ctx<CreateOperator>) => {
   const { stores, now } = ctx;
   const email = checkEmail(ctx.body.email);
   const password = checkOperatorPassword(ctx.body.password);
@@ -44,7 +44,7 @@ export const createOperator: Handler = (ctx: Ctx<CreateOperator>) => {
   return { status: signUpStatus.create };
 };
 
-export const verifyOperator: Handler = (ctx: Ctx<VerifyOperator>) => {
+const verifyOperator: Handler = (ctx: Ctx<VerifyOperator>) => {
   const { stores, now } = ctx;
   const row = stores.oneTimeTokens.peek('signup', ctx.body.token, now);
   if (!row) throw tokenInvalid();
@@ -54,3 +54,5 @@ export const verifyOperator: Handler = (ctx: Ctx<VerifyOperator>) => {
   })();
   return { status: signUpStatus.verify };
 };
+
+export const signupHandlers = { createOperator, verifyOperator } satisfies Handlers;

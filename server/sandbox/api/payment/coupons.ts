@@ -2,17 +2,15 @@
  * Coupons (guesses.coupons): the Sandbox API makes codes, an operator registers one, and closing a month spends
  * the balance on the bill (guesses.billClosing).
  */
-import { randomBytes } from 'node:crypto';
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import type { Db } from '../../db';
 import { badRequest } from '../../errors';
-import { billing, coupons } from '../../guesses';
-import { addMonths, billItemNames, monthDays, yearMonthOf } from '../../store/billing';
+import { billing } from '../../guesses';
+import { yearMonthOf } from '../../store/billing';
 import { billingOf } from '../billing/bills';
 
-type CreateCoupon = components['schemas']['sandboxCreateCouponRequest'];
 type CouponResponse = components['schemas']['CouponResponse'];
 
 /** The sandbox's coupon error codes (SORACOM publishes none). */
@@ -59,44 +57,7 @@ export function insertCoupon(
   );
 }
 
-export const sandboxCreateCoupon: Handler = (ctx: Ctx<CreateCoupon>) => {
-  caller(ctx);
-  const { amount, applicableBillItemName, expiryYearMonth } = ctx.body;
-  if (!Number.isSafeInteger(amount) || (amount as number) < 1 || (amount as number) > coupons.maxAmount) {
-    throw badRequest(`Request body: 'amount' must be a whole number of yen from 1 to ${coupons.maxAmount}.`);
-  }
-  const current = yearMonthOf(ctx.now);
-  const expiry = expiryYearMonth ?? addMonths(current, coupons.defaultExpiryMonths);
-  if (!monthDays(expiry) || expiry < current) {
-    throw badRequest("Request body: 'expiryYearMonth' must be this month or a later one, as yyyyMM.");
-  }
-  if (applicableBillItemName && !(billItemNames as string[]).includes(applicableBillItemName)) {
-    throw badRequest("Request body: 'applicableBillItemName' is not a bill item.");
-  }
-  const code = `${coupons.codePrefix}${randomBytes(9)
-    .toString('base64url')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, 'X')}`;
-  insertCoupon(ctx.db, {
-    code,
-    amount: amount as number,
-    billItemName: applicableBillItemName,
-    expiryYearMonth: expiry,
-    now: ctx.now,
-  });
-  return {
-    status: 200,
-    body: {
-      couponCode: code,
-      amount,
-      balance: amount,
-      expiryYearMonth: expiry,
-      ...(applicableBillItemName ? { billItemName: applicableBillItemName } : {}),
-    },
-  };
-};
-
-export const listCoupons: Handler = (ctx) => {
+const listCoupons: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   // Balances include what the months closed so far spent.
   billingOf(ctx.db).closePastMonths(operatorId, ctx.now);
@@ -108,7 +69,7 @@ export const listCoupons: Handler = (ctx) => {
   return { status: 200, body: { couponList: rows.map(view) } };
 };
 
-export const registerCoupon: Handler = (ctx) => {
+const registerCoupon: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const code = ctx.path.coupon_code ?? '';
   return ctx.db.transaction(() => {
@@ -124,3 +85,5 @@ export const registerCoupon: Handler = (ctx) => {
     return { status: 200, body: view({ ...row, operator_id: operatorId, registered_at: ctx.now }) };
   })();
 };
+
+export const couponHandlers = { listCoupons, registerCoupon } satisfies Handlers;

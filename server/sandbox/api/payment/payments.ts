@@ -3,7 +3,7 @@
  * (guesses.billClosing) and their export, and the payer information (guesses.payerInformation).
  */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import type { Db } from '../../db';
 import { badRequest, notFound } from '../../errors';
@@ -40,7 +40,7 @@ function paymentMethodOf(db: Db, operatorId: string) {
     .get(operatorId);
 }
 
-export const getPaymentMethod: Handler = (ctx) => {
+const getPaymentMethod: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const method = paymentMethodOf(ctx.db, operatorId);
   if (!method) throw notFound('No payment method is registered.');
@@ -78,12 +78,12 @@ function statements(ctx: Ctx<unknown>): { bill: Bill; statement: Statement }[] {
     .map((bill) => ({ bill, statement: statementOf(bill, instrument) }));
 }
 
-export const listPaymentStatements: Handler = (ctx) => ({
+const listPaymentStatements: Handler = (ctx) => ({
   status: 200,
   body: { paymentStatementsList: statements(ctx).map((s) => s.statement) },
 });
 
-export const exportPaymentStatement: Handler = (ctx) => {
+const exportPaymentStatement: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const id = ctx.path.payment_statement_id ?? '';
   const found = statements(ctx).find((s) => s.statement.paymentStatementId === id);
@@ -105,7 +105,7 @@ export const exportPaymentStatement: Handler = (ctx) => {
   return exportFile(ctx, `${operatorId}-payment-statement-${bill.yearMonth}.csv`, content);
 };
 
-export const getPayerInformation: Handler = (ctx) => {
+const getPayerInformation: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const row = ctx.db
     .prepare<[string], { doc: string }>('SELECT doc FROM payer_information WHERE operator_id = ?')
@@ -113,7 +113,7 @@ export const getPayerInformation: Handler = (ctx) => {
   return { status: 200, body: row ? (JSON.parse(row.doc) as PayerInformation) : {} };
 };
 
-export const registerPayerInformation: Handler = (ctx: Ctx<PayerInformation>) => {
+const registerPayerInformation: Handler = (ctx: Ctx<PayerInformation>) => {
   const { operatorId } = caller(ctx);
   const info: PayerInformation = {};
   for (const field of ['companyName', 'department', 'fullName'] as const) {
@@ -132,3 +132,11 @@ export const registerPayerInformation: Handler = (ctx: Ctx<PayerInformation>) =>
     .run(operatorId, JSON.stringify(info), ctx.now);
   return { status: 201 };
 };
+
+export const paymentHandlers = {
+  getPaymentMethod,
+  listPaymentStatements,
+  exportPaymentStatement,
+  getPayerInformation,
+  registerPayerInformation,
+} satisfies Handlers;

@@ -6,7 +6,7 @@
  * the answer is the same either way (searchIndex.test.ts compares them).
  */
 import type { Statement } from 'better-sqlite3';
-import type { Handler } from '../../context';
+import type { Handler, Handlers } from '../../context';
 import { caller, JsonText } from '../../context';
 import type { Db } from '../../db';
 import { badRequest } from '../../errors';
@@ -216,7 +216,7 @@ function withDocs(db: Db, operatorId: string, ids: string[]): Row[] {
   return ids.flatMap((sim_id, i) => (docs[i] === undefined ? [] : [{ sim_id, doc: docs[i] }]));
 }
 
-export const searchSims: Handler = (ctx) => {
+const searchSims: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const { limit, after } = pageRequest({ limit: searchSimsRules.defaultLimit, ...ctx.query });
   const rows = findSims(ctx.db, operatorId, simSearch(ctx.query, operatorId), after, limit + 1);
@@ -224,3 +224,5 @@ export const searchSims: Handler = (ctx) => {
   const nextKey = rows.length > limit ? (rows[limit - 1]?.sim_id ?? null) : null;
   return { status: 200, body: JsonText.array(docs), headers: pageHeaders('/query/sims', ctx.query, limit, nextKey) };
 };
+
+export const querySimHandlers = { searchSims } satisfies Handlers;

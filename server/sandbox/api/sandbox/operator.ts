@@ -1,16 +1,12 @@
-/** The API Sandbox's own helper operations (`/sandbox/*`). */
-import { randomBytes } from 'node:crypto';
+/** The Sandbox API's operators: a ready-to-use operator with its credentials, and the sign-up token mailed. */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
-import { caller } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { badRequest, codes } from '../../errors';
 import { checkEmail, checkPassword } from '../../rules';
-import { buildSim, plans, type Subscription, seededRandom } from '../../simFactory';
 
 type InitRequest = components['schemas']['sandboxInitRequest'];
-type CreateSubscriber = components['schemas']['sandboxCreateSubscriberRequest'];
 
-export const sandboxInitializeOperator: Handler = (ctx: Ctx<InitRequest>) => {
+const sandboxInitializeOperator: Handler = (ctx: Ctx<InitRequest>) => {
   const { body, stores, now } = ctx;
   checkEmail(body.email);
   checkPassword(body.password);
@@ -37,51 +33,8 @@ export const sandboxInitializeOperator: Handler = (ctx: Ctx<InitRequest>) => {
   };
 };
 
-export const sandboxCreateSubscriber: Handler = (ctx: Ctx<CreateSubscriber | undefined>) => {
-  const { operatorId } = caller(ctx);
-  const requested = ctx.body?.subscription ?? 'plan01s';
-  // Plans the sandbox has no SIM model for are created as plan01s SIMs, which every coverage offers.
-  const subscription: Subscription = requested in plans ? (requested as Subscription) : 'plan01s';
-  const index = 1_000_000 + (ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sims').get()?.n ?? 0);
-  const random = seededRandom(index);
-  const sim = buildSim(
-    {
-      index,
-      operatorId,
-      subscription,
-      speedClass: plans[subscription].speedClasses[0],
-      status: 'ready',
-      createdTime: ctx.now,
-      tags: {},
-    },
-    random,
-  );
-  const registrationSecret = randomBytes(4).toString('hex').toUpperCase();
-  ctx.stores.sims.insert(sim, registrationSecret);
-  const profile = Object.values(sim.profiles ?? {})[0];
-  const imsi = profile?.primaryImsi ?? '';
-  const subscriber = profile?.subscribers?.[imsi];
-  return {
-    status: 200,
-    body: {
-      imsi,
-      msisdn: subscriber?.msisdn,
-      serialNumber: sim.serialNumber,
-      operatorId,
-      registrationSecret,
-      apn: 'soracom.io',
-      speedClass: sim.speedClass,
-      status: sim.status,
-      subscription,
-      tags: {},
-      createdAt: ctx.now,
-      lastModifiedAt: ctx.now,
-    },
-  };
-};
-
 /** The newest sign-up token mailed to the email that can still be used (guesses.sandboxSignupTokenNewestUsable). */
-export const sandboxGetSignupToken: Handler = (ctx) => {
+const sandboxGetSignupToken: Handler = (ctx) => {
   const email = ctx.path.email ?? '';
   const token = ctx.stores.mailbox
     .tokens(email, 'signup')
@@ -89,3 +42,5 @@ export const sandboxGetSignupToken: Handler = (ctx) => {
   if (!token) throw badRequest('There is no usable sign-up token for that email.');
   return { status: 200, body: { token } };
 };
+
+export const sandboxOperatorHandlers = { sandboxInitializeOperator, sandboxGetSignupToken } satisfies Handlers;

@@ -1,6 +1,6 @@
 /** `/sims`: the SIM list, a single SIM and its tags. */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { caller, JsonText } from '../../context';
 import { badRequest, notFound } from '../../errors';
 import { pageHeaders, pageRequest } from '../../paging';
@@ -8,7 +8,7 @@ import type { Sim } from '../../store/sims';
 
 type TagUpdate = components['schemas']['TagUpdateRequest'];
 
-export const listSims: Handler = (ctx) => {
+const listSims: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const { limit, after } = pageRequest(ctx.query);
   const page = ctx.stores.sims.pageJson(operatorId, after, limit);
@@ -19,13 +19,13 @@ export const listSims: Handler = (ctx) => {
   };
 };
 
-export const getSim: Handler = (ctx) => {
+const getSim: Handler = (ctx) => {
   const sim = ctx.stores.sims.getJson(caller(ctx).operatorId, ctx.path.sim_id ?? '');
   if (sim === undefined) throw notFound('No such SIM found.');
   return { status: 200, body: new JsonText(sim) };
 };
 
-export const putSimTags: Handler = (ctx: Ctx<TagUpdate[]>) => {
+const putSimTags: Handler = (ctx: Ctx<TagUpdate[]>) => {
   const { operatorId } = caller(ctx);
   const tags: Record<string, string> = {};
   for (const [i, tag] of ctx.body.entries()) {
@@ -62,9 +62,11 @@ export function requestedGroupId(body: SetGroup): string {
   return body.groupId;
 }
 
-export const setSimGroup: Handler = (ctx: Ctx<SetGroup>) => ({
+const setSimGroup: Handler = (ctx: Ctx<SetGroup>) => ({
   status: 200,
   body: moveSim(ctx, ctx.path.sim_id ?? '', requestedGroupId(ctx.body)),
 });
 
-export const unsetSimGroup: Handler = (ctx) => ({ status: 200, body: moveSim(ctx, ctx.path.sim_id ?? '', null) });
+const unsetSimGroup: Handler = (ctx) => ({ status: 200, body: moveSim(ctx, ctx.path.sim_id ?? '', null) });
+
+export const simHandlers = { listSims, getSim, putSimTags, setSimGroup, unsetSimGroup } satisfies Handlers;

@@ -1,89 +1,18 @@
 /**
- * Air usage: `GET /stats/air/sims/{sim_id}` sums the `air_stats` rows into month, day or 5-minute buckets per speed
- * class, and the Sandbox API's `POST /sandbox/stats/air/subscribers/{imsi}` adds rows (guesses.airStatsTimeZone).
+ * Air usage: of one SIM (by SIM ID or IMSI) per bucket and speed class, of the operator and of a group per bucket
+ * (guesses.usageStatsWindows), and the operator's CSV export. Buckets: range.ts.
  */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
-import { badRequest, codes, notFound } from '../../errors';
-import { sandboxAirSpeedClasses } from '../../guesses';
+import { badRequest, notFound } from '../../errors';
 import type { Sim } from '../../store/sims';
+import { csv, exportFile } from '../files/exportedFiles';
+import { bucketDate, statsRange } from './range';
 
-type InsertAirStats = components['schemas']['sandboxInsertAirStatsRequest'];
 type AirStats = components['schemas']['AirStatsResponse'];
-
-/** SQL for the bucket (UNIX seconds) holding `unixtime`, and its start in JS, by period. */
-export const periods = {
-  month: {
-    sql: "CAST(strftime('%s', unixtime, 'unixepoch', 'start of month') AS INTEGER)",
-    start: (t: number) => {
-      const d = new Date(t * 1000);
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
-    },
-    end: (t: number) => {
-      const d = new Date(t * 1000);
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000;
-    },
-    date: (iso: string) => iso.slice(0, 7).replace('-', ''),
-  },
-  day: {
-    sql: '(unixtime / 86400) * 86400',
-    start: (t: number) => Math.floor(t / 86_400) * 86_400,
-    end: (t: number) => Math.floor(t / 86_400) * 86_400 + 86_400,
-    date: (iso: string) => iso.slice(0, 10).replaceAll('-', ''),
-  },
-  minutes: {
-    sql: '(unixtime / 300) * 300',
-    start: (t: number) => Math.floor(t / 300) * 300,
-    end: (t: number) => Math.floor(t / 300) * 300 + 300,
-    date: (iso: string) => iso.slice(0, 16).replace(/[-T:]/g, ''),
-  },
-} as const;
-export type Period = (typeof periods)[keyof typeof periods];
-
-/** The `date` of a bucket starting at `unixtime`, by period. */
-export const bucketDate = (period: Period, unixtime: number) => period.date(new Date(unixtime * 1000).toISOString());
-
-/** 9999-12-31T23:59:59Z: later times have no calendar month to put them in. */
-const lastSecond = 253_402_300_799;
-
-/**
- * The period and the covered range (bucket start of `from` to bucket end of `to`, in seconds) asked for; 400 when
- * they do not fit.
- */
-export function statsRange(
-  period: unknown,
-  fromValue: unknown,
-  toValue: unknown,
-  where = 'Query',
-): { period: Period; start: number; end: number; bucket: (column?: string) => string } {
-  const p = periods[period as keyof typeof periods];
-  if (!p || !Object.hasOwn(periods, period as string)) {
-    throw badRequest(`${where}: 'period' must be one of month, day, minutes.`);
-  }
-  const from = Number(fromValue);
-  const to = Number(toValue);
-  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || from > to || to > lastSecond) {
-    throw badRequest(`${where}: 'from' and 'to' must be UNIX times in seconds with from <= to.`);
-  }
-  const start = p.start(from);
-  const end = p.end(to);
-  return { period: p, start, end, bucket: (column = 'unixtime') => bucketSql(p, column, start, end) };
-}
-
-/**
- * SQL for the bucket of `column`. Months over a range of up to three years are a CASE over their boundaries,
- * several times cheaper per row than strftime on a fleet's worth of rows.
- */
-function bucketSql(period: Period, column: string, start: number, end: number): string {
-  if (period !== periods.month) return period.sql.replaceAll('unixtime', column);
-  const starts: number[] = [];
-  for (let t = start; t < end && starts.length <= 36; t = periods.month.end(t)) starts.push(t);
-  if (starts.length > 36) return period.sql.replaceAll('unixtime', column);
-  const branches = starts.slice(1).map((next, i) => `WHEN ${column} < ${next} THEN ${starts[i]}`);
-  if (branches.length === 0) return String(start);
-  return `CASE ${branches.join(' ')} ELSE ${starts.at(-1) ?? start} END`;
-}
+type Aggregated = components['schemas']['AirAggregatedStatsResponse'];
+type ExportRequest = components['schemas']['ExportRequest'];
 
 /** Air stats of one SIM (by SIM ID or IMSI), per bucket and speed class, as the SIM variants answer them. */
 function airStatsOf(ctx: Ctx<unknown>, sim: Sim, key: { column: 'sim_id' | 'imsi'; value: string }): AirStats[] {
@@ -121,7 +50,7 @@ function airStatsOf(ctx: Ctx<unknown>, sim: Sim, key: { column: 'sim_id' | 'imsi
   return [...buckets.values()];
 }
 
-export const getAirStatsOfSim: Handler = (ctx) => {
+const getAirStatsOfSim: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const sim = ctx.stores.sims.get(operatorId, ctx.path.sim_id ?? '');
   if (!sim) throw notFound('No such SIM found.');
@@ -129,7 +58,7 @@ export const getAirStatsOfSim: Handler = (ctx) => {
 };
 
 /** `GET /stats/air/subscribers/{imsi}`: the same report for the SIM holding the IMSI, that IMSI's traffic only. */
-export const getAirStats: Handler = (ctx) => {
+const getAirStats: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const imsi = ctx.path.imsi ?? '';
   const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
@@ -137,56 +66,105 @@ export const getAirStats: Handler = (ctx) => {
   return { status: 200, body: airStatsOf(ctx, sim, { column: 'imsi', value: imsi }) };
 };
 
-/**
- * What the Sandbox API's stats inserts (Air and Beam) start with: the subscriber of the path's IMSI, and the
- * body's `unixtime` in seconds.
- */
-export function statsInsertTarget(ctx: Ctx<{ unixtime?: number } | undefined>) {
+const aggregated = (rows: { bucket: number; up: number; down: number }[]): Aggregated[] =>
+  rows.map((r) => ({ unixtime: r.bucket, uploadByteSizeTotal: r.up, downloadByteSizeTotal: r.down }));
+
+const getAirStatsOfOperator: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
-  const imsi = ctx.path.imsi ?? '';
-  const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
-  if (!sim?.simId) throw notFound('No such subscriber found.');
-  const unixtime = ctx.body?.unixtime;
-  if (unixtime === undefined || !Number.isSafeInteger(unixtime) || unixtime < 0) {
-    throw badRequest("Request body: 'unixtime' (UNIX time in seconds) is required.");
+  const { start, end, bucket } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  const rows = ctx.db
+    .prepare<[string, number, number], { bucket: number; up: number; down: number }>(
+      `SELECT ${bucket()} AS bucket, sum(upload_bytes) AS up, sum(download_bytes) AS down FROM air_stats
+       WHERE operator_id = ? AND unixtime >= ? AND unixtime < ? GROUP BY bucket ORDER BY bucket`,
+    )
+    .all(operatorId, start, end);
+  return { status: 200, body: aggregated(rows) };
+};
+
+const getAirStatsOfGroup: Handler = (ctx) => {
+  const { operatorId } = caller(ctx);
+  const groupId = ctx.path.group_id ?? '';
+  if (!ctx.stores.groups.get(operatorId, groupId)) throw notFound('No such group found.');
+  const { start, end, bucket } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  const rows = ctx.db
+    .prepare<[string, string, string, number, number], { bucket: number; up: number; down: number }>(
+      `SELECT ${bucket()} AS bucket, sum(upload_bytes) AS up, sum(download_bytes) AS down FROM air_stats
+       WHERE sim_id IN (SELECT sim_id FROM sims WHERE operator_id = ? AND group_id = ?)
+         AND operator_id = ? AND unixtime >= ? AND unixtime < ?
+       GROUP BY bucket ORDER BY bucket`,
+    )
+    .all(operatorId, groupId, operatorId, start, end);
+  return { status: 200, body: aggregated(rows) };
+};
+
+/** The body of a stats export: `from`, `to` and `period` (required here, guesses.exportedFiles). */
+export function exportRange(ctx: Ctx<ExportRequest | undefined>) {
+  const body = ctx.body ?? {};
+  if (body.from === undefined || body.to === undefined || body.period === undefined) {
+    throw badRequest("Request body: 'from', 'to' and 'period' are required.");
   }
-  return { operatorId, imsi, simId: sim.simId, unixtime };
+  return statsRange(body.period, body.from, body.to, 'Request body');
 }
 
-export const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) => {
-  const { operatorId, imsi, simId, unixtime } = statsInsertTarget(ctx);
-  const entries = Object.entries(ctx.body?.dataTrafficStatsMap ?? {});
-  if (entries.length === 0) throw badRequest("Request body: 'dataTrafficStatsMap' needs at least one speed class.");
-  for (const [speedClass, stats] of entries) {
-    if (!(sandboxAirSpeedClasses as readonly string[]).includes(speedClass)) {
-      throw badRequest(`Request body: '${speedClass}' is not a speed class.`);
-    }
-    for (const value of Object.values(stats ?? {})) {
-      if (!Number.isSafeInteger(value) || (value as number) < 0) {
-        throw badRequest(`Request body: the totals of '${speedClass}' must be non-negative integers.`);
-      }
-    }
-  }
-  ctx.db.transaction(() => {
-    const exists = ctx.db.prepare('SELECT 1 FROM air_stats WHERE imsi = ? AND unixtime = ?').get(imsi, unixtime);
-    if (exists) throw badRequest('Data with the same timestamp already exists.', codes.statsExist);
-    const insert = ctx.db.prepare(
-      `INSERT INTO air_stats (operator_id, sim_id, imsi, unixtime, speed_class, upload_bytes, download_bytes,
-         upload_packets, download_packets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+const exportAirStats: Handler = (ctx: Ctx<ExportRequest | undefined>) => {
+  const { operatorId } = caller(ctx);
+  const { period, start, end, bucket } = exportRange(ctx);
+  const content = () => {
+    const rows = ctx.db
+      .prepare<
+        [string, number, number],
+        {
+          bucket: number;
+          sim_id: string;
+          imsi: string;
+          speed_class: string;
+          up: number;
+          down: number;
+          upp: number;
+          downp: number;
+        }
+      >(
+        `SELECT ${bucket('a.unixtime')} AS bucket, a.sim_id, a.imsi,
+         CASE WHEN a.speed_class = '' THEN coalesce(b.speed_class, '') ELSE a.speed_class END AS speed_class,
+         sum(a.upload_bytes) AS up, sum(a.download_bytes) AS down, sum(a.upload_packets) AS upp,
+         sum(a.download_packets) AS downp
+       FROM air_stats a LEFT JOIN sim_billing b ON b.operator_id = a.operator_id AND b.sim_id = a.sim_id
+       WHERE a.operator_id = ? AND a.unixtime >= ? AND a.unixtime < ?
+       GROUP BY bucket, a.sim_id, a.imsi, 4 ORDER BY bucket, a.sim_id, a.imsi, 4`,
+      )
+      .all(operatorId, start, end);
+    return csv(
+      [
+        'date',
+        'unixtime',
+        'simId',
+        'imsi',
+        'speedClass',
+        'uploadByteSizeTotal',
+        'downloadByteSizeTotal',
+        'uploadPacketSizeTotal',
+        'downloadPacketSizeTotal',
+      ],
+      rows.map((r) => [
+        bucketDate(period, r.bucket),
+        r.bucket,
+        r.sim_id,
+        r.imsi,
+        r.speed_class,
+        r.up,
+        r.down,
+        r.upp,
+        r.downp,
+      ]),
     );
-    for (const [speedClass, s] of entries) {
-      insert.run(
-        operatorId,
-        simId,
-        imsi,
-        unixtime,
-        speedClass,
-        s.uploadByteSizeTotal ?? 0,
-        s.downloadByteSizeTotal ?? 0,
-        s.uploadPacketSizeTotal ?? 0,
-        s.downloadPacketSizeTotal ?? 0,
-      );
-    }
-  })();
-  return { status: 200 };
+  };
+  return exportFile(ctx, `${operatorId}-air-stats-${bucketDate(period, start)}.csv`, content);
 };
+
+export const airStatsHandlers = {
+  getAirStatsOfSim,
+  getAirStats,
+  getAirStatsOfOperator,
+  getAirStatsOfGroup,
+  exportAirStats,
+} satisfies Handlers;

@@ -1,6 +1,6 @@
 /** `/subscribers/{imsi}`: the SIM whose primary IMSI is `imsi`, answered as SORACOM's older `Subscriber` view. */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { notFound } from '../../errors';
 import { subscriberView } from '../../guesses';
@@ -55,9 +55,11 @@ export function simIdOf(ctx: Ctx<unknown>): string {
   return sim.simId;
 }
 
-export const setGroup: Handler = (ctx: Ctx<SetGroup>) => {
+const setGroup: Handler = (ctx: Ctx<SetGroup>) => {
   const groupId = requestedGroupId(ctx.body);
   return { status: 200, body: toSubscriber(moveSim(ctx, simIdOf(ctx), groupId)) };
 };
 
-export const unsetGroup: Handler = (ctx) => ({ status: 200, body: toSubscriber(moveSim(ctx, simIdOf(ctx), null)) });
+const unsetGroup: Handler = (ctx) => ({ status: 200, body: toSubscriber(moveSim(ctx, simIdOf(ctx), null)) });
+
+export const subscriberGroupHandlers = { setGroup, unsetGroup } satisfies Handlers;

@@ -1,6 +1,6 @@
 /** SAM users: creation, details, password and MFA. */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler } from '../../context';
+import type { Ctx, Handler, Handlers } from '../../context';
 import { caller, requireRoot, requireSelf, selfOrRoot } from '../../context';
 import { badRequest, codes, forbidden, notFound } from '../../errors';
 import { samMfaLabel } from '../../guesses';
@@ -24,7 +24,7 @@ function pathUser(ctx: Ctx<unknown>, operatorId: string): UserRow {
 
 const userNamePattern = /^[A-Za-z0-9@_.+-]{1,100}$/;
 
-export const createUser: Handler = (ctx: Ctx<CreateUser | undefined>) => {
+const createUser: Handler = (ctx: Ctx<CreateUser | undefined>) => {
   const { operatorId } = requireRoot(ctx);
   const userName = ctx.path.user_name ?? '';
   if (!userNamePattern.test(userName)) {
@@ -35,7 +35,7 @@ export const createUser: Handler = (ctx: Ctx<CreateUser | undefined>) => {
   return { status: 201 };
 };
 
-export const getUser: Handler = (ctx) => {
+const getUser: Handler = (ctx) => {
   const identity = caller(ctx);
   const userName = ctx.path.user_name ?? '';
   if (identity.userName && identity.userName !== userName) throw forbidden();
@@ -55,7 +55,7 @@ export const getUser: Handler = (ctx) => {
   };
 };
 
-export const createUserPassword: Handler = (ctx: Ctx<CreatePassword>) => {
+const createUserPassword: Handler = (ctx: Ctx<CreatePassword>) => {
   const { operatorId } = requireRoot(ctx);
   const user = ctx.stores.users.get(operatorId, ctx.path.user_name ?? '');
   if (!user) throw notFound('No such user.');
@@ -64,7 +64,7 @@ export const createUserPassword: Handler = (ctx: Ctx<CreatePassword>) => {
   return { status: 201 };
 };
 
-export const updateUserPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
+const updateUserPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
   const user = pathUser(ctx, selfOrRoot(ctx).operatorId);
   // guesses.updatePasswordNeedsCurrent: the root account too gives the user's current password.
   if (!verifyPassword(ctx.body.currentPassword, user.password_hash)) {
@@ -74,12 +74,12 @@ export const updateUserPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
   return { status: 200 };
 };
 
-export const getUserMFAStatus: Handler = (ctx) => {
+const getUserMFAStatus: Handler = (ctx) => {
   const user = pathUser(ctx, selfOrRoot(ctx).operatorId);
   return { status: 200, body: { status: user.mfa_status } };
 };
 
-export const enableUserMFA: Handler = (ctx) => {
+const enableUserMFA: Handler = (ctx) => {
   const user = pathUser(ctx, requireSelf(ctx).operatorId);
   if (user.mfa_status === 'ACTIVE') throw badRequest('MFA is already enabled.', codes.mfaState);
   const secret = newTotpSecret();
@@ -87,7 +87,7 @@ export const enableUserMFA: Handler = (ctx) => {
   return { status: 200, body: { totpUri: totpUri(secret, samMfaLabel(user.operator_id, user.user_name)) } };
 };
 
-export const verifyUserMFA: Handler = (ctx: Ctx<MfaCode>) => {
+const verifyUserMFA: Handler = (ctx: Ctx<MfaCode>) => {
   const user = pathUser(ctx, requireSelf(ctx).operatorId);
   if (user.mfa_status !== 'UNCONFIRMED' || !user.mfa_secret) {
     throw badRequest('MFA is not waiting for verification. Enable it first.', codes.mfaState);
@@ -103,8 +103,19 @@ export const verifyUserMFA: Handler = (ctx: Ctx<MfaCode>) => {
   return { status: 204 };
 };
 
-export const revokeUserMFA: Handler = (ctx) => {
+const revokeUserMFA: Handler = (ctx) => {
   const user = pathUser(ctx, selfOrRoot(ctx).operatorId);
   ctx.stores.users.setMfa(user.operator_id, user.user_name, { status: 'INACTIVE', secret: null }, ctx.now);
   return { status: 204 };
 };
+
+export const userHandlers = {
+  createUser,
+  getUser,
+  createUserPassword,
+  updateUserPassword,
+  getUserMFAStatus,
+  enableUserMFA,
+  verifyUserMFA,
+  revokeUserMFA,
+} satisfies Handlers;
