@@ -4,7 +4,6 @@
  * `{code, message}`.
  */
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
-import { downloadExport } from './api/files/exportedFiles';
 import { handlers } from './api/handlers';
 import type { Ctx } from './context';
 import { createStores } from './context';
@@ -41,7 +40,7 @@ export interface Sandbox {
   handle(request: Request, pathname: string, clientIp?: string): Promise<Response>;
   /** The local mailbox, newest first: the mails to `email`, or all of them. */
   mailbox(email?: string): Mail[];
-  /** An exported file behind a download token (exports.ts), while it is ready and not expired. */
+  /** An exported file behind a download token (api/files/exportedFiles.ts), while it is ready and not expired. */
   download(token: string): { fileName: string; content: string } | undefined;
 }
 
@@ -52,6 +51,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const log = options.log ?? (() => {});
   const mailer = createMailer(stores.mailbox, options.publicUrl ?? 'http://127.0.0.1:8080', log);
   const limiter = createRateLimiter(options.rateLimit ?? rateLimit);
+  const transaction = <T>(work: () => T): T => options.db.transaction(work)();
 
   function authenticate(call: ApiCall, operationId: string, time: number): Identity {
     const apiKey = call.header('x-soracom-api-key');
@@ -90,8 +90,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       throw new SoracomError(501, codes.notImplemented, `${match.operationId} is not available in the local sandbox.`);
     }
     const ctx: Ctx<unknown> = {
-      db: options.db,
       stores,
+      transaction,
       identity,
       path: match.path,
       query: match.query,
@@ -134,6 +134,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return toResponse(await answer(call));
     },
     mailbox: (email) => stores.mailbox.list(email),
-    download: (token) => downloadExport(options.db, token, now()),
+    download: (token) => stores.exportedFiles.download(token, now()),
   };
 }

@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findSims, simSearch } from '../api/query/sims';
+import { searchFilters } from '../api/query/sims';
 import { openDb } from '../db';
 import { seedDemo } from '../seed';
+import { findSims, simSearch } from './simSearch';
 import { type Sim, simStore } from './sims';
 
 const operatorId = 'OP0000000001';
@@ -53,7 +54,7 @@ describe('SIM documents served from memory', () => {
     expect(store.getJson(operatorId, b)).toBe(stored(db, b));
 
     // Search results carry the documents too.
-    const found = findSims(db, operatorId, simSearch({ name: 'renamed-in' }, operatorId), '', 5);
+    const found = findSims(db, operatorId, simSearch(searchFilters({ name: 'renamed-in' }), operatorId), '', 5);
     expect(found).toEqual([{ sim_id: a, doc: stored(db, a) }]);
     db.close();
   });

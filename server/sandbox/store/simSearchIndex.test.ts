@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ContractSandbox, type Credentials, createContractSandbox } from '../../test/contract';
-import { findSims, simSearch } from '../api/query/sims';
+import { searchFilters } from '../api/query/sims';
 import { openDb } from '../db';
 import { seedDemo } from '../seed';
+import { findSims, simSearch } from './simSearch';
 import { candidates, type TextTerm } from './simSearchIndex';
 import { simStore } from './sims';
 
@@ -45,7 +46,9 @@ beforeAll(async () => {
     };
   }) as [Sample, Sample, Sample];
   // Search the copy once, so that it exists before the changes below.
-  expect(findSims(s.db, root.operatorId, simSearch({ name: 'sensor' }, root.operatorId), '', 10)).toHaveLength(10);
+  expect(
+    findSims(s.db, root.operatorId, simSearch(searchFilters({ name: 'sensor' }), root.operatorId), '', 10),
+  ).toHaveLength(10);
   await s.call('PUT', `/sims/${sample[1].simId}/tags`, {
     auth: root,
     body: [
@@ -63,7 +66,7 @@ function pages(
   db = s.db,
   operatorId = root.operatorId,
 ) {
-  const search = simSearch(query, operatorId);
+  const search = simSearch(searchFilters(query), operatorId);
   const seen: string[] = [];
   let after = '';
   for (;;) {

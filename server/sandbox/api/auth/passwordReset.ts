@@ -30,12 +30,12 @@ const verifyPasswordResetToken: Handler = (ctx: Ctx<VerifyRequest>) => {
   const row = stores.oneTimeTokens.peek('passwordReset', ctx.body.token, now);
   if (!row) throw tokenInvalid();
   const password = checkOperatorPassword(ctx.body.password);
-  ctx.db.transaction(() => {
+  ctx.transaction(() => {
     stores.oneTimeTokens.use(row);
     stores.operators.setPassword(row.operator_id, password, now);
     // Every session of the root account ends (guesses.passwordResetRevokes): SAM users keep theirs.
     stores.tokens.revokeAll(row.operator_id, null);
-  })();
+  });
   return { status: 200 };
 };
 

@@ -5,24 +5,12 @@
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
-import type { Db } from '../../db';
 import { badRequest, notFound } from '../../errors';
 import { billing } from '../../guesses';
-import { addMonths, type Bill, billItems, billingStore, monthDays, yearMonthOf } from '../../store/billing';
+import { addMonths, type Bill, billItems, monthDays, yearMonthOf } from '../../store/billing';
 
 type MonthlyBill = components['schemas']['MonthlyBill'];
 type Currency = NonNullable<MonthlyBill['currency']>;
-
-const stores = new WeakMap<Db, ReturnType<typeof billingStore>>();
-/** The billing store of the sandbox's database (prepared once per database). */
-export function billingOf(db: Db) {
-  let store = stores.get(db);
-  if (!store) {
-    store = billingStore(db);
-    stores.set(db, store);
-  }
-  return store;
-}
 
 /** `yyyyMMddHHmmss` in UTC. */
 export const compactTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/[-T:]/g, '');
@@ -37,7 +25,7 @@ export function pathMonth(ctx: Ctx<unknown>): string {
 /** A month's bill, or 404 when the operator has none for it (before its creation, or in the future). */
 export function billOf(ctx: Ctx<unknown>, yearMonth: string, parts: { topSims?: boolean } = {}) {
   const { operatorId } = caller(ctx);
-  const bill = billingOf(ctx.db).month(operatorId, yearMonth, ctx.now, parts);
+  const bill = ctx.stores.billing.month(operatorId, yearMonth, ctx.now, parts);
   if (!bill) throw notFound(`No bill for ${yearMonth}.`);
   return bill;
 }
@@ -58,7 +46,7 @@ export const monthlyBill = (bill: Bill): MonthlyBill => ({
 
 const getBillingHistory: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
-  return { status: 200, body: { billList: billingOf(ctx.db).history(operatorId, ctx.now).map(monthlyBill) } };
+  return { status: 200, body: { billList: ctx.stores.billing.history(operatorId, ctx.now).map(monthlyBill) } };
 };
 
 const getBilling: Handler = (ctx) => ({ status: 200, body: monthlyBill(billOf(ctx, pathMonth(ctx))) });
@@ -75,7 +63,7 @@ const getBillingPerDay: Handler = (ctx) => {
 
 const getLatestBilling: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
-  const bill = billingOf(ctx.db).preliminary(operatorId, ctx.now);
+  const bill = ctx.stores.billing.preliminary(operatorId, ctx.now);
   return {
     status: 200,
     body: { amount: bill.amount, currency: bill.currency as Currency, lastEvaluatedTime: compactTime(bill.time) },
@@ -85,7 +73,7 @@ const getLatestBilling: Handler = (ctx) => {
 /** This month and the three before it that have a bill, newest first. */
 function summaryMonths(ctx: Ctx<unknown>, parts: { topSims?: boolean }): Bill[] {
   const { operatorId } = caller(ctx);
-  const store = billingOf(ctx.db);
+  const store = ctx.stores.billing;
   const current = yearMonthOf(ctx.now);
   const bills: Bill[] = [];
   for (let i = 0; i < billing.summaryMonths; i++) {

@@ -3,7 +3,7 @@ import type { Ctx, Handlers, Reply } from '../../context';
 import { caller } from '../../context';
 import { billItems, yearMonthOf } from '../../store/billing';
 import { csv, exportFile } from '../files/exportedFiles';
-import { billingOf, billOf, pathMonth } from './bills';
+import { billOf, pathMonth } from './bills';
 
 const billHeader = [
   'yearMonth',
@@ -25,7 +25,7 @@ function billCsv(ctx: Ctx<unknown>, yearMonth: string): Reply {
   const content = () =>
     csv(
       billHeader,
-      billingOf(ctx.db)
+      ctx.stores.billing
         .lines(operatorId, bill, now)
         .map((l) => [
           bill.yearMonth,

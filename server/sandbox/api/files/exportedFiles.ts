@@ -1,14 +1,13 @@
 /**
  * Exported files (guesses.exportedFiles): the CSV is made at once and kept in SQLite; `sync` answers its URL,
  * `async` an ID that `GET /files/exported/{id}` turns into the URL after a moment. The URL is a same-origin path,
- * `/api/local/downloads/<token>`, that app.ts answers from `downloadExport` without API credentials, like a
+ * `/api/local/downloads/<token>`, that app.ts answers from `Sandbox.download` without API credentials, like a
  * presigned URL, until it expires.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers, Reply } from '../../context';
 import { caller } from '../../context';
-import type { Db } from '../../db';
 import { notFound } from '../../errors';
 import { exportedFiles } from '../../guesses';
 
@@ -29,9 +28,6 @@ export const csv = (header: string[], rows: Iterable<Cell[]>): string => {
   return `${out.join('\r\n')}\r\n`;
 };
 
-/** Until an async export has been written, its row says it is never ready. */
-const notWritten = Number.MAX_SAFE_INTEGER;
-
 /**
  * Keeps the file and answers as the operation's `export_mode` asks. `sync` makes the file before answering; `async`
  * answers at once and makes it right after (a large fleet's CSV takes a while), ready `asyncDelayMs` after the call.
@@ -42,31 +38,23 @@ export function exportFile(ctx: Ctx<unknown>, fileName: string, content: string 
   const token = randomBytes(24).toString('base64url');
   const async = ctx.query.export_mode === 'async';
   const readyAt = async ? ctx.now + exportedFiles.asyncDelayMs : ctx.now;
-  const { db } = ctx;
   const make = typeof content === 'string' ? () => content : content;
-  db.prepare('DELETE FROM exported_files WHERE expires_at < ?').run(ctx.now);
-  const insert = db.prepare(
-    `INSERT INTO exported_files (exported_file_id, operator_id, token, file_name, content, created_at, ready_at,
-       expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const expiresAt = readyAt + exportedFiles.validMs;
+  const file = { id, operatorId, token, fileName, createdAt: ctx.now, expiresAt };
   if (!async) {
-    insert.run(id, operatorId, token, fileName, make(), ctx.now, readyAt, expiresAt);
+    ctx.stores.exportedFiles.add({ ...file, content: make(), readyAt });
     return { status: 200, body: { url: `${downloadPath}${token}` } satisfies FileExportResponse };
   }
-  insert.run(id, operatorId, token, fileName, '', ctx.now, notWritten, expiresAt);
+  ctx.stores.exportedFiles.add({ ...file, content: '', readyAt: null });
+  const { exportedFiles: files } = ctx.stores;
   setImmediate(() => {
     try {
-      db.prepare('UPDATE exported_files SET content = ?, ready_at = ? WHERE exported_file_id = ?').run(
-        make(),
-        readyAt,
-        id,
-      );
+      files.write(id, make(), readyAt);
     } catch (error) {
-      // The file stays `processing` until it expires; the sandbox goes on.
+      // The file answers `failed`; the sandbox goes on.
       ctx.log(`sandbox: export ${id} failed: ${(error as Error).stack ?? error}`);
       try {
-        db.prepare("UPDATE exported_files SET content = 'failed', ready_at = -1 WHERE exported_file_id = ?").run(id);
+        files.fail(id);
       } catch {}
     }
   });
@@ -81,26 +69,10 @@ export function exportFile(ctx: Ctx<unknown>, fileName: string, content: string 
 
 const getExportedFile: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
-  const row = ctx.db
-    .prepare<[string, string], { token: string; ready_at: number; expires_at: number }>(
-      'SELECT token, ready_at, expires_at FROM exported_files WHERE exported_file_id = ? AND operator_id = ?',
-    )
-    .get(ctx.path.exported_file_id ?? '', operatorId);
-  if (!row || row.expires_at < ctx.now) throw notFound('No such exported file.');
-  if (row.ready_at === -1) return { status: 200, body: { status: 'failed' } };
-  if (row.ready_at > ctx.now) return { status: 200, body: { status: 'processing' } };
-  return { status: 200, body: { status: 'exported', url: `${downloadPath}${row.token}` } };
+  const state = ctx.stores.exportedFiles.state(ctx.path.exported_file_id ?? '', operatorId, ctx.now);
+  if (!state) throw notFound('No such exported file.');
+  if (state.status !== 'exported') return { status: 200, body: { status: state.status } };
+  return { status: 200, body: { status: 'exported', url: `${downloadPath}${state.token}` } };
 };
-
-/** The file behind a download token, while it is ready and not expired. */
-export function downloadExport(db: Db, token: string, now: number): { fileName: string; content: string } | undefined {
-  const row = db
-    .prepare<[string], { file_name: string; content: string | Buffer; ready_at: number; expires_at: number }>(
-      'SELECT file_name, content, ready_at, expires_at FROM exported_files WHERE token = ?',
-    )
-    .get(token);
-  if (!row || row.ready_at < 0 || row.ready_at > now || row.expires_at < now) return undefined;
-  return { fileName: row.file_name, content: String(row.content) };
-}
 
 export const fileHandlers = { getExportedFile } satisfies Handlers;

@@ -48,11 +48,11 @@ const getGroup: Handler = (ctx) => {
 const deleteGroup: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const groupId = ctx.path.group_id ?? '';
-  const deleted = ctx.db.transaction(() => {
+  const deleted = ctx.transaction(() => {
     if (!ctx.stores.groups.get(operatorId, groupId)) return false;
     ctx.stores.sims.leaveGroup(operatorId, groupId, ctx.now);
     return ctx.stores.groups.remove(operatorId, groupId);
-  })();
+  });
   if (!deleted) throw noSuchGroup();
   return { status: 204 };
 };

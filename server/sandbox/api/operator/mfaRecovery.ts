@@ -52,11 +52,11 @@ const verifyMFARevokingToken: Handler = (ctx: Ctx<VerifyRequest>) => {
   if (!stores.operators.backupCodes(operator).includes(used)) {
     throw new SoracomError(403, codes.backupCodeInvalid, 'The backup code is not valid or has been used.');
   }
-  ctx.db.transaction(() => {
+  ctx.transaction(() => {
     stores.oneTimeTokens.use(row);
     // Turning MFA off discards the secret and every backup code, the one just given among them.
     stores.operators.setMfa(operator.operator_id, { status: 'INACTIVE', secret: null, backupCodes: [] }, now);
-  })();
+  });
   return { status: 200 };
 };
 

@@ -25,7 +25,7 @@ const createOperator: Handler = (ctx: Ctx<CreateOperator>) => {
     });
     return { status: signUpStatus.create };
   }
-  ctx.db.transaction(() => {
+  ctx.transaction(() => {
     const operator = stores.operators.create({
       operatorId: stores.operators.nextId(),
       email,
@@ -40,7 +40,7 @@ const createOperator: Handler = (ctx: Ctx<CreateOperator>) => {
       now,
     );
     ctx.mail({ to: email, kind: 'signup', subject: 'Verify your email', token });
-  })();
+  });
   return { status: signUpStatus.create };
 };
 
@@ -48,10 +48,10 @@ const verifyOperator: Handler = (ctx: Ctx<VerifyOperator>) => {
   const { stores, now } = ctx;
   const row = stores.oneTimeTokens.peek('signup', ctx.body.token, now);
   if (!row) throw tokenInvalid();
-  ctx.db.transaction(() => {
+  ctx.transaction(() => {
     stores.oneTimeTokens.use(row);
     stores.operators.setVerified(row.operator_id, now);
-  })();
+  });
   return { status: signUpStatus.verify };
 };
 

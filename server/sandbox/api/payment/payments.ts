@@ -5,44 +5,20 @@
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
-import type { Db } from '../../db';
 import { badRequest, notFound } from '../../errors';
 import { billClosing, payerInformation } from '../../guesses';
 import { addMonths, type Bill, billItems } from '../../store/billing';
-import { billingOf, compactTime } from '../billing/bills';
+import type { CardProperties } from '../../store/payments';
+import { compactTime } from '../billing/bills';
 import { csv, exportFile } from '../files/exportedFiles';
 
 type Statement = components['schemas']['PaymentStatementResponse'];
 type PayerInformation = components['schemas']['RegisterPayerInformationModel'];
 type Currency = NonNullable<Statement['currency']>;
 
-/** What `properties` of the payment method holds, as JSON (guesses.payerInformation). */
-export interface CardProperties {
-  brand: string;
-  last4: string;
-  expiryMonth: number;
-  expiryYear: number;
-  holderName: string;
-}
-
-export function setPaymentMethod(db: Db, operatorId: string, card: CardProperties, now: number) {
-  db.prepare(
-    `INSERT OR REPLACE INTO payment_methods (operator_id, provider_type, properties, updated_at)
-     VALUES (?, 'WebPay', ?, ?)`,
-  ).run(operatorId, JSON.stringify(card), now);
-}
-
-function paymentMethodOf(db: Db, operatorId: string) {
-  return db
-    .prepare<[string], { provider_type: string; properties: string; updated_at: number }>(
-      'SELECT provider_type, properties, updated_at FROM payment_methods WHERE operator_id = ?',
-    )
-    .get(operatorId);
-}
-
 const getPaymentMethod: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
-  const method = paymentMethodOf(ctx.db, operatorId);
+  const method = ctx.stores.payments.method(operatorId);
   if (!method) throw notFound('No payment method is registered.');
   return {
     status: 200,
@@ -69,10 +45,10 @@ function statementOf(bill: Bill, instrument: string | undefined): Statement {
 /** The closed months that charged something, newest first. */
 function statements(ctx: Ctx<unknown>): { bill: Bill; statement: Statement }[] {
   const { operatorId } = caller(ctx);
-  const method = paymentMethodOf(ctx.db, operatorId);
+  const method = ctx.stores.payments.method(operatorId);
   const card = method ? (JSON.parse(method.properties) as CardProperties) : undefined;
   const instrument = card ? `${card.brand} ending ${card.last4}` : undefined;
-  return billingOf(ctx.db)
+  return ctx.stores.billing
     .history(operatorId, ctx.now)
     .filter((bill) => bill.amount - bill.couponAmount > 0)
     .map((bill) => ({ bill, statement: statementOf(bill, instrument) }));
@@ -107,10 +83,7 @@ const exportPaymentStatement: Handler = (ctx) => {
 
 const getPayerInformation: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
-  const row = ctx.db
-    .prepare<[string], { doc: string }>('SELECT doc FROM payer_information WHERE operator_id = ?')
-    .get(operatorId);
-  return { status: 200, body: row ? (JSON.parse(row.doc) as PayerInformation) : {} };
+  return { status: 200, body: ctx.stores.payments.payer(operatorId) ?? {} };
 };
 
 const registerPayerInformation: Handler = (ctx: Ctx<PayerInformation>) => {
@@ -127,9 +100,7 @@ const registerPayerInformation: Handler = (ctx: Ctx<PayerInformation>) => {
   if (!info.companyName?.trim() && !info.fullName?.trim()) {
     throw badRequest("Request body: 'companyName' or 'fullName' is required.");
   }
-  ctx.db
-    .prepare('INSERT OR REPLACE INTO payer_information (operator_id, doc, updated_at) VALUES (?, ?, ?)')
-    .run(operatorId, JSON.stringify(info), ctx.now);
+  ctx.stores.payments.setPayer(operatorId, info, ctx.now);
   return { status: 201 };
 };
 

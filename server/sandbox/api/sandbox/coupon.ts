@@ -6,7 +6,6 @@ import { caller } from '../../context';
 import { badRequest } from '../../errors';
 import { coupons } from '../../guesses';
 import { addMonths, billItemNames, monthDays, yearMonthOf } from '../../store/billing';
-import { insertCoupon } from '../payment/coupons';
 
 type CreateCoupon = components['schemas']['sandboxCreateCouponRequest'];
 
@@ -28,7 +27,7 @@ const sandboxCreateCoupon: Handler = (ctx: Ctx<CreateCoupon>) => {
     .toString('base64url')
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, 'X')}`;
-  insertCoupon(ctx.db, {
+  ctx.stores.coupons.insert({
     code,
     amount: amount as number,
     billItemName: applicableBillItemName,

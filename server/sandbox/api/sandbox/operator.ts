@@ -16,7 +16,7 @@ const sandboxInitializeOperator: Handler = (ctx: Ctx<InitRequest>) => {
   if (stores.tokens.authKeyExists(body.authKeyId)) {
     throw badRequest('That authKeyId is already in use.', codes.alreadyExists);
   }
-  const created = ctx.db.transaction(() => {
+  const created = ctx.transaction(() => {
     const operator = stores.operators.create({
       operatorId: stores.operators.nextId(),
       email: body.email,
@@ -26,7 +26,7 @@ const sandboxInitializeOperator: Handler = (ctx: Ctx<InitRequest>) => {
     });
     stores.tokens.addAuthKey(body.authKeyId, body.authKey, operator.operator_id, null, now);
     return { operator, ...stores.tokens.issue(operator.operator_id, null, 86_400, now) };
-  })();
+  });
   return {
     status: 201,
     body: { apiKey: created.apiKey, token: created.token, operatorId: created.operator.operator_id },

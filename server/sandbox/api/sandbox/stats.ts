@@ -7,6 +7,7 @@ import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { badRequest, codes, notFound } from '../../errors';
 import { sandboxAirSpeedClasses } from '../../guesses';
+import type { UsageTarget } from '../../store/usage';
 import { beamItems } from '../stats/beam';
 
 type InsertAirStats = components['schemas']['sandboxInsertAirStatsRequest'];
@@ -16,7 +17,7 @@ type InsertBeamStats = components['schemas']['sandboxInsertBeamStatsRequest'];
  * What the Sandbox API's stats inserts (Air and Beam) start with: the subscriber of the path's IMSI, and the
  * body's `unixtime` in seconds.
  */
-function statsInsertTarget(ctx: Ctx<{ unixtime?: number } | undefined>) {
+function statsInsertTarget(ctx: Ctx<{ unixtime?: number } | undefined>): UsageTarget {
   const { operatorId } = caller(ctx);
   const imsi = ctx.path.imsi ?? '';
   const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
@@ -29,7 +30,7 @@ function statsInsertTarget(ctx: Ctx<{ unixtime?: number } | undefined>) {
 }
 
 const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) => {
-  const { operatorId, imsi, simId, unixtime } = statsInsertTarget(ctx);
+  const target = statsInsertTarget(ctx);
   const entries = Object.entries(ctx.body?.dataTrafficStatsMap ?? {});
   if (entries.length === 0) throw badRequest("Request body: 'dataTrafficStatsMap' needs at least one speed class.");
   for (const [speedClass, stats] of entries) {
@@ -42,32 +43,14 @@ const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) =>
       }
     }
   }
-  ctx.db.transaction(() => {
-    const exists = ctx.db.prepare('SELECT 1 FROM air_stats WHERE imsi = ? AND unixtime = ?').get(imsi, unixtime);
-    if (exists) throw badRequest('Data with the same timestamp already exists.', codes.statsExist);
-    const insert = ctx.db.prepare(
-      `INSERT INTO air_stats (operator_id, sim_id, imsi, unixtime, speed_class, upload_bytes, download_bytes,
-         upload_packets, download_packets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const [speedClass, s] of entries) {
-      insert.run(
-        operatorId,
-        simId,
-        imsi,
-        unixtime,
-        speedClass,
-        s.uploadByteSizeTotal ?? 0,
-        s.downloadByteSizeTotal ?? 0,
-        s.uploadPacketSizeTotal ?? 0,
-        s.downloadPacketSizeTotal ?? 0,
-      );
-    }
-  })();
+  if (!ctx.stores.usage.addAir(target, entries)) {
+    throw badRequest('Data with the same timestamp already exists.', codes.statsExist);
+  }
   return { status: 200 };
 };
 
 const sandboxInsertBeamStats: Handler = (ctx: Ctx<InsertBeamStats | undefined>) => {
-  const { operatorId, imsi, simId, unixtime } = statsInsertTarget(ctx);
+  const target = statsInsertTarget(ctx);
   const entries = Object.entries(ctx.body?.beamStatsMap ?? {});
   if (entries.length === 0) throw badRequest("Request body: 'beamStatsMap' needs at least one Beam item.");
   for (const [item, counts] of entries) {
@@ -78,14 +61,10 @@ const sandboxInsertBeamStats: Handler = (ctx: Ctx<InsertBeamStats | undefined>) 
       throw badRequest(`Request body: the count of '${item}' must be a non-negative integer.`);
     }
   }
-  ctx.db.transaction(() => {
-    const exists = ctx.db.prepare('SELECT 1 FROM beam_stats WHERE imsi = ? AND unixtime = ?').get(imsi, unixtime);
-    if (exists) throw badRequest('Data with the same timestamp already exists.', codes.statsExist);
-    const insert = ctx.db.prepare(
-      'INSERT INTO beam_stats (operator_id, sim_id, imsi, unixtime, item, count) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    for (const [item, counts] of entries) insert.run(operatorId, simId, imsi, unixtime, item, counts?.count ?? 0);
-  })();
+  const counts: [string, number][] = entries.map(([item, counts]) => [item, counts?.count ?? 0]);
+  if (!ctx.stores.usage.addBeam(target, counts)) {
+    throw badRequest('Data with the same timestamp already exists.', codes.statsExist);
+  }
   return { status: 200 };
 };
 

@@ -12,7 +12,7 @@ const sandboxCreateSubscriber: Handler = (ctx: Ctx<CreateSubscriber | undefined>
   const requested = ctx.body?.subscription ?? 'plan01s';
   // Plans the sandbox has no SIM model for are created as plan01s SIMs, which every coverage offers.
   const subscription: Subscription = requested in plans ? (requested as Subscription) : 'plan01s';
-  const index = 1_000_000 + (ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sims').get()?.n ?? 0);
+  const index = 1_000_000 + ctx.stores.sims.countAll();
   const random = seededRandom(index);
   const sim = buildSim(
     {

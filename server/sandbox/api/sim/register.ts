@@ -11,7 +11,7 @@ const registerSim: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const simId = ctx.path.sim_id ?? '';
   const body = ctx.body as RegisterRequest;
-  return ctx.db.transaction((): Reply => {
+  return ctx.transaction((): Reply => {
     if (!ctx.stores.sims.get(operatorId, simId)) throw notFound('No such SIM found.');
     const secret = ctx.stores.sims.registrationSecret(operatorId, simId);
     if (secret === null) throw badRequest(`SIM ${simId} is already registered.`, codes.registrationFailed);
@@ -27,7 +27,7 @@ const registerSim: Handler = (ctx) => {
     });
     ctx.stores.sims.clearRegistrationSecret(operatorId, simId);
     return { status: 201, body: sim };
-  })();
+  });
 };
 
 export const registerSimHandlers = { registerSim } satisfies Handlers;

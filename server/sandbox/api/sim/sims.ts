@@ -45,13 +45,13 @@ type SetGroup = components['schemas']['SetGroupRequest'];
  */
 export function moveSim(ctx: Ctx<unknown>, simId: string, groupId: string | null): Sim {
   const { operatorId } = caller(ctx);
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     if (!ctx.stores.sims.get(operatorId, simId)) throw notFound('No such SIM found.');
     if (groupId !== null && !ctx.stores.groups.get(operatorId, groupId)) {
       throw badRequest(`Request body: there is no group '${groupId}'.`);
     }
     return ctx.stores.sims.setGroup(operatorId, simId, groupId, ctx.now) as Sim;
-  })();
+  });
 }
 
 /** The `groupId` of a set_group body; 400 when it is missing or empty. */

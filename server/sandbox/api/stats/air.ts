@@ -7,8 +7,9 @@ import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { badRequest, notFound } from '../../errors';
 import type { Sim } from '../../store/sims';
+import { bucketDate, type StatsWindow } from '../../store/usage';
 import { csv, exportFile } from '../files/exportedFiles';
-import { bucketDate, statsRange } from './range';
+import { statsRange } from './range';
 
 type AirStats = components['schemas']['AirStatsResponse'];
 type Aggregated = components['schemas']['AirAggregatedStatsResponse'];
@@ -17,24 +18,14 @@ type ExportRequest = components['schemas']['ExportRequest'];
 /** Air stats of one SIM (by SIM ID or IMSI), per bucket and speed class, as the SIM variants answer them. */
 function airStatsOf(ctx: Ctx<unknown>, sim: Sim, key: { column: 'sim_id' | 'imsi'; value: string }): AirStats[] {
   const { operatorId } = caller(ctx);
-  const { period, start, end, bucket } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  const window = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
   if (sim.status === 'terminated') return [];
-  const rows = ctx.db
-    .prepare<
-      [string, string, number, number],
-      { bucket: number; speed_class: string; up: number; down: number; upp: number; downp: number }
-    >(
-      `SELECT ${bucket()} AS bucket, speed_class, sum(upload_bytes) AS up, sum(download_bytes) AS down,
-         sum(upload_packets) AS upp, sum(download_packets) AS downp
-       FROM air_stats WHERE ${key.column} = ? AND operator_id = ? AND unixtime >= ? AND unixtime < ?
-       GROUP BY bucket, speed_class ORDER BY bucket`,
-    )
-    .all(key.value, operatorId, start, end);
+  const rows = ctx.stores.usage.airBySpeedClass(key, operatorId, window);
   const buckets = new Map<number, AirStats>();
   for (const row of rows) {
     let item = buckets.get(row.bucket);
     if (!item) {
-      item = { unixtime: row.bucket, date: bucketDate(period, row.bucket), dataTrafficStatsMap: {} };
+      item = { unixtime: row.bucket, date: bucketDate(window.period, row.bucket), dataTrafficStatsMap: {} };
       buckets.set(row.bucket, item);
     }
     const speedClass = row.speed_class || sim.speedClass || 's1.standard';
@@ -71,34 +62,20 @@ const aggregated = (rows: { bucket: number; up: number; down: number }[]): Aggre
 
 const getAirStatsOfOperator: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
-  const { start, end, bucket } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
-  const rows = ctx.db
-    .prepare<[string, number, number], { bucket: number; up: number; down: number }>(
-      `SELECT ${bucket()} AS bucket, sum(upload_bytes) AS up, sum(download_bytes) AS down FROM air_stats
-       WHERE operator_id = ? AND unixtime >= ? AND unixtime < ? GROUP BY bucket ORDER BY bucket`,
-    )
-    .all(operatorId, start, end);
-  return { status: 200, body: aggregated(rows) };
+  const window = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  return { status: 200, body: aggregated(ctx.stores.usage.airOfOperator(operatorId, window)) };
 };
 
 const getAirStatsOfGroup: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const groupId = ctx.path.group_id ?? '';
   if (!ctx.stores.groups.get(operatorId, groupId)) throw notFound('No such group found.');
-  const { start, end, bucket } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
-  const rows = ctx.db
-    .prepare<[string, string, string, number, number], { bucket: number; up: number; down: number }>(
-      `SELECT ${bucket()} AS bucket, sum(upload_bytes) AS up, sum(download_bytes) AS down FROM air_stats
-       WHERE sim_id IN (SELECT sim_id FROM sims WHERE operator_id = ? AND group_id = ?)
-         AND operator_id = ? AND unixtime >= ? AND unixtime < ?
-       GROUP BY bucket ORDER BY bucket`,
-    )
-    .all(operatorId, groupId, operatorId, start, end);
-  return { status: 200, body: aggregated(rows) };
+  const window = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  return { status: 200, body: aggregated(ctx.stores.usage.airOfGroup(operatorId, groupId, window)) };
 };
 
 /** The body of a stats export: `from`, `to` and `period` (required here, guesses.exportedFiles). */
-export function exportRange(ctx: Ctx<ExportRequest | undefined>) {
+export function exportRange(ctx: Ctx<ExportRequest | undefined>): StatsWindow {
   const body = ctx.body ?? {};
   if (body.from === undefined || body.to === undefined || body.period === undefined) {
     throw badRequest("Request body: 'from', 'to' and 'period' are required.");
@@ -108,31 +85,10 @@ export function exportRange(ctx: Ctx<ExportRequest | undefined>) {
 
 const exportAirStats: Handler = (ctx: Ctx<ExportRequest | undefined>) => {
   const { operatorId } = caller(ctx);
-  const { period, start, end, bucket } = exportRange(ctx);
+  const window = exportRange(ctx);
+  const { period, start } = window;
   const content = () => {
-    const rows = ctx.db
-      .prepare<
-        [string, number, number],
-        {
-          bucket: number;
-          sim_id: string;
-          imsi: string;
-          speed_class: string;
-          up: number;
-          down: number;
-          upp: number;
-          downp: number;
-        }
-      >(
-        `SELECT ${bucket('a.unixtime')} AS bucket, a.sim_id, a.imsi,
-         CASE WHEN a.speed_class = '' THEN coalesce(b.speed_class, '') ELSE a.speed_class END AS speed_class,
-         sum(a.upload_bytes) AS up, sum(a.download_bytes) AS down, sum(a.upload_packets) AS upp,
-         sum(a.download_packets) AS downp
-       FROM air_stats a LEFT JOIN sim_billing b ON b.operator_id = a.operator_id AND b.sim_id = a.sim_id
-       WHERE a.operator_id = ? AND a.unixtime >= ? AND a.unixtime < ?
-       GROUP BY bucket, a.sim_id, a.imsi, 4 ORDER BY bucket, a.sim_id, a.imsi, 4`,
-      )
-      .all(operatorId, start, end);
+    const rows = ctx.stores.usage.airLines(operatorId, window);
     return csv(
       [
         'date',

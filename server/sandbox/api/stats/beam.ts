@@ -3,9 +3,10 @@ import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { notFound } from '../../errors';
+import { bucketDate } from '../../store/usage';
 import { csv, exportFile } from '../files/exportedFiles';
 import { exportRange } from './air';
-import { bucketDate, statsRange } from './range';
+import { statsRange } from './range';
 
 type BeamStats = components['schemas']['BeamStatsResponse'];
 type ExportRequest = components['schemas']['ExportRequest'];
@@ -29,19 +30,13 @@ const getBeamStats: Handler = (ctx) => {
   const imsi = ctx.path.imsi ?? '';
   const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
   if (!sim) throw notFound('No such subscriber found.');
-  const { period, start, end, bucket } = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
-  const rows = ctx.db
-    .prepare<[string, string, number, number], { bucket: number; item: string; count: number }>(
-      `SELECT ${bucket()} AS bucket, item, sum(count) AS count FROM beam_stats
-       WHERE imsi = ? AND operator_id = ? AND unixtime >= ? AND unixtime < ?
-       GROUP BY bucket, item ORDER BY bucket, item`,
-    )
-    .all(imsi, operatorId, start, end);
+  const window = statsRange(ctx.query.period, ctx.query.from, ctx.query.to);
+  const rows = ctx.stores.usage.beamByItem(imsi, operatorId, window);
   const buckets = new Map<number, BeamStats>();
   for (const row of rows) {
     let bucket = buckets.get(row.bucket);
     if (!bucket) {
-      bucket = { unixtime: row.bucket, date: bucketDate(period, row.bucket), beamStatsMap: {} };
+      bucket = { unixtime: row.bucket, date: bucketDate(window.period, row.bucket), beamStatsMap: {} };
       buckets.set(row.bucket, bucket);
     }
     (bucket.beamStatsMap as Record<string, { count: number }>)[row.item] = { count: row.count };
@@ -51,14 +46,9 @@ const getBeamStats: Handler = (ctx) => {
 
 const exportBeamStats: Handler = (ctx: Ctx<ExportRequest | undefined>) => {
   const { operatorId } = caller(ctx);
-  const { period, start, end, bucket } = exportRange(ctx);
-  const rows = ctx.db
-    .prepare<[string, number, number], { bucket: number; sim_id: string; imsi: string; item: string; count: number }>(
-      `SELECT ${bucket()} AS bucket, sim_id, imsi, item, sum(count) AS count FROM beam_stats
-       WHERE operator_id = ? AND unixtime >= ? AND unixtime < ?
-       GROUP BY bucket, sim_id, imsi, item ORDER BY bucket, sim_id, imsi, item`,
-    )
-    .all(operatorId, start, end);
+  const window = exportRange(ctx);
+  const { period, start } = window;
+  const rows = ctx.stores.usage.beamLines(operatorId, window);
   const content = csv(
     ['date', 'unixtime', 'simId', 'imsi', 'item', 'count'],
     rows.map((r) => [bucketDate(period, r.bucket), r.bucket, r.sim_id, r.imsi, r.item, r.count]),
