@@ -207,7 +207,7 @@ export function simStore(db: Db) {
         now,
       );
     },
-    /** Takes every SIM of the operator out of a group (guesses.deleteGroupUngroupsSims); answers how many. */
+    /** Takes every SIM of the operator out of a group (guesses.groupConfiguration); answers how many. */
     leaveGroup(operatorId: string, groupId: string, now: number): number {
       return db.transaction(() => {
         const rows = inGroup.all(operatorId, groupId);

@@ -33,7 +33,7 @@ const verifyPasswordResetToken: Handler = (ctx: Ctx<VerifyRequest>) => {
   ctx.transaction(() => {
     stores.oneTimeTokens.use(row);
     stores.operators.setPassword(row.operator_id, password, now);
-    // Every session of the root account ends (guesses.passwordResetRevokes): SAM users keep theirs.
+    // Every session of the root account ends (guesses.oneTimeTokenSeconds): SAM users keep theirs.
     stores.tokens.revokeAll(row.operator_id, null);
   });
   return { status: 200 };

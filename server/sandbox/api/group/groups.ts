@@ -44,7 +44,7 @@ const getGroup: Handler = (ctx) => {
   return { status: 200, body: group };
 };
 
-/** The group's SIMs leave it (guesses.deleteGroupUngroupsSims). */
+/** The group's SIMs leave it (guesses.groupConfiguration). */
 const deleteGroup: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const groupId = ctx.path.group_id ?? '';

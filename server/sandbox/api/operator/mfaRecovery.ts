@@ -47,7 +47,7 @@ const verifyMFARevokingToken: Handler = (ctx: Ctx<VerifyRequest>) => {
     throw new SoracomError(403, codes.authFailed, 'Invalid email address or password.');
   }
   if (operator.mfa_status !== 'ACTIVE') throw badRequest('MFA is not enabled.', codes.mfaState);
-  // guesses.mfaRevokeKeepsTokenOnFailure: nothing is used up until everything is right.
+  // guesses.mfaLockout: nothing is used up until everything is right.
   const used = digest(body.backupCode ?? '');
   if (!stores.operators.backupCodes(operator).includes(used)) {
     throw new SoracomError(403, codes.backupCodeInvalid, 'The backup code is not valid or has been used.');

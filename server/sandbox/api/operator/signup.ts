@@ -15,7 +15,8 @@ const createOperator: Handler = (ctx: Ctx<CreateOperator>) => {
   const password = checkOperatorPassword(ctx.body.password);
   const existing = stores.operators.findByEmail(email);
   if (existing) {
-    // guesses.signUpExistingEmail. The same answer, and the same hashing effort, as for a new account: nothing tells that the email is taken.
+    // guesses.signUpStatus: the same answer, and the same hashing effort, as for a new account, so that nothing
+    // tells that the email is taken.
     hashPassword(password);
     ctx.mail({
       to: existing.email,

@@ -33,7 +33,7 @@ const sandboxInitializeOperator: Handler = (ctx: Ctx<InitRequest>) => {
   };
 };
 
-/** The newest sign-up token mailed to the email that can still be used (guesses.sandboxSignupTokenNewestUsable). */
+/** The newest sign-up token mailed to the email that can still be used (guesses.oneTimeTokenSeconds). */
 const sandboxGetSignupToken: Handler = (ctx) => {
   const email = ctx.path.email ?? '';
   const token = ctx.stores.mailbox

@@ -2,11 +2,12 @@
 import type { components } from '../../../../src/api/schema';
 import type { Handler, Handlers, Reply } from '../../context';
 import { caller } from '../../context';
-import { badRequest, codes, notFound } from '../../errors';
+import { badRequest, codes, notFound, SoracomError } from '../../errors';
+import { setGroupUnknownGroupStatus } from '../../guesses';
 import { applyChange } from './changes';
 
 type RegisterRequest = components['schemas']['RegisterSimRequest'];
-/** `registerSim` (guesses.registerOnce): the secret `/sandbox/subscribers/create` gave, once. */
+/** `registerSim` (guesses.setGroupUnknownGroupStatus): the secret `/sandbox/subscribers/create` gave, once. */
 const registerSim: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const simId = ctx.path.sim_id ?? '';
@@ -19,7 +20,11 @@ const registerSim: Handler = (ctx) => {
       throw badRequest('The registration secret is wrong.', codes.registrationFailed);
     }
     if (body.groupId !== undefined && !ctx.stores.groups.get(operatorId, body.groupId)) {
-      throw badRequest(`Request body: there is no group '${body.groupId}'.`);
+      throw new SoracomError(
+        setGroupUnknownGroupStatus,
+        codes.badRequest,
+        `Request body: there is no group '${body.groupId}'.`,
+      );
     }
     const sim = applyChange(ctx, simId, (_ctx, s) => {
       if (body.groupId !== undefined) s.groupId = body.groupId;

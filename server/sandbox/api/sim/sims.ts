@@ -2,7 +2,8 @@
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
 import { caller, JsonText } from '../../context';
-import { badRequest, notFound } from '../../errors';
+import { badRequest, codes, notFound, SoracomError } from '../../errors';
+import { setGroupUnknownGroupStatus } from '../../guesses';
 import { pageHeaders, pageRequest } from '../../paging';
 import type { Sim } from '../../store/sims';
 
@@ -48,7 +49,11 @@ export function moveSim(ctx: Ctx<unknown>, simId: string, groupId: string | null
   return ctx.transaction(() => {
     if (!ctx.stores.sims.get(operatorId, simId)) throw notFound('No such SIM found.');
     if (groupId !== null && !ctx.stores.groups.get(operatorId, groupId)) {
-      throw badRequest(`Request body: there is no group '${groupId}'.`);
+      throw new SoracomError(
+        setGroupUnknownGroupStatus,
+        codes.badRequest,
+        `Request body: there is no group '${groupId}'.`,
+      );
     }
     return ctx.stores.sims.setGroup(operatorId, simId, groupId, ctx.now) as Sim;
   });

@@ -1,6 +1,6 @@
 /**
  * Air usage: of one SIM (by SIM ID or IMSI) per bucket and speed class, of the operator and of a group per bucket
- * (guesses.usageStatsWindows), and the operator's CSV export. Buckets: range.ts.
+ * (guesses.sandboxAirSpeedClasses), and the operator's CSV export. Buckets: range.ts.
  */
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';

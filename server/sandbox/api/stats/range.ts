@@ -1,4 +1,4 @@
-/** The period and range a usage report asks for (guesses.airStatsTimeZone: UTC buckets, store/usage.ts). */
+/** The period and range a usage report asks for (guesses.sandboxAirSpeedClasses: UTC buckets, store/usage.ts). */
 import { badRequest } from '../../errors';
 import { periods, type StatsWindow } from '../../store/usage';
 

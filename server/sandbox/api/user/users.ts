@@ -66,7 +66,7 @@ const createUserPassword: Handler = (ctx: Ctx<CreatePassword>) => {
 
 const updateUserPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
   const user = pathUser(ctx, selfOrRoot(ctx).operatorId);
-  // guesses.updatePasswordNeedsCurrent: the root account too gives the user's current password.
+  // guesses.passwordRule: the root account too gives the user's current password.
   if (!verifyPassword(ctx.body.currentPassword, user.password_hash)) {
     throw badRequest('The current password is not correct.', codes.authFailed);
   }
