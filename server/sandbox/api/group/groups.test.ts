@@ -126,7 +126,7 @@ async function withTokyoGroups() {
 }
 
 describe('known bugs (these tests pass while the bug is there; remove `.fails` when it is fixed)', () => {
-  // server/sandbox/groups.ts + paging.ts: listGroups builds the `link` header with pageHeaders('/groups', limit, key),
+  // server/sandbox/api/group/groups.ts + paging.ts: listGroups builds the `link` header with pageHeaders('/groups', limit, key),
   // which only carries limit and last_evaluated_key. Following rel=next of a filtered list drops tag_name, tag_value
   // and tag_value_match_mode, so the "next page" is a page of the unfiltered list.
   it('the rel=next link of a filtered list keeps the filter', async () => {
