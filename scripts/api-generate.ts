@@ -1,5 +1,6 @@
 /**
- * Builds the pruned, prose-free API description and the TypeScript types the console uses.
+ * Builds the pruned, prose-free API description (each operation keeps its tags) and the TypeScript types the console
+ * uses.
  *
  *   npm run api:generate [-- --spec PATH] [-- --sandbox-spec PATH]
  *       SORACOM description (default ../shared/soracom-api/soracom-api.en.yaml) → openapi/soracom.json
@@ -28,7 +29,7 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? resolve(process.argv[i + 1] as string) : fallback;
 }
 
-/** Keys that hold prose or tooling hints, dropped everywhere except where they name a property. */
+/** Keys that hold prose or tooling hints, dropped everywhere except where they name a property (see prunedOperation). */
 const prose = new Set(['description', 'summary', 'example', 'examples', 'externalDocs', 'tags', 'title']);
 /** Objects whose keys are names chosen by the API (a property called `description` must stay). */
 const nameMaps = new Set(['properties', 'schemas', 'content', 'responses', 'securitySchemes', 'paths']);
@@ -51,6 +52,17 @@ function withResponseDescriptions(op: JsonObject): JsonObject {
     (response as JsonObject).description = '';
   }
   return op;
+}
+
+/**
+ * An operation without its prose, but with its tags: they group the operations as SORACOM's reference does, and the
+ * sandbox keeps its handlers in one folder per tag (server/sandbox/api/).
+ */
+function prunedOperation(op: JsonObject): JsonObject {
+  const cleaned = withResponseDescriptions(stripProse(op) as JsonObject);
+  if (!Array.isArray(op.tags) || op.tags.length === 0) throw new Error(`${op.operationId} has no tag`);
+  cleaned.tags = op.tags;
+  return cleaned;
 }
 
 function refsIn(value: Json, found: Set<string>): Set<string> {
@@ -132,15 +144,15 @@ function prune(spec: JsonObject, sandboxSpec: JsonObject): JsonObject {
     const [method, path] = entry.split(' ') as [string, string];
     const op = (srcPaths[path] as JsonObject | undefined)?.[method.toLowerCase()];
     if (!op) throw new Error(`${entry} is not in the SORACOM description`);
-    const cleaned = withResponseDescriptions(stripProse(op) as JsonObject);
     paths[path] ??= {};
-    (paths[path] as JsonObject)[method.toLowerCase()] = cleaned;
+    (paths[path] as JsonObject)[method.toLowerCase()] = prunedOperation(op as JsonObject);
     copyReachable(spec, out, op);
   }
   for (const [path, item] of Object.entries(sandboxSpec.paths as JsonObject)) {
-    const cleaned = stripProse(item) as JsonObject;
-    for (const method of Object.keys(cleaned)) withResponseDescriptions(cleaned[method] as JsonObject);
-    paths[path] = cleaned;
+    const ops = item as JsonObject;
+    paths[path] = Object.fromEntries(
+      Object.keys(ops).map((method) => [method, prunedOperation(ops[method] as JsonObject)]),
+    );
     copyReachable(sandboxSpec, out, item);
   }
   for (const [path, item] of Object.entries(supplement.paths)) {

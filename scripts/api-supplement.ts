@@ -1,12 +1,14 @@
 /**
  * Operations the console needs that this version of the SORACOM description lacks. Their shape comes from the
- * recorded examples in ../shared/soracom-api/examples.md; status codes are our reading of "no content" there.
+ * recorded examples in ../shared/soracom-api/examples.md; status codes are our reading of "no content" there. Their
+ * tag is ours too: Operator, as for the other `/operators` operations.
  */
 export const supplement = {
   paths: {
     '/operators': {
       post: {
         operationId: 'createOperator',
+        tags: ['Operator'],
         requestBody: {
           required: true,
           content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateOperatorRequest' } } },
@@ -23,6 +25,7 @@ export const supplement = {
     '/operators/verify': {
       post: {
         operationId: 'verifyOperator',
+        tags: ['Operator'],
         requestBody: {
           required: true,
           content: { 'application/json': { schema: { $ref: '#/components/schemas/VerifyOperatorRequest' } } },

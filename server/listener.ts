@@ -4,7 +4,7 @@
  * everything else goes through the Hono app. A client sees the same answer either way (listener.test.ts compares
  * them), except that a client taking deflate but not gzip gets a large answer uncompressed here, where app.ts's
  * compress() would deflate it (browsers all take gzip). This way a request costs no Fetch API Request, Response or
- * Headers: about a sixth of a small answer's time under load (scripts/bench-load.ts).
+ * Headers, a good part of a small answer's time under load (scripts/bench-load.ts measures it).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';

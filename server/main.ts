@@ -8,6 +8,7 @@ import { openDb } from './sandbox/db';
 import { createSandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
 import { startSessionSimulator } from './sandbox/sessionSimulator';
+import { tokenStore } from './sandbox/store/tokens';
 
 const config = (() => {
   try {
@@ -28,7 +29,7 @@ if (!isSeeded(db)) {
   seedDemo(db, { fleet: config.fleet, now: Date.now() });
   console.log(`Seeded the demo fleet: ${config.fleet} SIMs in ${Math.round(performance.now() - started)} ms.`);
 }
-db.prepare('DELETE FROM api_tokens WHERE expires_at < ?').run(Date.now() - 7 * 86_400_000);
+tokenStore(db).purgeBefore(Date.now() - 7 * 86_400_000);
 
 const sandbox = createSandbox({
   db,

@@ -63,11 +63,11 @@ function plainJson(reply: Reply): ApiAnswer {
 const gzipped = promisify(gzip);
 
 /**
- * A reply as JSON; one of 1 KB or more goes gzipped at level 1 to a client that takes gzip (a page of 100 SIMs:
- * 93 KB to 12 KB in about 0.7 ms; level 6 would make it 9 KB in three times as long). The compression runs on libuv's
- * thread pool, so the event loop serves other requests meanwhile: under load with 50 clients, the 99th percentile of
- * a search of 10 SIMs went from 26–30 ms to about 21 (scripts/bench-load.ts). A smaller answer goes as it is, which
- * app.ts's compress() leaves alone too.
+ * A reply as JSON; one of 1 KB or more goes gzipped at level 1 to a client that takes gzip: JSON of SIMs already
+ * shrinks to a fraction at that level, and higher levels save little more for much more time. The compression runs
+ * on libuv's thread pool, so the event loop serves other requests meanwhile, which shortens the slowest answers under
+ * load (scripts/bench-load.ts measures it). A smaller answer goes as it is, which app.ts's compress() leaves alone
+ * too.
  */
 export async function json(reply: Reply, acceptEncoding: string | null): Promise<ApiAnswer> {
   const answer = plainJson(reply);

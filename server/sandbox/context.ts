@@ -1,16 +1,23 @@
 import type { Db } from './db';
 import { forbidden } from './errors';
 import type { OutgoingMail } from './mail';
+import { billingStore } from './store/billing';
+import { couponStore } from './store/coupons';
+import { exportedFileStore } from './store/exportedFiles';
 import { groupStore } from './store/groups';
 import { mailboxStore } from './store/mailbox';
 import { oneTimeTokenStore } from './store/oneTimeTokens';
 import { operatorStore } from './store/operators';
+import { paymentStore } from './store/payments';
 import { simRecordStore } from './store/simRecords';
+import { simSearchStore } from './store/simSearch';
 import { simStore } from './store/sims';
 import type { Identity } from './store/tokens';
 import { tokenStore } from './store/tokens';
+import { usageStore } from './store/usage';
 import { userStore } from './store/users';
 
+/** Every store of the database, its statements prepared once: the only way handlers reach the data. */
 export function createStores(db: Db) {
   return {
     operators: operatorStore(db),
@@ -18,17 +25,24 @@ export function createStores(db: Db) {
     tokens: tokenStore(db),
     sims: simStore(db),
     simRecords: simRecordStore(db),
+    simSearch: simSearchStore(db),
     groups: groupStore(db),
     oneTimeTokens: oneTimeTokenStore(db),
     mailbox: mailboxStore(db),
+    usage: usageStore(db),
+    billing: billingStore(db),
+    coupons: couponStore(db),
+    payments: paymentStore(db),
+    exportedFiles: exportedFileStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
 
 /** What a handler gets: input already validated against the description, and the caller when authenticated. */
 export interface Ctx<Body = unknown> {
-  db: Db;
   stores: Stores;
+  /** Runs `work` in one database transaction (a savepoint inside another): all of its writes, or none. */
+  transaction<T>(work: () => T): T;
   identity: Identity | null;
   path: Record<string, string>;
   query: Record<string, unknown>;
@@ -59,6 +73,9 @@ export interface Reply {
 }
 
 export type Handler = (ctx: Ctx<never>) => Reply;
+
+/** A resource module's handlers, keyed by the operationId each answers (api/index.ts gathers them). */
+export type Handlers = Readonly<Record<string, Handler>>;
 
 /** The authenticated caller; handlers of secured operations can rely on it being there. */
 export function caller(ctx: Ctx<unknown>): Identity {

@@ -11,8 +11,8 @@ export function openDb(file: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  // Reads through the OS's own page cache instead of a copy per page: a random page of 100 SIMs out of 100,000 takes
-  // a third less time (scripts/bench-load.ts, "list: deep page"). Up to 1 GiB of the file; the rest reads as usual.
+  // Reads through the OS's own page cache instead of a copy per page, which makes a random page of a large fleet
+  // cheaper to read (scripts/bench-load.ts, "list: deep page"). Up to 1 GiB of the file; the rest reads as usual.
   db.pragma(`mmap_size = ${2 ** 30}`);
   return prepare(db);
 }

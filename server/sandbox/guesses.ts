@@ -1,6 +1,8 @@
 /**
  * Behaviour the SORACOM descriptions leave unsaid, decided here once. Each value is our assumption, not a documented
- * fact; change it here if the real API is found to behave otherwise.
+ * fact; change it here if the real API is found to behave otherwise. Every value here is read by the code that
+ * behaves so; a guess with no value of its own is told in the comment of the value it goes with, and the code that
+ * implements it names that value.
  */
 import { MFA_REQUIRED_CODE } from '../../common/soracomCodes';
 
@@ -11,16 +13,26 @@ export const mfaRequired = { status: 401, code: MFA_REQUIRED_CODE, message: 'Aut
 export const defaultPageLimit = 100;
 export const maxPageLimit = 1000;
 
-/** Shortest token lifetime accepted by `/auth` and token refresh (the description gives only the maximum). */
+/**
+ * Shortest token lifetime accepted by `/auth` and token refresh (the description gives only the maximum). A
+ * refreshed token does not revoke the one it replaces: requests already in flight keep working.
+ */
 export const minTokenTimeoutSeconds = 180;
 
-/** A refreshed token does not revoke the one it replaces: requests already in flight keep working. */
-export const refreshKeepsOldToken = true;
-
-/** Sign-up answers: `POST /operators` → 201 with no body, `POST /operators/verify` → 200 with no body. */
+/**
+ * Sign-up answers: `POST /operators` → 201 with no body, `POST /operators/verify` → 200 with no body.
+ * `POST /operators` with an email that already has an account (verified or not) answers the same 201 and mails a
+ * notice without a token, so a caller cannot tell which emails have accounts. No new sign-up token is sent for an
+ * existing unverified account: whoever can read the mailbox would otherwise confirm an account (and password) that
+ * someone else may have set up.
+ */
 export const signUpStatus = { create: 201, verify: 200 } as const;
 
-/** Passwords the sandbox accepts for operators and SAM users. */
+/**
+ * Passwords the sandbox accepts for operators and SAM users. `PUT /operators/{id}/users/{name}/password` asks for
+ * the user's current password even when the root account calls it (the description makes `currentPassword`
+ * required). A wrong current password is 400, for the root account's password change as well.
+ */
 export const passwordRule = { minLength: 8, maxLength: 100 } as const;
 
 /**
@@ -36,7 +48,14 @@ export const operatorPasswordNeeds = [
 /** An email address: something@something.something without spaces, at most 254 characters (RFC 5321). */
 export const emailRule = { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, maxLength: 254 } as const;
 
-/** How long the one-time tokens mailed for sign-up, password reset and MFA revoke can be used, in seconds. */
+/**
+ * How long the one-time tokens mailed for sign-up, password reset and MFA revoke can be used, in seconds.
+ * `POST /sandbox/operators/token/{email}` answers the newest sign-up token for the email that can still be used
+ * (unused, not expired); 400 when there is none. The `authKeyId`/`authKey` of its body (a production account's, for
+ * the real API Sandbox) are not checked locally. A successful password reset revokes every API key and token of the
+ * root account (SAM users, who have passwords of their own, keep theirs); `/auth/password_reset_token/issue` mails
+ * only a verified operator.
+ */
 export const oneTimeTokenSeconds = { signup: 24 * 3600, passwordReset: 3600, mfaRevoke: 3600 } as const;
 
 /**
@@ -48,32 +67,16 @@ export const oneTimeTokenSeconds = { signup: 24 * 3600, passwordReset: 3600, mfa
 export const oneTimeTokenInvalidStatus = 400;
 
 /**
- * `POST /operators` with an email that already has an account (verified or not) answers the same 201 and mails
- * a notice without a token, so a caller cannot tell which emails have accounts. No new sign-up token is sent for an
- * existing unverified account: whoever can read the mailbox would otherwise confirm an account (and password) that
- * someone else may have set up.
- */
-export const signUpExistingEmail = 'notice' as const;
-
-/**
- * `POST /sandbox/operators/token/{email}` answers the newest sign-up token for the email that can still be used
- * (unused, not expired); 400 when there is none. The `authKeyId`/`authKey` of its body (a production account's,
- * for the real API Sandbox) are not checked locally.
- */
-export const sandboxSignupTokenNewestUsable = true;
-
-/**
- * A successful password reset revokes every API key and token of the root account (SAM users, who have passwords
- * of their own, keep theirs). `/auth/password_reset_token/issue` mails only a verified operator.
- */
-export const passwordResetRevokes = 'root' as const;
-
-/**
  * Wrong MFA codes at `/auth`: after `maxFailures` in a row for one account, password logins of that account answer
  * 429 for `lockSeconds`, even with a right code. Only a code that was given and is wrong counts (a login without a
  * code, as the console sends first, does not). A right code resets the count. The lock is checked before the
  * password, and does not apply to auth-key logins (which never ask for a code). The 429 carries the rate-limit
  * headers: limit `maxFailures`, remaining 0, and the seconds until the lock ends.
+ *
+ * `/operators/mfa_revoke_token/verify`: wrong email or password → 403, wrong or used backup code → 403 (the
+ * description's 403); either way the token stays usable, and the backup code is used up only on success. MFA that
+ * is no longer ACTIVE by then is 400 MFA0002. Turning MFA off this way also ends a lockout.
+ * `/operators/mfa_revoke_token/issue` needs both fields (400 otherwise) and always answers 200.
  */
 export const mfaLockout = { maxFailures: 5, lockSeconds: 300 } as const;
 
@@ -84,27 +87,12 @@ export const mfaLockout = { maxFailures: 5, lockSeconds: 300 } as const;
 export const backupCodeLogsIn = true;
 
 /**
- * `/operators/mfa_revoke_token/verify`: wrong email or password → 403, wrong or used backup code → 403 (the
- * description's 403); either way the token stays usable, and the backup code is used up only on success. MFA that
- * is no longer ACTIVE by then is 400 MFA0002. Turning MFA off this way also ends a lockout (see mfaLockout).
- * `/operators/mfa_revoke_token/issue` needs both fields (400 otherwise) and always answers 200.
- */
-export const mfaRevokeKeepsTokenOnFailure = true;
-
-/**
  * SAM user MFA: the user enables and verifies it for themself; the root account may read its status and revoke it.
  * Revoking needs no password (the description gives that operation no body). The TOTP label is `user@operator`.
  * A SAM user that does not exist is 404 here and for its auth keys, passwords and tokens (the description lists
  * only 400 for some of these).
  */
 export const samMfaLabel = (operatorId: string, userName: string) => `${userName}@${operatorId}`;
-
-/**
- * `PUT /operators/{id}/users/{name}/password` asks for the user's current password even when the root account
- * calls it (the description makes `currentPassword` required). A wrong current password is 400, for the root
- * account's password change as well.
- */
-export const updatePasswordNeedsCurrent = true;
 
 /**
  * Rate limits per client IP and operation, in fixed windows that start with the first request: the operations below
@@ -133,30 +121,20 @@ export const revokeTokensKeepsCaller = true;
 export const authKeyFormat = { idPrefix: 'keyId-', secretPrefix: 'secret-' } as const;
 
 /**
- * `DELETE /groups/{id}` is allowed while SIMs are in the group: they leave it (their `groupId` is removed from the
- * SIM and its indexed column) and their `lastModifiedTime` becomes the time of the deletion.
- */
-export const deleteGroupUngroupsSims = true;
-
-/**
- * A group's `lastModifiedTime` moves on with every successful change (tags, configuration), also when the change
- * leaves the group as it was (an empty tag list, the same values again): it becomes max(now, previous + 1), so it
- * grows strictly even for two changes in the same millisecond.
- */
-export const groupModifiedStrictlyIncreasing = true;
-
-/**
- * Group configuration:
+ * Groups and their configuration:
  * - `PUT .../configuration/{namespace}` with an empty list leaves the namespace present and empty (`{}`).
  * - `DELETE .../configuration/{namespace}` of a namespace the group does not have is 404 (as is an unknown tag at
  *   `DELETE .../tags/{name}`, or an unknown key at `DELETE .../configuration/{namespace}/{name}`).
  * - Removing the last key of a namespace leaves the namespace present and empty (`{}`).
  * - Values are checked only for the settings below; every other key is kept exactly as given. A value that does not
  *   fit is 400 naming the namespace and the key. `createGroup` checks its `configuration` the same way.
+ * - A group's `lastModifiedTime` moves on with every successful change (tags, configuration), also when the change
+ *   leaves the group as it was (an empty tag list, the same values again): it becomes max(now, previous + 1), so it
+ *   grows strictly even for two changes in the same millisecond.
+ * - `DELETE /groups/{id}` is allowed while SIMs are in the group: they leave it (their `groupId` is removed from the
+ *   SIM and its indexed column) and their `lastModifiedTime` becomes the time of the deletion.
  */
 export const groupConfiguration = {
-  emptyNamespaceKept: true,
-  deleteUnknownNamespace: 404,
   /** SoracomEndorse `tokenTimeoutSeconds`: an integer number of seconds in this range. */
   endorseTokenTimeoutSeconds: { min: 60, max: 86_400 },
 } as const;
@@ -166,6 +144,10 @@ export const groupConfiguration = {
  * another operator's, is 400 (the request body is wrong; the SIM in the path exists). A SIM (or IMSI) that is not the
  * caller's is 404, checked first. `set_group` into the group the SIM is already in, and `unset_group` of a SIM in no
  * group, answer 200 and still stamp the SIM's `lastModifiedTime`.
+ *
+ * `registerSim`: the SIM must be the caller's one made by `/sandbox/subscribers/create`, and the body's
+ * `registrationSecret` the one that operation answered (400 SIM0005 when wrong, or when the SIM is already
+ * registered). An unknown `groupId` is answered as for `set_group`. Tags are merged. The answer is 201 with the SIM.
  */
 export const setGroupUnknownGroupStatus = 400;
 
@@ -187,6 +169,10 @@ export type SimStatus = 'ready' | 'active' | 'inactive' | 'standby' | 'suspended
  * with activate or deactivate, and a standby SIM may be activated, deactivated or suspended. Anything else is 400
  * SIM0001 naming from and to. Asking for the status the SIM already has (other than terminated) is 200 and changes
  * nothing but `lastModifiedTime` (no status history record).
+ *
+ * Terminating a SIM ends its session (recorded as a `Deleted` session event when it was online) and turns its
+ * expiry off; it stays in its group and keeps its tags (the history record keeps its group). Termination protection
+ * is checked after the transition (a terminated SIM answers SIM0001, not SIM0002).
  */
 export const simStatusTransitions: Record<SimStatus, readonly SimStatus[]> = {
   ready: ['active', 'inactive', 'standby', 'suspended', 'terminated'],
@@ -198,39 +184,26 @@ export const simStatusTransitions: Record<SimStatus, readonly SimStatus[]> = {
 };
 
 /**
- * Terminating a SIM ends its session (recorded as a `Deleted` session event when it was online) and turns its
- * expiry off; it stays in its group and keeps its tags (the history record keeps its group). Termination protection
- * is checked after the transition (a terminated SIM answers SIM0001, not SIM0002).
- */
-export const terminateEndsSession = true;
-
-/**
  * Status history (`/sims/{id}/statuses/history`): one record per status change and per speed class change, for the
  * SIM's primary IMSI, with `applyDateTimeEpochSec` the time of the change in seconds; `from`/`to` are milliseconds
  * (as the description says), `last_evaluated_key` is the record number of the previous page's last record.
  * Session events (`/sims/{id}/events/sessions`) are newest first, 100 per page by default (at most 1000).
- */
-export const simRecordPaging = { historyDefaultLimit: 30, eventsDefaultLimit: 100, eventsMaxLimit: 1000 } as const;
-
-/**
  * `delete_session` of an offline SIM is 400 SEM0016 (the description's own example). Otherwise the SIM goes offline
  * at once (no reconnect is simulated), `sessionStatus.lastUpdatedAt` becomes now, and a `Deleted` session event is
  * recorded.
  */
-export const deleteSessionReconnects = false;
+export const simRecordPaging = { historyDefaultLimit: 30, eventsDefaultLimit: 100, eventsMaxLimit: 1000 } as const;
 
 /**
- * `set_imei_lock`: the IMEI is 15 digits, optionally followed by `|ANONYMOUS` (as the description allows); anything
- * else, or no IMEI, is 400 SIM0006.
- */
-export const imeiPattern = /^\d{15}(\|ANONYMOUS)?$/;
-
-/**
+ * SIM settings. `set_imei_lock`: the IMEI is 15 digits, optionally followed by `|ANONYMOUS` (as the description
+ * allows); anything else, or no IMEI, is 400 SIM0006.
  * `set_expiry_time`: `expiryTime` must be later than now (400 SIM0006 otherwise); an absent, null or
  * "(null value)" `expiryAction` leaves the SIM without one; `terminate` needs termination protection off (400
  * SIM0002). `unset_expiry_time` of a SIM without expiry answers 204 as well.
+ * `update_speed_class` accepts the speed classes the SIM's subscription offers (simFactory `plans`); a SIM of a
+ * subscription we do not model accepts every class of the request schema. The same class again is 200.
  */
-export const expiryMustBeFuture = true;
+export const imeiPattern = /^\d{15}(\|ANONYMOUS)?$/;
 
 /**
  * SMS (`send_sms`): only SIMs whose `capabilities.sms` is true and that are not terminated (400 SIM0003 otherwise).
@@ -242,12 +215,6 @@ export const expiryMustBeFuture = true;
 export const smsLimits = { gsm7: 160, ucs2: 70 } as const;
 
 /**
- * `update_speed_class` accepts the speed classes the SIM's subscription offers (simFactory `plans`); a SIM of a
- * subscription we do not model accepts every class of the request schema. The same class again is 200.
- */
-export const speedClassByPlan = true;
-
-/**
  * `/query/sims`: every value is matched as a case-insensitive substring (LIKE) except `group_id` and `session_status`
  * (exact) and `subscription` (exact, case-insensitive, as its description says). `group` matches the group's `name`
  * tag; `tag` matches any tag value; `imsi`, `msisdn`, `iccid` and `subscription` look at every subscriber and profile
@@ -257,17 +224,9 @@ export const speedClassByPlan = true;
  */
 export const searchSimsRules = {
   minLength: 2,
-  exact: ['group_id', 'session_status', 'subscription'],
   /** The schema's default page size (its maximum is 100). `search_type` is `and`/`or` as the schema's enum. */
   defaultLimit: 10,
 } as const;
-
-/**
- * `registerSim`: the SIM must be the caller's one made by `/sandbox/subscribers/create`, and the body's
- * `registrationSecret` the one that operation answered (400 SIM0005 when wrong, or when the SIM is already
- * registered). An unknown `groupId` is 400. Tags are merged. The answer is 201 with the SIM.
- */
-export const registerOnce = true;
 
 /**
  * Air stats (`/stats/air/sims/{id}`): buckets in UTC (months from the 1st, days from 00:00, 5-minute slots); the
@@ -277,8 +236,13 @@ export const registerOnce = true;
  * description: its traffic cannot be confirmed). `date` is `yyyyMM`, `yyyyMMdd` or `yyyyMMddHHmm` by period.
  * The Sandbox insert (`/sandbox/stats/air/subscribers/{imsi}`) needs `unixtime` and at least one speed class among
  * its description's list; the same IMSI and `unixtime` twice is 400 STA0001.
+ *
+ * Usage stats of an operator (`/stats/air/operators/{id}`) and a group (`/stats/air/groups/{id}`): the bytes of every
+ * SIM (terminated ones too for the operator; the SIMs in the group now, for a group) in UTC months or days, as for a
+ * SIM. `/stats/air/subscribers/{imsi}` is the SIM variant for one IMSI. Beam stats (`/stats/beam/subscribers/{imsi}`)
+ * sum the inserted counts per Beam item in the same buckets; the Sandbox insert needs `unixtime` and at least one
+ * item, and the same IMSI and `unixtime` twice is 400 STA0001 (as for Air).
  */
-export const airStatsTimeZone = 'UTC' as const;
 export const sandboxAirSpeedClasses = [
   's1.minimum',
   's1.slow',
@@ -393,12 +357,3 @@ export const payerInformation = { maxLength: 200 } as const;
  *   SIMs included; Beam stats: one line per SIM, period and Beam item.
  */
 export const exportedFiles = { asyncDelayMs: 2_000, validMs: 60 * 60 * 1000 } as const;
-
-/**
- * Usage stats of an operator (`/stats/air/operators/{id}`) and a group (`/stats/air/groups/{id}`): the bytes of every
- * SIM (terminated ones too for the operator; the SIMs in the group now, for a group) in UTC months or days, as for a
- * SIM (airStatsTimeZone). `/stats/air/subscribers/{imsi}` is the SIM variant for one IMSI. Beam stats
- * (`/stats/beam/subscribers/{imsi}`) sum the inserted counts per Beam item in the same buckets; the Sandbox insert
- * needs `unixtime` and at least one item, and the same IMSI and `unixtime` twice is 400 STA0001 (as for Air).
- */
-export const usageStatsWindows = { enforced: false } as const;

@@ -323,7 +323,7 @@ describe('known bugs (these tests pass while the bug is there; remove `.fails` w
     }
   });
 
-  // server/sandbox/sandboxApi.ts: /sandbox/init only checks that the email is new; an authKeyId already in use makes
+  // server/sandbox/api/sandbox/operator.ts: /sandbox/init only checks that the email is new; an authKeyId already in use makes
   // the INSERT into auth_keys (primary key auth_key_id) throw a SqliteError, answered as 500 COM0500.
   it('POST /sandbox/init with an authKeyId already in use is a 400, not a 500', async () => {
     const op = await s.newOperator();

@@ -1,236 +1,20 @@
 /**
  * The local SORACOM API sandbox: a request is matched and validated against openapi/soracom.json, its caller is
- * authenticated when the operation is secured, and its handler answers. Every error has SORACOM's `{code, message}`.
+ * authenticated when the operation is secured, and its handler (api/handlers.ts) answers. Every error has SORACOM's
+ * `{code, message}`.
  */
-
-import { getAirStats, getAirStatsOfSim, sandboxInsertAirStats } from './airStats';
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
-import { auth, generateAuthToken, logout, revokeOperatorAuthTokens, revokeUserAuthTokens } from './auth';
-import {
-  deleteOperatorAuthKey,
-  deleteUserAuthKey,
-  generateOperatorAuthKey,
-  generateUserAuthKey,
-  listOperatorAuthKeys,
-  listUserAuthKeys,
-} from './authKeys';
-import {
-  getBilling,
-  getBillingHistory,
-  getBillingPerDay,
-  getBillingSummaryOfBillItems,
-  getBillingSummaryOfSims,
-  getLatestBilling,
-} from './bills';
-import type { Ctx, Handler } from './context';
+import { handlers } from './api/handlers';
+import type { Ctx } from './context';
 import { createStores } from './context';
-import { listCoupons, registerCoupon, sandboxCreateCoupon } from './coupons';
 import type { Db } from './db';
 import { codes, forbidden, SoracomError, unauthenticated } from './errors';
-import { downloadExport, exportBilling, exportLatestBilling, getExportedFile } from './exports';
-import {
-  createGroup,
-  deleteConfigurationNamespace,
-  deleteConfigurationParameter,
-  deleteGroup,
-  deleteGroupTag,
-  getGroup,
-  listGroups,
-  listSubscribersInGroup,
-  putConfigurationParameters,
-  putGroupTags,
-} from './groups';
 import { rateLimit } from './guesses';
 import { createMailer } from './mail';
-import { issueMFARevokingToken, verifyMFARevokingToken } from './mfaRecovery';
-import { enableMFA, getMFAStatus, getOperator, revokeMFA, updateOperatorPassword, verifyMFA } from './operators';
-import { issuePasswordResetToken, verifyPasswordResetToken } from './passwordReset';
-import {
-  exportPaymentStatement,
-  getPayerInformation,
-  getPaymentMethod,
-  listPaymentStatements,
-  registerPayerInformation,
-} from './payments';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
-import { sandboxCreateSubscriber, sandboxGetSignupToken, sandboxInitializeOperator } from './sandboxApi';
-import { searchSims } from './search';
-import { createOperator, verifyOperator } from './signup';
-import {
-  activateSim,
-  activateSubscriber,
-  deactivateSim,
-  deactivateSubscriber,
-  deleteSimSession,
-  deleteSimTag,
-  deleteSubscriberSession,
-  deleteSubscriberTag,
-  disableSimTermination,
-  disableTermination,
-  enableSimTermination,
-  enableTermination,
-  listSimSessionEvents,
-  listSimStatusHistory,
-  putSubscriberTags,
-  registerSim,
-  sendSms,
-  sendSmsToSim,
-  setExpiryTime,
-  setImeiLock,
-  setSimExpiryTime,
-  setSimImeiLock,
-  setSimToStandby,
-  setSubscriberToStandby,
-  suspendSim,
-  suspendSubscriber,
-  terminateSim,
-  terminateSubscriber,
-  unsetExpiryTime,
-  unsetImeiLock,
-  unsetSimExpiryTime,
-  unsetSimImeiLock,
-  updateSimSpeedClass,
-  updateSpeedClass,
-} from './simActions';
-import { getSim, listSims, putSimTags, setSimGroup, unsetSimGroup } from './sims';
 import { SpecRouter } from './spec';
 import type { Mail } from './store/mailbox';
 import type { Identity } from './store/tokens';
-import { setGroup, unsetGroup } from './subscribers';
-import {
-  exportAirStats,
-  exportBeamStats,
-  getAirStatsOfGroup,
-  getAirStatsOfOperator,
-  getBeamStats,
-  sandboxInsertBeamStats,
-} from './usageStats';
-import {
-  createUser,
-  createUserPassword,
-  enableUserMFA,
-  getUser,
-  getUserMFAStatus,
-  revokeUserMFA,
-  updateUserPassword,
-  verifyUserMFA,
-} from './users';
-
-/** Handlers by operationId. An operation of the description that is missing here answers 501. */
-const handlers: Record<string, Handler> = {
-  auth,
-  logout,
-  generateAuthToken,
-  revokeOperatorAuthTokens,
-  revokeUserAuthTokens,
-  createOperator,
-  verifyOperator,
-  issuePasswordResetToken,
-  verifyPasswordResetToken,
-  issueMFARevokingToken,
-  verifyMFARevokingToken,
-  getOperator,
-  updateOperatorPassword,
-  getMFAStatus,
-  enableMFA,
-  verifyMFA,
-  revokeMFA,
-  listOperatorAuthKeys,
-  generateOperatorAuthKey,
-  deleteOperatorAuthKey,
-  createUser,
-  getUser,
-  createUserPassword,
-  updateUserPassword,
-  getUserMFAStatus,
-  enableUserMFA,
-  verifyUserMFA,
-  revokeUserMFA,
-  listUserAuthKeys,
-  generateUserAuthKey,
-  deleteUserAuthKey,
-  listSims,
-  getSim,
-  putSimTags,
-  setSimGroup,
-  unsetSimGroup,
-  setGroup,
-  unsetGroup,
-  listGroups,
-  createGroup,
-  getGroup,
-  deleteGroup,
-  putGroupTags,
-  deleteGroupTag,
-  putConfigurationParameters,
-  deleteConfigurationNamespace,
-  deleteConfigurationParameter,
-  listSubscribersInGroup,
-  sandboxInitializeOperator,
-  sandboxCreateSubscriber,
-  sandboxGetSignupToken,
-  searchSims,
-  registerSim,
-  getAirStatsOfSim,
-  sandboxInsertAirStats,
-  activateSim,
-  activateSubscriber,
-  deactivateSim,
-  deactivateSubscriber,
-  setSimToStandby,
-  setSubscriberToStandby,
-  suspendSim,
-  suspendSubscriber,
-  terminateSim,
-  terminateSubscriber,
-  enableSimTermination,
-  enableTermination,
-  disableSimTermination,
-  disableTermination,
-  updateSimSpeedClass,
-  updateSpeedClass,
-  deleteSimTag,
-  deleteSubscriberTag,
-  putSubscriberTags,
-  setSimImeiLock,
-  setImeiLock,
-  unsetSimImeiLock,
-  unsetImeiLock,
-  setSimExpiryTime,
-  setExpiryTime,
-  unsetSimExpiryTime,
-  unsetExpiryTime,
-  deleteSimSession,
-  deleteSubscriberSession,
-  sendSmsToSim,
-  sendSms,
-  listSimStatusHistory,
-  listSimSessionEvents,
-  getBillingHistory,
-  getBilling,
-  getBillingPerDay,
-  getLatestBilling,
-  getBillingSummaryOfBillItems,
-  getBillingSummaryOfSims,
-  exportBilling,
-  exportLatestBilling,
-  getExportedFile,
-  listCoupons,
-  registerCoupon,
-  sandboxCreateCoupon,
-  getPaymentMethod,
-  listPaymentStatements,
-  exportPaymentStatement,
-  getPayerInformation,
-  registerPayerInformation,
-  getAirStats,
-  getAirStatsOfOperator,
-  getAirStatsOfGroup,
-  exportAirStats,
-  getBeamStats,
-  sandboxInsertBeamStats,
-  exportBeamStats,
-};
 
 /** Operations an expired token may still call, so that they can answer with their own error. */
 const expiredTokenAllowed = new Set(['generateAuthToken']);
@@ -256,7 +40,7 @@ export interface Sandbox {
   handle(request: Request, pathname: string, clientIp?: string): Promise<Response>;
   /** The local mailbox, newest first: the mails to `email`, or all of them. */
   mailbox(email?: string): Mail[];
-  /** An exported file behind a download token (exports.ts), while it is ready and not expired. */
+  /** An exported file behind a download token (api/files/exportedFiles.ts), while it is ready and not expired. */
   download(token: string): { fileName: string; content: string } | undefined;
 }
 
@@ -267,6 +51,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const log = options.log ?? (() => {});
   const mailer = createMailer(stores.mailbox, options.publicUrl ?? 'http://127.0.0.1:8080', log);
   const limiter = createRateLimiter(options.rateLimit ?? rateLimit);
+  const transaction = <T>(work: () => T): T => options.db.transaction(work)();
 
   function authenticate(call: ApiCall, operationId: string, time: number): Identity {
     const apiKey = call.header('x-soracom-api-key');
@@ -300,13 +85,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (identity && match.path.operator_id !== undefined && match.path.operator_id !== identity.operatorId) {
       throw forbidden();
     }
-    const handler = handlers[match.operationId];
+    const handler = handlers.get(match.operationId);
     if (!handler) {
       throw new SoracomError(501, codes.notImplemented, `${match.operationId} is not available in the local sandbox.`);
     }
     const ctx: Ctx<unknown> = {
-      db: options.db,
       stores,
+      transaction,
       identity,
       path: match.path,
       query: match.query,
@@ -349,6 +134,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return toResponse(await answer(call));
     },
     mailbox: (email) => stores.mailbox.list(email),
-    download: (token) => downloadExport(options.db, token, now()),
+    download: (token) => stores.exportedFiles.download(token, now()),
   };
 }

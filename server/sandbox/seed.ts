@@ -3,16 +3,11 @@
  * SIMs with realistic variety and six months of daily Air usage. Deterministic: the same fleet size gives the same data.
  */
 
-import { billingOf } from './bills';
-import { insertCoupon } from './coupons';
+import { createStores, type Stores } from './context';
 import type { Db } from './db';
-import { setPaymentMethod } from './payments';
 import { buildSim, pick, plans, type Random, type Subscription, seededRandom, weighted } from './simFactory';
 import { addMonths, yearMonthOf } from './store/billing';
-import { groupStore } from './store/groups';
-import { operatorStore } from './store/operators';
-import { simStore } from './store/sims';
-import { userStore } from './store/users';
+import { seedStore } from './store/seed';
 
 /** Obviously fake, local-only demo credentials; printed by the server at start. */
 export const demo = {
@@ -67,10 +62,9 @@ export function seedDemo(db: Db, options: { fleet: number; now: number }): void 
   const fleet = Math.max(0, Math.min(maxFleet, Math.floor(options.fleet)));
   const random = seededRandom(20260101 + fleet);
   const now = options.now;
-  const operators = operatorStore(db);
-  const users = userStore(db);
-  const groups = groupStore(db);
-  const sims = simStore(db);
+  const stores = createStores(db);
+  const { operators, users, groups, sims } = stores;
+  const seed = seedStore(db);
 
   db.transaction(() => {
     const created = now - 400 * day;
@@ -96,9 +90,9 @@ export function seedDemo(db: Db, options: { fleet: number; now: number }): void 
     for (let i = 1; i <= fleet; i++) {
       sims.insert(demoSim(i, random, groupIds, now));
     }
-    seedUsage(db, random, now);
-    seedBilling(db, now);
-    db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)").run(JSON.stringify({ fleet, at: now }));
+    seedUsage(seed, random, now);
+    seedBilling(stores, seed, now);
+    seed.markSeeded({ fleet, at: now });
   })();
 }
 
@@ -173,16 +167,8 @@ function demoSim(index: number, random: Random, groupIds: string[], now: number)
 }
 
 /** Daily Air usage for the first SIMs that were ever in service, over the last six months. */
-function seedUsage(db: Db, random: Random, now: number): void {
-  const rows = db
-    .prepare<[number], { sim_id: string; imsi: string; operator_id: string }>(
-      "SELECT sim_id, imsi, operator_id FROM sims WHERE status NOT IN ('ready') ORDER BY sim_id LIMIT ?",
-    )
-    .all(simsWithUsage);
-  const insert = db.prepare(
-    `INSERT INTO air_stats (operator_id, sim_id, imsi, unixtime, upload_bytes, download_bytes, upload_packets, download_packets)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+function seedUsage(seed: ReturnType<typeof seedStore>, random: Random, now: number): void {
+  const rows = seed.simsInService(simsWithUsage);
   const today = Math.floor(now / day) * day;
   for (const row of rows) {
     const scale = 10 ** (3 + random() * 3);
@@ -190,23 +176,19 @@ function seedUsage(db: Db, random: Random, now: number): void {
       if (random() < 0.15) continue;
       const up = Math.floor(scale * (0.5 + random()));
       const down = Math.floor(scale * (1 + 2 * random()));
-      insert.run(
-        row.operator_id,
-        row.sim_id,
-        row.imsi,
-        (today - d * day) / 1000,
+      seed.addAir({
+        operatorId: row.operator_id,
+        simId: row.sim_id,
+        imsi: row.imsi,
+        unixtime: (today - d * day) / 1000,
         up,
         down,
-        Math.ceil(up / 500),
-        Math.ceil(down / 500),
-      );
+      });
     }
   }
 }
 
-export function isSeeded(db: Db): boolean {
-  return Boolean(db.prepare("SELECT 1 FROM meta WHERE key = 'seeded'").get());
-}
+export const isSeeded = (db: Db): boolean => seedStore(db).isSeeded();
 
 /** Coupon codes of the demo: one to register from the console, one the operator registered before. */
 export const demoCoupons = { unregistered: 'DEMO-COUPON-0001', registered: 'DEMO-WELCOME-0001' } as const;
@@ -216,51 +198,39 @@ export const demoCoupons = { unregistered: 'DEMO-COUPON-0001', registered: 'DEMO
  * registered 75 days ago (so recent closed months show it applied), a little Beam traffic, and the past months
  * closed (guesses.billClosing) so the first billing call of a large fleet does not have to close them.
  */
-function seedBilling(db: Db, now: number): void {
+function seedBilling(stores: Stores, seed: ReturnType<typeof seedStore>, now: number): void {
   const random = seededRandom(20260601);
   const current = yearMonthOf(now);
-  setPaymentMethod(
-    db,
+  stores.payments.setMethod(
     demo.operatorId,
     { brand: 'DEMO', last4: '0000', expiryMonth: 12, expiryYear: 2099, holderName: 'DEMO CARD (NOT REAL)' },
     now - 300 * day,
   );
-  insertCoupon(db, {
+  stores.coupons.insert({
     code: demoCoupons.unregistered,
     amount: 1000,
     billItemName: 'dailyDataTrafficChargeTotal',
     expiryYearMonth: addMonths(current, 12),
     now,
   });
-  insertCoupon(db, {
+  stores.coupons.insert({
     code: demoCoupons.registered,
     amount: 20_000,
     expiryYearMonth: addMonths(current, 6),
     now: now - 80 * day,
   });
-  db.prepare('UPDATE coupons SET operator_id = ?, registered_at = ? WHERE coupon_code = ?').run(
-    demo.operatorId,
-    now - 75 * day,
-    demoCoupons.registered,
-  );
-  const rows = db
-    .prepare<[string], { sim_id: string; imsi: string }>(
-      "SELECT sim_id, imsi FROM sims WHERE operator_id = ? AND status = 'active' ORDER BY sim_id LIMIT 20",
-    )
-    .all(demo.operatorId);
-  const insert = db.prepare(
-    'INSERT INTO beam_stats (operator_id, sim_id, imsi, unixtime, item, count) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  stores.coupons.register(demoCoupons.registered, demo.operatorId, now - 75 * day);
+  const rows = seed.activeSims(demo.operatorId, 20);
   const today = Math.floor(now / day) * day;
   for (const row of rows) {
     const scale = Math.floor(10 ** (3 + random() * 3));
     for (let d = 90; d >= 1; d--) {
       const at = (today - d * day) / 1000;
-      insert.run(demo.operatorId, row.sim_id, row.imsi, at, 'inHttp', Math.floor(scale * (0.5 + random())));
+      seed.addBeam(demo.operatorId, row.sim_id, row.imsi, at, 'inHttp', Math.floor(scale * (0.5 + random())));
       if (random() < 0.5) {
-        insert.run(demo.operatorId, row.sim_id, row.imsi, at, 'outHttps', Math.floor(scale * 0.2 * random()));
+        seed.addBeam(demo.operatorId, row.sim_id, row.imsi, at, 'outHttps', Math.floor(scale * 0.2 * random()));
       }
     }
   }
-  billingOf(db).closePastMonths(demo.operatorId, now);
+  stores.billing.closePastMonths(demo.operatorId, now);
 }

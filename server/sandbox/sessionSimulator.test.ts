@@ -1,6 +1,7 @@
 /** The session simulator, driven by the test's clock and random source. */
 import { describe, expect, it } from 'vitest';
 import { createContractSandbox } from '../test/contract';
+import { createStores } from './context';
 import { simulateSessions } from './sessionSimulator';
 import { seededRandom } from './simFactory';
 
@@ -13,7 +14,7 @@ describe('simulateSessions', () => {
       before.set(sim.simId, Boolean(sim.sessionStatus?.online));
     }
     s.clock.advance(10_000);
-    const flipped = simulateSessions(s.db, s.clock.now, seededRandom(7), 3);
+    const flipped = simulateSessions(createStores(s.db), s.clock.now, seededRandom(7), 3);
     expect(flipped.length).toBeGreaterThan(0);
     expect(flipped.length).toBeLessThanOrEqual(3);
     for (const simId of flipped) {
@@ -36,6 +37,6 @@ describe('simulateSessions', () => {
 
   it('does nothing without SIMs', () => {
     const s = createContractSandbox({ fleet: 0 });
-    expect(simulateSessions(s.db, s.clock.now, seededRandom(1))).toEqual([]);
+    expect(simulateSessions(createStores(s.db), s.clock.now, seededRandom(1))).toEqual([]);
   });
 });

@@ -3,28 +3,25 @@
  * `sessionStatus.lastUpdatedAt` moved on and a `Created` or `Deleted` session event recorded. `server/main.ts` runs it
  * every ~10 s; tests call `simulateSessions` with their own clock and random source.
  */
-import { createStores } from './context';
+
+import { endSession, sessionEvent } from './api/sim/changes';
+import { createStores, type Stores } from './context';
 import type { Db } from './db';
 import { guessSessionSimulator } from './guesses';
-import { endSession, sessionEvent } from './simActions';
 import type { Random } from './simFactory';
 
 /** One tick: flips up to `count` active SIMs; answers the SIM IDs flipped. */
 export function simulateSessions(
-  db: Db,
+  stores: Stores,
   now: number,
   random: Random,
   count: number = guessSessionSimulator.perTick,
 ): string[] {
-  const stores = createStores(db);
-  const max = db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM sims').get()?.n ?? 0;
+  const max = stores.sims.maxRowNumber();
   if (max === 0) return [];
-  const pick = db.prepare<[number], { sim_id: string; operator_id: string }>(
-    "SELECT sim_id, operator_id FROM sims WHERE rowid = ? AND status = 'active'",
-  );
   const flipped = new Set<string>();
   for (let attempt = 0; attempt < count * 20 && flipped.size < count; attempt++) {
-    const row = pick.get(1 + Math.floor(random() * max));
+    const row = stores.sims.activeAtRow(1 + Math.floor(random() * max));
     if (!row || flipped.has(row.sim_id)) continue;
     stores.sims.modify(
       row.operator_id,
@@ -62,9 +59,10 @@ export function startSessionSimulator(
   options: { intervalMs?: number; random?: Random; log?: (line: string) => void } = {},
 ): () => void {
   const random = options.random ?? Math.random;
+  const stores = createStores(db);
   const timer = setInterval(() => {
     try {
-      simulateSessions(db, Date.now(), random);
+      simulateSessions(stores, Date.now(), random);
     } catch (error) {
       options.log?.(`session simulator: ${(error as Error).message}`);
     }

@@ -76,7 +76,7 @@ export function groupStore(db: Db) {
     },
     /**
      * Changes a group's tags and configuration in place and stamps `lastModifiedTime` with max(now, previous + 1)
-     * (guesses.groupModifiedStrictlyIncreasing); undefined when the operator has no such group. A `change` that
+     * (guesses.groupConfiguration); undefined when the operator has no such group. A `change` that
      * throws changes nothing.
      */
     modify(

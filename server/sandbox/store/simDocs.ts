@@ -1,9 +1,9 @@
 /**
  * Every SIM document of an operator in memory, as stored (JSON text), for the answers that only pass documents on:
  * list pages, single SIMs and search results. The SIM IDs of a page still come from the database (or the search's
- * text copy); their documents come from here instead of one row read each (a page of 10 at a random place: 34 µs
- * → about 14). Made on the operator's first such read, in one query (about 0.3 s and 95 MB for 100,000 SIMs);
- * SQLite stays the store of record.
+ * text copy); their documents come from here instead of one row read each, the larger part of such a page's cost
+ * (scripts/bench-load.ts measures it). Made on the operator's first such read, in one query (time and memory in proportion to the fleet,
+ * paid once); SQLite stays the store of record.
  *
  * Never stale: the SIM store calls `forget` for every SIM it writes, and a SIM not here is read from the database
  * and kept, outside a transaction only (a write that was rolled back is never kept). A write by another connection

@@ -57,8 +57,9 @@ interface DbState {
 const states = new WeakMap<Db, DbState>();
 
 /**
- * Past this many written SIMs, an operator's copy is made again (about 0.3 s for 100,000 SIMs) rather than set aside
- * so many rows on every search. The session simulator alone writes about 150 SIMs a minute.
+ * Past this many written SIMs, an operator's copy is made again, once, rather than set aside so many rows on every
+ * search. Writes never stop while the server runs (the session simulator flips SIMs all the time), so the copy would
+ * otherwise only grow stale.
  */
 const rebuildAfter = 5000;
 
@@ -227,7 +228,7 @@ function holds(joined: string, from: number, to: number, needle: string): boolea
 
 /**
  * Row lists of runs of 3 a candidate must be in: the rarest and the next rarest. A third list cut an OR of a name and
- * an IMSI no further and made an IMSI prefix a tenth slower (in-process timings of findSims).
+ * an IMSI no further and made an IMSI prefix slower (in-process timings of findSims).
  */
 const runsChecked = 2;
 

@@ -84,6 +84,11 @@ export function simStore(db: Db) {
   );
   const clearSecret = db.prepare('UPDATE sims SET registration_secret = NULL WHERE operator_id = ? AND sim_id = ?');
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sims WHERE operator_id = ?');
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sims');
+  const maxRowid = db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM sims');
+  const activeAt = db.prepare<[number], { sim_id: string; operator_id: string }>(
+    "SELECT sim_id, operator_id FROM sims WHERE rowid = ? AND status = 'active'",
+  );
   const update = db.prepare(
     `UPDATE sims SET imsi = @imsi, msisdn = @msisdn, iccid = @iccid, name = @name, status = @status,
        group_id = @groupId, subscription = @subscription, session_online = @online,
@@ -156,6 +161,12 @@ export function simStore(db: Db) {
     /** `page` with each SIM as stored (JSON text). */
     pageJson,
     count: (operatorId: string) => count.get(operatorId)?.n ?? 0,
+    /** SIMs of every operator. */
+    countAll: () => countAll.get()?.n ?? 0,
+    /** The largest row number of the SIM table (0 when empty), for picking SIMs at random. */
+    maxRowNumber: () => maxRowid.get()?.n ?? 0,
+    /** The SIM at row number `row` when it is active. */
+    activeAtRow: (row: number) => activeAt.get(row),
     /**
      * Merges tags into a SIM (a `name` tag also updates the indexed `name` column) and stamps `lastModifiedTime`;
      * undefined when the operator has no such SIM.
@@ -196,7 +207,7 @@ export function simStore(db: Db) {
         now,
       );
     },
-    /** Takes every SIM of the operator out of a group (guesses.deleteGroupUngroupsSims); answers how many. */
+    /** Takes every SIM of the operator out of a group (guesses.groupConfiguration); answers how many. */
     leaveGroup(operatorId: string, groupId: string, now: number): number {
       return db.transaction(() => {
         const rows = inGroup.all(operatorId, groupId);
