@@ -21,6 +21,9 @@ describe('parseConfig', () => {
       distDir: resolve(import.meta.dirname, '../dist'),
       rateLimit: 20,
       sessionInterval: 10,
+      bodyLimit: 1024 * 1024,
+      gatewayBodyLimit: 16 * 1024 * 1024,
+      allowedHosts: [],
     });
     expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
     expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
