@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaredTooLarge, isJsonType, readFetchBody } from './body';
+import { declaredTooLarge, declaresBody, isJsonType, readFetchBody } from './body';
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request('http://x.test/', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
@@ -39,6 +39,15 @@ describe('declaredTooLarge', () => {
     expect(declaredTooLarge('10', 10)).toBe(false);
     expect(declaredTooLarge(undefined, 10)).toBe(false);
     expect(declaredTooLarge(null, 10)).toBe(false);
+  });
+});
+
+describe('declaresBody', () => {
+  it('is true for a Content-Length above 0 or any Transfer-Encoding', () => {
+    expect(declaresBody('1', null)).toBe(true);
+    expect(declaresBody(null, 'chunked')).toBe(true);
+    expect(declaresBody('0', null)).toBe(false);
+    expect(declaresBody(null, null)).toBe(false);
   });
 });
 

@@ -23,6 +23,10 @@ export function declaredTooLarge(contentLength: string | null | undefined, limit
   return Number.isFinite(length) && length > limit;
 }
 
+/** Whether a request's headers announce a body: a `Content-Length` above 0, or a `Transfer-Encoding`. */
+export const declaresBody = (contentLength: string | null, transferEncoding: string | null): boolean =>
+  transferEncoding !== null || declaredTooLarge(contentLength, 0);
+
 /**
  * A Node request's body as text, at most `limit` bytes. Over the limit it stops reading (the rest stays in the
  * socket, which the 413 answer closes) and fails with 413; a body that breaks off is the client's fault (400).

@@ -3,7 +3,7 @@
  * authenticated when the operation is secured, and its handler (api/handlers.ts) answers. Every error has SORACOM's
  * `{code, message}`.
  */
-import { declaredTooLarge, defaultBodyLimits, isJsonType, readFetchBody } from '../body';
+import { declaresBody, defaultBodyLimits, isJsonType, readFetchBody } from '../body';
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
 import { handlers } from './api/handlers';
 import type { Ctx } from './context';
@@ -79,7 +79,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   async function body(call: ApiCall, found: FoundOperation): Promise<string> {
     if (call.method === 'GET' || call.method === 'HEAD') return '';
     const typed = isJsonType(call.header('content-type'));
-    const declared = call.header('transfer-encoding') !== null || declaredTooLarge(call.header('content-length'), 0);
+    const declared = declaresBody(call.header('content-length'), call.header('transfer-encoding'));
     if (found.jsonBody && declared && !typed) throw unsupportedType();
     const raw = await call.text(bodyLimit);
     if (found.jsonBody && !typed && raw.trim() !== '') throw unsupportedType();
