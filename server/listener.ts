@@ -98,6 +98,15 @@ export function createListener(
     }
   }
 
+  /** Everything but sandbox calls: the Hono app, once a declared body is known to be within the path's limit. */
+  function toApp(request: IncomingMessage, response: ServerResponse, path: string) {
+    const limit = gateways.some((g) => path.startsWith(g)) ? gatewayBodyLimit : bodyLimit;
+    if (declaredTooLarge(request.headers['content-length'], limit)) {
+      return send(request, response, errorAnswer(tooLarge(limit)));
+    }
+    viaHono(request, response).catch((error: unknown) => failed(request, response, error));
+  }
+
   function route(request: IncomingMessage, response: ServerResponse) {
     if (!hostAllowed(request.headers.host, hosts)) {
       const message = 'This server does not answer to that host name (see --allowed-hosts).';
@@ -108,13 +117,9 @@ export function createListener(
     const prefix = prefixes.find((p) => raw.startsWith(p));
     // A backslash in the path is refused by the Hono side (400): leave such requests to it.
     // The same URL parse as app.ts's route (dot segments resolved), so a path is the sandbox's only if it is there.
-    const url = prefix === undefined || path.includes('\\') ? null : new URL(raw, 'http://server.local');
+    const url = prefix !== undefined && !path.includes('\\') ? new URL(raw, 'http://server.local') : null;
     if (prefix === undefined || url === null || !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) {
-      const limit = gateways.some((g) => path.startsWith(g)) ? gatewayBodyLimit : bodyLimit;
-      if (declaredTooLarge(request.headers['content-length'], limit)) {
-        return send(request, response, errorAnswer(tooLarge(limit)));
-      }
-      return void viaHono(request, response).catch((error: unknown) => failed(request, response, error));
+      return toApp(request, response, path);
     }
     const call: ApiCall = {
       method: request.method ?? 'GET',
