@@ -155,6 +155,11 @@ describe('a request body over the limit (1 MiB for the sandbox)', () => {
     const head = post('/auth', ['Content-Type: application/json', 'Content-Length: 2', 'Connection: close']);
     const answer = await exchange(`${head}{}garbage-that-is-no-request`);
     expect(answer.status).toBe(400);
+    // The first request's answer, then the parser's refusal of the "next" one, in SORACOM's shape too.
+    const refusal = answer.answer.slice(answer.answer.lastIndexOf('HTTP/1.1 '));
+    expect(refusal).toMatch(/^HTTP\/1\.1 400 /);
+    expect(refusal.toLowerCase()).toContain('x-frame-options: deny');
+    expect(bodyOf(refusal)).toEqual(error('COM0001'));
     await alive();
   });
 });
@@ -203,6 +208,16 @@ describe('other requests meant to hurt', () => {
     );
     // The client closed its side: the sandbox sees the body break off; the answer may not reach a closed client.
     expect([0, 400]).toContain(answer.status);
+    await alive();
+  });
+
+  it('answers what is not HTTP, or headers too large, in SORACOM’s shape', async () => {
+    const garbage = await exchange('NOT HTTP AT ALL\r\n\r\n');
+    expect(garbage.status).toBe(400);
+    expect(bodyOf(garbage.answer)).toEqual(error('COM0001'));
+    const huge = await exchange(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge.status).toBe(431);
+    expect(bodyOf(huge.answer)).toEqual(error('COM0431'));
     await alive();
   });
 

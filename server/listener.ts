@@ -10,6 +10,7 @@
  * no request, whatever it holds, gets past it without an answer or brings the process down.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import { answerHeaders } from './app';
 import { declaredTooLarge, defaultBodyLimits, readNodeBody, tooLarge } from './body';
@@ -146,4 +147,30 @@ export function createListener(
       failed(request, response, error);
     }
   };
+}
+
+/**
+ * For the server's `clientError` event: a request Node's HTTP parser refuses (malformed, headers too large, too slow)
+ * gets SORACOM's `{code, message}` and the security headers, like every other answer, instead of Node's bare 400.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'The request headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'The request took too long to arrive.']
+        : [400, 'Bad Request', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ code: status === 400 ? codes.badRequest : `COM0${status}`, message });
+  const headers = {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    ...answerHeaders,
+    connection: 'close',
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${head.join('')}\r\n${body}`);
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { parseConfig, publicUrl, usage } from './config';
 import { allowedHosts } from './hosts';
-import { createListener } from './listener';
+import { answerClientError, createListener } from './listener';
 import { openDb } from './sandbox/db';
 import { createSandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
@@ -61,6 +61,7 @@ const server = createServer(
     gatewayBodyLimit: config.gatewayBodyLimit,
   }),
 );
+server.on('clientError', answerClientError);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
