@@ -30,8 +30,10 @@ interface Listed {
   link: string | null;
   createdAt: number;
 }
+/** A request from this machine: the mailbox answers only loopback addresses. */
+const loopback = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };
 const mailbox = async (a: Hono, query = '') => {
-  const res = await a.request(`/api/local/mailbox${query}`);
+  const res = await a.request(`/api/local/mailbox${query}`, undefined, loopback);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   expect(res.headers.get('cache-control')).toBe('no-store');
@@ -67,6 +69,24 @@ describe('GET /api/local/mailbox', () => {
 
     expect(await mailbox(a, '?email=nobody%40example.com')).toEqual([]);
     expect(await mailbox(a, '?email=')).toEqual(all);
+  });
+
+  it('answers no one whose address is unknown or not this machine', async () => {
+    const a = app();
+    for (const env of [
+      undefined,
+      {},
+      { incoming: { socket: {} } },
+      { incoming: { socket: { remoteAddress: '10.0.0.2' } } },
+    ]) {
+      const res = await a.request('/api/local/mailbox', undefined, env);
+      expect(res.status, JSON.stringify(env)).toBe(404);
+      expect(await res.json()).toEqual({ code: 'COM0004', message: 'No such API.' });
+    }
+    for (const remoteAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+      const res = await a.request('/api/local/mailbox', undefined, { incoming: { socket: { remoteAddress } } });
+      expect(res.status, remoteAddress).toBe(200);
+    }
   });
 
   it('is not offered without the local endpoint', async () => {

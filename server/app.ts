@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { defaultBodyLimits } from './body';
 import type { Endpoint } from './config';
 import { languageOf } from './preload';
 import { createProxy } from './proxy';
@@ -14,6 +15,10 @@ export interface AppOptions {
   sandbox: Sandbox;
   distDir: string;
   upstreamTimeoutMs: number;
+  /** The largest request body the gateway passes to an upstream (default 16 MiB). */
+  gatewayBodyLimit?: number;
+  /** Where an error no route answered is logged (default: nowhere). */
+  log?: (line: string) => void;
 }
 
 type Gateway = (request: Request, rest: string, clientIp: string) => Promise<Response>;
@@ -52,7 +57,9 @@ export function createApp(options: AppOptions): Hono {
   const gateways = new Map<string, Gateway>(
     options.endpoints.map((e) => [
       e.id,
-      e.upstream === null ? sandbox : createProxy(e.upstream, options.upstreamTimeoutMs),
+      e.upstream === null
+        ? sandbox
+        : createProxy(e.upstream, options.upstreamTimeoutMs, options.gatewayBodyLimit ?? defaultBodyLimits.gateway),
     ]),
   );
 
@@ -61,6 +68,13 @@ export function createApp(options: AppOptions): Hono {
     for (const [name, value] of Object.entries(answerHeaders)) c.res.headers.set(name, value);
     const nonce = c.get('nonce' as never) as string | undefined;
     if (nonce) c.res.headers.set('content-security-policy', contentSecurityPolicy(nonce));
+  });
+
+  // No request may bring the process down or get an answer in another shape: what no route caught is a 500 in
+  // SORACOM's shape, and logged.
+  app.onError((error, c) => {
+    options.log?.(`server: internal error on ${c.req.method} ${c.req.path}: ${error.stack ?? error}`);
+    return c.json({ code: 'COM0500', message: 'Internal server error.' }, 500);
   });
 
   // The console's scripts and styles, and API answers, gzipped for clients that accept it (about a third of the bytes).
@@ -73,9 +87,9 @@ export function createApp(options: AppOptions): Hono {
   // The local sandbox's mailbox (not a SORACOM operation): the mails it "sent", newest first.
   if (options.endpoints.some((e) => e.id === 'local')) {
     app.get('/api/local/mailbox', (c) => {
-      // It hands out sign-up and reset links: only to this machine, even when the server listens more widely.
-      // ('unknown' is an in-process request, as in tests.)
-      if (!/^(127\.|::1$|::ffff:127\.|unknown$)/.test(clientIp(c))) return notFoundJson('No such API.');
+      // It hands out sign-up and reset links: only to this machine, even when the server listens more widely, and
+      // to no one when the caller's address is unknown.
+      if (!/^(127\.|::1$|::ffff:127\.)/.test(clientIp(c))) return notFoundJson('No such API.');
       c.header('Cache-Control', 'no-store');
       return c.json({ mails: options.sandbox.mailbox(c.req.query('email') || undefined) });
     });

@@ -21,6 +21,9 @@ describe('parseConfig', () => {
       distDir: resolve(import.meta.dirname, '../dist'),
       rateLimit: 20,
       sessionInterval: 10,
+      bodyLimit: 1024 * 1024,
+      gatewayBodyLimit: 16 * 1024 * 1024,
+      allowedHosts: [],
     });
     expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
     expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
@@ -150,10 +153,42 @@ describe('session interval', () => {
   });
 });
 
+describe('body limits and host names', () => {
+  it('read --body-limit and --gateway-body-limit (or their variables) in bytes, with k and m for KiB and MiB', () => {
+    expect(parse(['--body-limit', '2048', '--gateway-body-limit', '64k'])).toMatchObject({
+      bodyLimit: 2048,
+      gatewayBodyLimit: 65_536,
+    });
+    expect(parse([], { BODY_LIMIT: '2m', GATEWAY_BODY_LIMIT: '32MiB' })).toMatchObject({
+      bodyLimit: 2_097_152,
+      gatewayBodyLimit: 33_554_432,
+    });
+    expect(parse(['--body-limit=100'], { BODY_LIMIT: '2m' }).bodyLimit).toBe(100);
+    for (const bad of ['0', 'lots', '1.5m', '2g']) {
+      expect(() => parse([`--body-limit=${bad}`]), bad).toThrow(/body limit must be a number of bytes/);
+    }
+  });
+
+  it('read more host names from --allowed-hosts or ALLOWED_HOSTS, the flag first', () => {
+    expect(parse(['--allowed-hosts', 'console.example.com, other.example ']).allowedHosts).toEqual([
+      'console.example.com',
+      'other.example',
+    ]);
+    expect(parse([], { ALLOWED_HOSTS: 'a.example' }).allowedHosts).toEqual(['a.example']);
+    expect(parse(['--allowed-hosts', 'b.example'], { ALLOWED_HOSTS: 'a.example' }).allowedHosts).toEqual(['b.example']);
+  });
+});
+
 describe('usage', () => {
   it('tells about the rate limit', () => {
     expect(usage).toMatch(/--rate-limit N\s+SANDBOX_RATE_LIMIT\s+requests per minute/);
     expect(usage).toContain('(default 20)');
+  });
+
+  it('tells about the body limits and the host names', () => {
+    expect(usage).toMatch(/--body-limit N\s+BODY_LIMIT\s+largest request body[\s\S]*\(default 1m\)/);
+    expect(usage).toMatch(/--gateway-body-limit N\s+GATEWAY_BODY_LIMIT[\s\S]*\(default 16m\)/);
+    expect(usage).toMatch(/--allowed-hosts LIST\s+ALLOWED_HOSTS[\s\S]*421/);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Server configuration from the command line and the environment. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultBodyLimits } from './body';
 import { guessSessionSimulator, rateLimit } from './sandbox/guesses';
 
 export interface Endpoint {
@@ -29,6 +30,12 @@ export interface Config {
   rateLimit: number;
   /** Seconds between the sandbox's simulated session changes on the demo fleet; 0 for none. */
   sessionInterval: number;
+  /** The largest request body in bytes, for the sandbox and everything but the gateway. */
+  bodyLimit: number;
+  /** The largest request body in bytes the gateway passes to an upstream. */
+  gatewayBodyLimit: number;
+  /** Host names answered besides the loopback names and `host` (see hosts.ts). */
+  allowedHosts: string[];
 }
 
 export const usage = `Usage: npm start [-- options]   (or: npm run serve -- options, to skip the build)
@@ -47,6 +54,13 @@ Options (each also read from the environment variable shown):
                                       password-reset and MFA-recovery operations, at least 1 (default ${rateLimit.limit})
   --session-interval N  SANDBOX_SESSION_INTERVAL  seconds between simulated session changes (a few SIMs go online or
                                       offline), 0 for none (default ${guessSessionSimulator.intervalMs / 1000})
+  --body-limit N    BODY_LIMIT        largest request body in bytes (or with k/m: 64k, 2m) for the sandbox and
+                                      everything but the gateway; larger ones get 413 (default 1m)
+  --gateway-body-limit N  GATEWAY_BODY_LIMIT  largest request body the gateway passes to an upstream (default 16m)
+  --allowed-hosts LIST  ALLOWED_HOSTS  more host names to answer, comma-separated (e.g. console.example.com); the
+                                      server always answers 127.0.0.1, localhost, [::1] and the --host address, any
+                                      port, and refuses other names with 421 (a page rebinding its name to this
+                                      machine cannot read it)
   --help            print this help
 `;
 
@@ -66,6 +80,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       endpoints: { type: 'string' },
       'rate-limit': { type: 'string' },
       'session-interval': { type: 'string' },
+      'body-limit': { type: 'string' },
+      'gateway-body-limit': { type: 'string' },
+      'allowed-hosts': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -99,7 +116,28 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       guessSessionSimulator.intervalMs / 1000,
       'session interval',
     ),
+    bodyLimit: bytes(values['body-limit'] ?? env.BODY_LIMIT, defaultBodyLimits.sandbox, 'body limit'),
+    gatewayBodyLimit: bytes(
+      values['gateway-body-limit'] ?? env.GATEWAY_BODY_LIMIT,
+      defaultBodyLimits.gateway,
+      'gateway body limit',
+    ),
+    allowedHosts: (values['allowed-hosts'] ?? env.ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
+}
+
+/** A size in bytes: a whole number, optionally with k or m (KiB, MiB); at least 1. */
+function bytes(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const match = /^(\d+)\s*([km]?)i?b?$/i.exec(value.trim());
+  const n = match ? Number(match[1]) * ({ '': 1, k: 1024, m: 1024 * 1024 }[match[2]?.toLowerCase() ?? ''] ?? 1) : 0;
+  if (!match || n < 1 || !Number.isSafeInteger(n)) {
+    throw new Error(`${name} must be a number of bytes (such as 1048576, 64k or 2m), not "${value}"`);
+  }
+  return n;
 }
 
 function atLeastOne(n: number): number {

@@ -190,7 +190,7 @@ describe('the server’s request listener', () => {
       await new Promise<void>((done, fail) => {
         const socket = connect(port, '127.0.0.1', () => {
           socket.end(
-            'POST /api/local/v1/auth HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 80\r\n\r\n{"em',
+            'POST /api/local/v1/auth HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 80\r\n\r\n{"em',
           );
         });
         socket.resume();

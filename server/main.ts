@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { parseConfig, publicUrl, usage } from './config';
-import { createListener } from './listener';
+import { allowedHosts } from './hosts';
+import { answerClientError, createListener } from './listener';
 import { openDb } from './sandbox/db';
 import { createSandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
@@ -36,6 +37,7 @@ const sandbox = createSandbox({
   log: (line) => console.error(line),
   publicUrl: publicUrl(config),
   rateLimit: { limit: config.rateLimit, windowSeconds: 60 },
+  bodyLimit: config.bodyLimit,
 });
 const stopSessions =
   config.sessionInterval > 0
@@ -46,11 +48,20 @@ const app = createApp({
   sandbox,
   distDir: config.distDir,
   upstreamTimeoutMs: config.upstreamTimeoutMs,
+  gatewayBodyLimit: config.gatewayBodyLimit,
+  log: (line) => console.error(line),
 });
 
 const server = createServer(
-  createListener(app.fetch, sandbox, config.endpoints, { hostname: config.host, log: (line) => console.error(line) }),
+  createListener(app.fetch, sandbox, config.endpoints, {
+    hostname: config.host,
+    log: (line) => console.error(line),
+    allowedHosts: allowedHosts(config.host, config.allowedHosts),
+    bodyLimit: config.bodyLimit,
+    gatewayBodyLimit: config.gatewayBodyLimit,
+  }),
 );
+server.on('clientError', answerClientError);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -1,4 +1,7 @@
-/** The same-origin gateway to a real SORACOM API: passes SORACOM headers both ways, bounds the wait. */
+/** The same-origin gateway to a real SORACOM API: passes SORACOM headers both ways, bounds the wait and the body. */
+import { defaultBodyLimits, readFetchBody } from './body';
+import { SoracomError } from './sandbox/errors';
+
 const passRequest = /^(content-type|accept|x-soracom-.*)$/i;
 const passResponse = /^(content-type|content-disposition|link|retry-after|x-soracom-.*)$/i;
 
@@ -8,7 +11,17 @@ const gatewayError = (status: 502 | 504, message: string): Response =>
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 
-export function createProxy(upstream: string, timeoutMs: number) {
+/**
+ * A body over the gateway's limit (413) or cut short (400): refused before the upstream is called (@hono/node-server
+ * drains what the client still sends, bounded, and closes the connection).
+ */
+const bodyRefused = (error: SoracomError): Response =>
+  new Response(JSON.stringify(error.toJSON()), {
+    status: error.status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+
+export function createProxy(upstream: string, timeoutMs: number, bodyLimit = defaultBodyLimits.gateway) {
   return async (request: Request, rest: string): Promise<Response> => {
     const search = new URL(request.url).search;
     const headers = new Headers();
@@ -16,12 +29,19 @@ export function createProxy(upstream: string, timeoutMs: number) {
       if (passRequest.test(name)) headers.set(name, value);
     });
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    let body: Uint8Array<ArrayBuffer> | undefined;
+    try {
+      body = hasBody ? await readFetchBody(request, bodyLimit) : undefined;
+    } catch (error) {
+      if (error instanceof SoracomError) return bodyRefused(error);
+      throw error;
+    }
     let upstreamResponse: Response;
     try {
       upstreamResponse = await fetch(`${upstream}${rest}${search}`, {
         method: request.method,
         headers,
-        body: hasBody ? await request.arrayBuffer() : undefined,
+        body,
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -19,8 +19,11 @@ export interface ApiCall {
   query: URLSearchParams;
   /** A request header by its lower-case name, or null. */
   header(name: string): string | null;
-  /** The body as text (not read for GET and HEAD). */
-  text(): Promise<string>;
+  /**
+   * The body as text (not read for GET and HEAD), at most `limit` bytes: past it, a 413 SoracomError without the
+   * rest being read (server/body.ts).
+   */
+  text(limit: number): Promise<string>;
   clientIp: string;
 }
 

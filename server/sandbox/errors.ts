@@ -18,6 +18,12 @@ export const codes = {
   alreadyExists: 'COM0010',
   /** Too many requests from one client for an operation (see guesses.rateLimit). */
   rateLimited: 'COM0429',
+  /** A request body over the server's limit (server/body.ts). */
+  payloadTooLarge: 'COM0413',
+  /** A request body that is not `application/json` where the description asks for JSON. */
+  unsupportedMediaType: 'COM0415',
+  /** A request for a host name the server does not answer to (DNS rebinding). */
+  misdirected: 'COM0421',
   /** The account's password logins are paused after too many wrong MFA codes (see guesses.mfaLockout). */
   accountLocked: 'AUM0007',
   mfaState: 'MFA0002',

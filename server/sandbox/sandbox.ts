@@ -3,6 +3,7 @@
  * authenticated when the operation is secured, and its handler (api/handlers.ts) answers. Every error has SORACOM's
  * `{code, message}`.
  */
+import { declaresBody, defaultBodyLimits, isJsonType, readFetchBody } from '../body';
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
 import { handlers } from './api/handlers';
 import type { Ctx } from './context';
@@ -12,9 +13,12 @@ import { codes, forbidden, SoracomError, unauthenticated } from './errors';
 import { rateLimit } from './guesses';
 import { createMailer } from './mail';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
-import { SpecRouter } from './spec';
+import { type FoundOperation, SpecRouter } from './spec';
 import type { Mail } from './store/mailbox';
 import type { Identity } from './store/tokens';
+
+const unsupportedType = () =>
+  new SoracomError(415, codes.unsupportedMediaType, 'The request body must be JSON (Content-Type: application/json).');
 
 /** Operations an expired token may still call, so that they can answer with their own error. */
 const expiredTokenAllowed = new Set(['generateAuthToken']);
@@ -31,6 +35,8 @@ export interface SandboxOptions {
   publicUrl?: string;
   /** Requests per client IP and operation per window, for the rate-limited operations (default guesses.rateLimit). */
   rateLimit?: RateLimitOptions;
+  /** The largest request body in bytes (default 1 MiB): larger ones get 413 without being read. */
+  bodyLimit?: number;
 }
 
 export interface Sandbox {
@@ -52,6 +58,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const mailer = createMailer(stores.mailbox, options.publicUrl ?? 'http://127.0.0.1:8080', log);
   const limiter = createRateLimiter(options.rateLimit ?? rateLimit);
   const transaction = <T>(work: () => T): T => options.db.transaction(work)();
+  const bodyLimit = options.bodyLimit ?? defaultBodyLimits.sandbox;
 
   function authenticate(call: ApiCall, operationId: string, time: number): Identity {
     const apiKey = call.header('x-soracom-api-key');
@@ -63,6 +70,20 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       throw new SoracomError(401, codes.tokenExpired, 'The token has expired.');
     }
     return identity;
+  }
+
+  /**
+   * The body, read only once the caller is known. Where the description takes JSON, a body of another type is refused
+   * unread (a web page can send text/plain to another site without a CORS preflight); an empty one is no body.
+   */
+  async function body(call: ApiCall, found: FoundOperation): Promise<string> {
+    if (call.method === 'GET' || call.method === 'HEAD') return '';
+    const typed = isJsonType(call.header('content-type'));
+    const declared = declaresBody(call.header('content-length'), call.header('transfer-encoding'));
+    if (found.jsonBody && declared && !typed) throw unsupportedType();
+    const raw = await call.text(bodyLimit);
+    if (found.jsonBody && !typed && raw.trim() !== '') throw unsupportedType();
+    return raw;
   }
 
   async function reply(call: ApiCall, limits: Record<string, string>): Promise<ApiAnswer> {
@@ -79,15 +100,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         );
       }
     }
-    const raw = call.method === 'GET' || call.method === 'HEAD' ? '' : await call.text();
-    const match = found.validate(call.query, raw);
-    const identity = match.secured ? authenticate(call, match.operationId, time) : null;
+    // The caller is known before a byte of the body is read: an anonymous caller cannot make the sandbox read one.
+    const params = found.validateParams(call.query);
+    const identity = found.secured ? authenticate(call, found.operationId, time) : null;
+    const match = { ...params, body: found.validateBody(await body(call, found)) };
     if (identity && match.path.operator_id !== undefined && match.path.operator_id !== identity.operatorId) {
       throw forbidden();
     }
-    const handler = handlers.get(match.operationId);
+    const handler = handlers.get(found.operationId);
     if (!handler) {
-      throw new SoracomError(501, codes.notImplemented, `${match.operationId} is not available in the local sandbox.`);
+      throw new SoracomError(501, codes.notImplemented, `${found.operationId} is not available in the local sandbox.`);
     }
     const ctx: Ctx<unknown> = {
       stores,
@@ -128,7 +150,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         pathname,
         query: new URL(request.url).searchParams,
         header: (name) => request.headers.get(name),
-        text: () => request.text(),
+        text: async (limit) => new TextDecoder().decode(await readFetchBody(request, limit)),
         clientIp,
       };
       return toResponse(await answer(call));

@@ -38,8 +38,16 @@ export interface MatchedOperation {
 
 export interface FoundOperation {
   operationId: string;
+  /** Whether the description asks for `X-Soracom-API-Key` and `X-Soracom-Token`. */
+  secured: boolean;
+  /** Whether the description gives the operation an `application/json` request body. */
+  jsonBody: boolean;
   /** Checks the path, query and body against the operation; throws a 400 SoracomError when they do not fit. */
   validate(search: URLSearchParams, rawBody: string): MatchedOperation;
+  /** `validate` in two steps, so that a caller can authenticate before it reads the body: the path and query... */
+  validateParams(search: URLSearchParams): Pick<MatchedOperation, 'path' | 'query'>;
+  /** ...and then the body (throws a 400 SoracomError when it does not fit). */
+  validateBody(rawBody: string): unknown;
 }
 
 interface Route {
@@ -195,13 +203,29 @@ export class SpecRouter {
     if (candidates.length === 0) throw new SoracomError(404, codes.notFound, `No such API: ${pathname}`);
     const route = candidates.find((r) => r.method === method);
     if (!route) throw new SoracomError(405, codes.methodNotAllowed, `${method} is not allowed on ${pathname}.`);
+    const secured = Boolean(route.op.security?.length);
+    const validateParams = (search: URLSearchParams) => this.validateParams(route, pathname, search);
+    const validateBody = (rawBody: string) => this.validateBody(route, rawBody);
     return {
       operationId: route.op.operationId,
-      validate: (search, rawBody) => this.validate(route, pathname, search, rawBody),
+      secured,
+      jsonBody: route.op.requestBody?.content?.['application/json'] !== undefined,
+      validate: (search, rawBody) => ({
+        operationId: route.op.operationId,
+        secured,
+        ...validateParams(search),
+        body: validateBody(rawBody),
+      }),
+      validateParams,
+      validateBody,
     };
   }
 
-  private validate(route: Route, pathname: string, search: URLSearchParams, rawBody: string): MatchedOperation {
+  private validateParams(
+    route: Route,
+    pathname: string,
+    search: URLSearchParams,
+  ): Pick<MatchedOperation, 'path' | 'query'> {
     const groups = route.pattern.exec(pathname)?.slice(1) ?? [];
     const path: Record<string, string> = {};
     for (const [i, name] of route.names.entries()) {
@@ -218,6 +242,10 @@ export class SpecRouter {
       query[key] = values.length > 1 || route.arrayParams.has(key) ? values : values[0];
     }
     if (!route.validateQuery(query)) throw badRequest(explain(route.validateQuery.errors?.[0], 'Query'));
+    return { path, query };
+  }
+
+  private validateBody(route: Route, rawBody: string): unknown {
     let body: unknown;
     if (rawBody.trim() !== '') {
       try {
@@ -230,12 +258,6 @@ export class SpecRouter {
     if (body !== undefined && route.validateBody && !route.validateBody(body)) {
       throw badRequest(explain(route.validateBody.errors?.[0], 'Request body'));
     }
-    return {
-      operationId: route.op.operationId,
-      secured: Boolean(route.op.security?.length),
-      path,
-      query,
-      body,
-    };
+    return body;
   }
 }
