@@ -28,9 +28,12 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath(from)).toBe('/sims');
   });
 
-  it.each(['/groups?x=1', '/sims/8981000000000000001', '/account', '/', '/billing#top', '/sims?q=a%5Cb%09c'])('keeps %j', (from) => {
-    expect(safeReturnPath(from)).toBe(from);
-  });
+  it.each(['/groups?x=1', '/sims/8981000000000000001', '/account', '/', '/billing#top', '/sims?q=a%5Cb%09c'])(
+    'keeps %j',
+    (from) => {
+      expect(safeReturnPath(from)).toBe(from);
+    },
+  );
 
   it('round-trips what loginPath encodes, once the query is read back', () => {
     const from = '/groups?x=1&y=a b';

@@ -7,7 +7,11 @@ export function loginPath(from?: string): string {
  * Control characters (C0, DEL, C1): browsers drop tab and newline from a URL before reading it, so `/\t/evil.test`
  * would become `//evil.test`; none has any use in a path of this site.
  */
-const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+const hasControlCharacter = (text: string): boolean =>
+  [...text].some((character) => {
+    const code = character.charCodeAt(0);
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+  });
 const origin = 'http://console.invalid';
 
 /**
@@ -16,7 +20,7 @@ const origin = 'http://console.invalid';
  */
 export function safeReturnPath(from: string | null): string {
   const fallback = '/sims';
-  if (!from?.startsWith('/') || from.startsWith('//') || from.includes('\\') || controlCharacter.test(from)) {
+  if (!from?.startsWith('/') || from.startsWith('//') || from.includes('\\') || hasControlCharacter(from)) {
     return fallback;
   }
   let resolved: URL;
