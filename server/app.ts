@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { defaultBodyLimits } from './body';
 import type { Endpoint } from './config';
+import { isLoopbackAddress } from './hosts';
 import { languageOf } from './preload';
 import { createProxy } from './proxy';
 import type { Sandbox } from './sandbox/sandbox';
@@ -97,7 +98,7 @@ export function createApp(options: AppOptions): Hono {
     app.get('/api/local/mailbox', (c) => {
       // It hands out sign-up and reset links: only to this machine, even when the server listens more widely, and
       // to no one when the caller's address is unknown.
-      if (!/^(127\.|::1$|::ffff:127\.)/.test(clientIp(c))) return notFoundJson('No such API.');
+      if (!isLoopbackAddress(clientIp(c))) return notFoundJson('No such API.');
       c.header('Cache-Control', 'no-store');
       return c.json({ mails: options.sandbox.mailbox(c.req.query('email') || undefined) });
     });

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBodyLimits } from './body';
-import { guessSessionSimulator, rateLimit } from './sandbox/guesses';
+import { guessSessionSimulator, rateLimit, type SandboxOpsMode, sandboxOpsModes } from './sandbox/guesses';
 
 export interface Endpoint {
   id: string;
@@ -36,6 +36,8 @@ export interface Config {
   gatewayBodyLimit: number;
   /** Host names answered besides the loopback names and `host` (see hosts.ts). */
   allowedHosts: string[];
+  /** Who may call the sandbox-only operations that need no sign-in (guesses.sandboxOpsModes). */
+  sandboxOps: SandboxOpsMode;
 }
 
 export const usage = `Usage: npm start [-- options]   (or: npm run serve -- options, to skip the build)
@@ -61,6 +63,9 @@ Options (each also read from the environment variable shown):
                                       server always answers 127.0.0.1, localhost, [::1] and the --host address, any
                                       port, and refuses other names with 421 (a page rebinding its name to this
                                       machine cannot read it)
+  --sandbox-ops MODE  SANDBOX_OPS     who may call POST /sandbox/init and POST /sandbox/operators/token/{email},
+                                      which need no sign-in: open (anyone), loopback (this machine only; others get
+                                      403) or off (404 for everyone) (default loopback); rate-limited like sign-in
   --help            print this help
 `;
 
@@ -83,6 +88,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       'body-limit': { type: 'string' },
       'gateway-body-limit': { type: 'string' },
       'allowed-hosts': { type: 'string' },
+      'sandbox-ops': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -126,7 +132,19 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    sandboxOps: sandboxOpsMode(values['sandbox-ops'] ?? env.SANDBOX_OPS),
   };
+}
+
+/**
+ * Loopback by default: the sandbox's own operations make accounts without a sign-up mail, which only this machine's
+ * tests and scripts need; a server reachable from elsewhere should not offer that to everyone.
+ */
+function sandboxOpsMode(value: string | undefined): SandboxOpsMode {
+  if (value === undefined || value === '') return 'loopback';
+  const mode = sandboxOpsModes.find((m) => m === value.trim().toLowerCase());
+  if (!mode) throw new Error(`sandbox-ops must be one of ${sandboxOpsModes.join(', ')}, not "${value}"`);
+  return mode;
 }
 
 /** A size in bytes: a whole number, optionally with k or m (KiB, MiB); at least 1. */

@@ -38,6 +38,7 @@ const sandbox = createSandbox({
   publicUrl: publicUrl(config),
   rateLimit: { limit: config.rateLimit, windowSeconds: 60 },
   bodyLimit: config.bodyLimit,
+  sandboxOps: config.sandboxOps,
 });
 const stopSessions =
   config.sessionInterval > 0
