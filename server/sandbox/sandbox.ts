@@ -16,6 +16,7 @@ import { createMailer } from './mail';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
 import { type FoundOperation, SpecRouter } from './spec';
 import type { Mail } from './store/mailbox';
+import type { ScryptCost } from './store/secrets';
 import type { Identity } from './store/tokens';
 
 const unsupportedType = () =>
@@ -43,6 +44,8 @@ export interface SandboxOptions {
    * from its configuration, is `loopback`; here `open`, for tests that call with no client address.
    */
   sandboxOps?: SandboxOpsMode;
+  /** scrypt's cost for passwords (default store/secrets.passwordCost, OWASP's); tests take a lower one. */
+  passwordCost?: ScryptCost;
 }
 
 export interface Sandbox {
@@ -58,7 +61,7 @@ export interface Sandbox {
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   const router = options.router ?? new SpecRouter();
-  const stores = createStores(options.db);
+  const stores = createStores(options.db, { passwordCost: options.passwordCost });
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
   const mailer = createMailer(stores.mailbox, options.publicUrl ?? 'http://127.0.0.1:8080', log);

@@ -3,7 +3,7 @@
  * offered to everyone, to this machine only, or to no one, and rate-limited per client address like sign-in.
  */
 import { describe, expect, it } from 'vitest';
-import { createContractSandbox } from '../test/contract';
+import { createContractSandbox, testPasswordCost } from '../test/contract';
 import type { SandboxOpsMode } from './guesses';
 import { createSandbox } from './sandbox';
 
@@ -19,6 +19,7 @@ function sandboxWith(sandboxOps: SandboxOpsMode, limit = 1000) {
     sandboxOps,
     rateLimit: { limit, windowSeconds: 60 },
     now: () => s.clock.now,
+    passwordCost: testPasswordCost,
   });
   return async (path: string, ip: string, body?: unknown) => {
     const response = await sandbox.handle(
