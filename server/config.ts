@@ -53,7 +53,8 @@ Options (each also read from the environment variable shown):
                     ENDPOINT_URL_<ID> another upstream for an endpoint, e.g. ENDPOINT_URL_SANDBOX_JP=http://127.0.0.1:9000/v1
                     UPSTREAM_TIMEOUT_MS  how long to wait for an upstream answer (default 30000)
   --rate-limit N    SANDBOX_RATE_LIMIT  requests per minute per client IP to each of the sandbox's sign-in, sign-up,
-                                      password-reset and MFA-recovery operations, at least 1 (default ${rateLimit.limit})
+                                      password-reset and MFA-recovery operations and the --sandbox-ops ones, at least 1
+                                      (default ${rateLimit.limit})
   --session-interval N  SANDBOX_SESSION_INTERVAL  seconds between simulated session changes (a few SIMs go online or
                                       offline), 0 for none (default ${guessSessionSimulator.intervalMs / 1000})
   --body-limit N    BODY_LIMIT        largest request body in bytes (or with k/m: 64k, 2m) for the sandbox and
