@@ -25,6 +25,7 @@ describe('parseConfig', () => {
       gatewayBodyLimit: 16 * 1024 * 1024,
       allowedHosts: [],
       sandboxOps: 'loopback',
+      passwordCost: 131_072,
     });
     expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
     expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
@@ -179,6 +180,14 @@ describe('body limits and host names', () => {
     expect(parse(['--allowed-hosts', 'b.example'], { ALLOWED_HOSTS: 'a.example' }).allowedHosts).toEqual(['b.example']);
   });
 
+  it('reads scrypt’s N for passwords from --password-cost or SANDBOX_PASSWORD_COST, a power of two', () => {
+    expect(parse(['--password-cost', '262144']).passwordCost).toBe(262_144);
+    expect(parse([], { SANDBOX_PASSWORD_COST: '16384' }).passwordCost).toBe(16_384);
+    for (const bad of ['1000', '512', '2097152', 'high']) {
+      expect(() => parse([`--password-cost=${bad}`]), bad).toThrow(/password cost must be/);
+    }
+  });
+
   it('reads who may call the unsigned sandbox operations from --sandbox-ops or SANDBOX_OPS, the flag first', () => {
     expect(parse(['--sandbox-ops', 'off']).sandboxOps).toBe('off');
     expect(parse([], { SANDBOX_OPS: 'open' }).sandboxOps).toBe('open');
@@ -200,6 +209,12 @@ describe('usage', () => {
     expect(usage).toMatch(/--body-limit N\s+BODY_LIMIT\s+largest request body[\s\S]*\(default 1m\)/);
     expect(usage).toMatch(/--gateway-body-limit N\s+GATEWAY_BODY_LIMIT[\s\S]*\(default 16m\)/);
     expect(usage).toMatch(/--allowed-hosts LIST\s+ALLOWED_HOSTS[\s\S]*421/);
+  });
+
+  it('tells the password cost and its default, OWASP’s', () => {
+    expect(usage).toMatch(
+      /--password-cost N\s+SANDBOX_PASSWORD_COST\s+scrypt's N[\s\S]*\(default 131072, OWASP's figure\)/,
+    );
   });
 
   it('tells who may call the sandbox operations that need no sign-in', () => {

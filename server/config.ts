@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBodyLimits } from './body';
 import { guessSessionSimulator, rateLimit, type SandboxOpsMode, sandboxOpsModes } from './sandbox/guesses';
+import { passwordCost } from './sandbox/store/secrets';
 
 export interface Endpoint {
   id: string;
@@ -38,6 +39,8 @@ export interface Config {
   allowedHosts: string[];
   /** Who may call the sandbox-only operations that need no sign-in (guesses.sandboxOpsModes). */
   sandboxOps: SandboxOpsMode;
+  /** scrypt's N for new password hashes in the sandbox (r and p as in store/secrets.passwordCost). */
+  passwordCost: number;
 }
 
 export const usage = `Usage: npm start [-- options]   (or: npm run serve -- options, to skip the build)
@@ -67,6 +70,9 @@ Options (each also read from the environment variable shown):
   --sandbox-ops MODE  SANDBOX_OPS     who may call POST /sandbox/init and POST /sandbox/operators/token/{email},
                                       which need no sign-in: open (anyone), loopback (this machine only; others get
                                       403) or off (404 for everyone) (default loopback); rate-limited like sign-in
+  --password-cost N  SANDBOX_PASSWORD_COST  scrypt's N for the sandbox's password hashes, a power of two from
+                                      1024 to 1048576 (default ${passwordCost.N}, OWASP's figure); a hash made at a
+                                      lower N is made again at the next sign-in
   --help            print this help
 `;
 
@@ -90,6 +96,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       'gateway-body-limit': { type: 'string' },
       'allowed-hosts': { type: 'string' },
       'sandbox-ops': { type: 'string' },
+      'password-cost': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -134,6 +141,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       .map((s) => s.trim())
       .filter(Boolean),
     sandboxOps: sandboxOpsMode(values['sandbox-ops'] ?? env.SANDBOX_OPS),
+    passwordCost: powerOfTwo(
+      number(values['password-cost'] ?? env.SANDBOX_PASSWORD_COST, passwordCost.N, 'password cost'),
+    ),
   };
 }
 
@@ -146,6 +156,13 @@ function sandboxOpsMode(value: string | undefined): SandboxOpsMode {
   const mode = sandboxOpsModes.find((m) => m === value.trim().toLowerCase());
   if (!mode) throw new Error(`sandbox-ops must be one of ${sandboxOpsModes.join(', ')}, not "${value}"`);
   return mode;
+}
+
+function powerOfTwo(n: number): number {
+  if (n < 1024 || n > 1_048_576 || !Number.isInteger(Math.log2(n))) {
+    throw new Error(`password cost must be a power of two from 1024 to 1048576, not ${n}`);
+  }
+  return n;
 }
 
 /** A size in bytes: a whole number, optionally with k or m (KiB, MiB); at least 1. */
