@@ -4,11 +4,12 @@ import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { defaultBodyLimits } from './body';
 import type { Endpoint } from './config';
+import { isLoopbackAddress } from './hosts';
 import { languageOf } from './preload';
 import { createProxy } from './proxy';
 import type { Sandbox } from './sandbox/sandbox';
 import { contentSecurityPolicy, newNonce, securityHeaders } from './security';
-import { createStatic } from './static';
+import { createStatic, isBuildMetadata } from './static';
 
 export interface AppOptions {
   endpoints: Endpoint[];
@@ -68,10 +69,18 @@ export function createApp(options: AppOptions): Hono {
     for (const [name, value] of Object.entries(answerHeaders)) c.res.headers.set(name, value);
     const nonce = c.get('nonce' as never) as string | undefined;
     if (nonce) c.res.headers.set('content-security-policy', contentSecurityPolicy(nonce));
+    // API answers (the sandbox's, an upstream's through the gateway, the mailbox) carry credentials and account data:
+    // no cache, shared or private, keeps them. Upstream caching headers are not passed on (proxy.ts).
+    if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control')) {
+      c.res.headers.set('cache-control', 'no-store');
+    }
   });
 
   // No request may bring the process down or get an answer in another shape: what no route caught is a 500 in
   // SORACOM's shape, and logged.
+  // What no route takes (a POST to a page, say): 404 in SORACOM's shape rather than Hono's plain text.
+  app.notFound(() => notFoundJson('Not found.'));
+
   app.onError((error, c) => {
     options.log?.(`server: internal error on ${c.req.method} ${c.req.path}: ${error.stack ?? error}`);
     return c.json({ code: 'COM0500', message: 'Internal server error.' }, 500);
@@ -89,7 +98,7 @@ export function createApp(options: AppOptions): Hono {
     app.get('/api/local/mailbox', (c) => {
       // It hands out sign-up and reset links: only to this machine, even when the server listens more widely, and
       // to no one when the caller's address is unknown.
-      if (!/^(127\.|::1$|::ffff:127\.)/.test(clientIp(c))) return notFoundJson('No such API.');
+      if (!isLoopbackAddress(clientIp(c))) return notFoundJson('No such API.');
       c.header('Cache-Control', 'no-store');
       return c.json({ mails: options.sandbox.mailbox(c.req.query('email') || undefined) });
     });
@@ -120,6 +129,8 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('*', async (c) => {
     const pathname = new URL(c.req.url).pathname;
+    // The build's manifest (/.vite/), source maps and any other dot-path describe the build, not the console.
+    if (isBuildMetadata(pathname)) return c.text('Not found', 404);
     if (pathname !== '/' && pathname !== '/index.html') {
       const file = await files.file(pathname, c.req.header('accept-encoding') ?? '');
       if (file) return file;

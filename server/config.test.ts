@@ -24,6 +24,8 @@ describe('parseConfig', () => {
       bodyLimit: 1024 * 1024,
       gatewayBodyLimit: 16 * 1024 * 1024,
       allowedHosts: [],
+      sandboxOps: 'loopback',
+      passwordCost: 131_072,
     });
     expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
     expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
@@ -177,6 +179,24 @@ describe('body limits and host names', () => {
     expect(parse([], { ALLOWED_HOSTS: 'a.example' }).allowedHosts).toEqual(['a.example']);
     expect(parse(['--allowed-hosts', 'b.example'], { ALLOWED_HOSTS: 'a.example' }).allowedHosts).toEqual(['b.example']);
   });
+
+  it('reads scrypt’s N for passwords from --password-cost or SANDBOX_PASSWORD_COST, a power of two', () => {
+    expect(parse(['--password-cost', '262144']).passwordCost).toBe(262_144);
+    expect(parse([], { SANDBOX_PASSWORD_COST: '16384' }).passwordCost).toBe(16_384);
+    for (const bad of ['1000', '512', '2097152', 'high']) {
+      expect(() => parse([`--password-cost=${bad}`]), bad).toThrow(/password cost must be/);
+    }
+  });
+
+  it('reads who may call the unsigned sandbox operations from --sandbox-ops or SANDBOX_OPS, the flag first', () => {
+    expect(parse(['--sandbox-ops', 'off']).sandboxOps).toBe('off');
+    expect(parse([], { SANDBOX_OPS: 'open' }).sandboxOps).toBe('open');
+    expect(parse(['--sandbox-ops=Loopback'], { SANDBOX_OPS: 'open' }).sandboxOps).toBe('loopback');
+    expect(parse([], { SANDBOX_OPS: '' }).sandboxOps).toBe('loopback');
+    for (const bad of ['all', 'none', 'true']) {
+      expect(() => parse([`--sandbox-ops=${bad}`]), bad).toThrow(/sandbox-ops must be one of open, loopback, off/);
+    }
+  });
 });
 
 describe('usage', () => {
@@ -189,6 +209,17 @@ describe('usage', () => {
     expect(usage).toMatch(/--body-limit N\s+BODY_LIMIT\s+largest request body[\s\S]*\(default 1m\)/);
     expect(usage).toMatch(/--gateway-body-limit N\s+GATEWAY_BODY_LIMIT[\s\S]*\(default 16m\)/);
     expect(usage).toMatch(/--allowed-hosts LIST\s+ALLOWED_HOSTS[\s\S]*421/);
+  });
+
+  it('tells the password cost and its default, OWASP’s', () => {
+    expect(usage).toMatch(
+      /--password-cost N\s+SANDBOX_PASSWORD_COST\s+scrypt's N[\s\S]*\(default 131072, OWASP's figure\)/,
+    );
+  });
+
+  it('tells who may call the sandbox operations that need no sign-in', () => {
+    expect(usage).toMatch(/--sandbox-ops MODE\s+SANDBOX_OPS\s+who may call POST \/sandbox\/init/);
+    expect(usage).toMatch(/open \(anyone\), loopback \(this machine only[\s\S]*off \(404[\s\S]*\(default loopback\)/);
   });
 });
 

@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBodyLimits } from './body';
-import { guessSessionSimulator, rateLimit } from './sandbox/guesses';
+import { guessSessionSimulator, rateLimit, type SandboxOpsMode, sandboxOpsModes } from './sandbox/guesses';
+import { passwordCost } from './sandbox/store/secrets';
 
 export interface Endpoint {
   id: string;
@@ -36,6 +37,10 @@ export interface Config {
   gatewayBodyLimit: number;
   /** Host names answered besides the loopback names and `host` (see hosts.ts). */
   allowedHosts: string[];
+  /** Who may call the sandbox-only operations that need no sign-in (guesses.sandboxOpsModes). */
+  sandboxOps: SandboxOpsMode;
+  /** scrypt's N for new password hashes in the sandbox (r and p as in store/secrets.passwordCost). */
+  passwordCost: number;
 }
 
 export const usage = `Usage: npm start [-- options]   (or: npm run serve -- options, to skip the build)
@@ -51,7 +56,8 @@ Options (each also read from the environment variable shown):
                     ENDPOINT_URL_<ID> another upstream for an endpoint, e.g. ENDPOINT_URL_SANDBOX_JP=http://127.0.0.1:9000/v1
                     UPSTREAM_TIMEOUT_MS  how long to wait for an upstream answer (default 30000)
   --rate-limit N    SANDBOX_RATE_LIMIT  requests per minute per client IP to each of the sandbox's sign-in, sign-up,
-                                      password-reset and MFA-recovery operations, at least 1 (default ${rateLimit.limit})
+                                      password-reset and MFA-recovery operations and the --sandbox-ops ones, at least 1
+                                      (default ${rateLimit.limit})
   --session-interval N  SANDBOX_SESSION_INTERVAL  seconds between simulated session changes (a few SIMs go online or
                                       offline), 0 for none (default ${guessSessionSimulator.intervalMs / 1000})
   --body-limit N    BODY_LIMIT        largest request body in bytes (or with k/m: 64k, 2m) for the sandbox and
@@ -61,6 +67,12 @@ Options (each also read from the environment variable shown):
                                       server always answers 127.0.0.1, localhost, [::1] and the --host address, any
                                       port, and refuses other names with 421 (a page rebinding its name to this
                                       machine cannot read it)
+  --sandbox-ops MODE  SANDBOX_OPS     who may call POST /sandbox/init and POST /sandbox/operators/token/{email},
+                                      which need no sign-in: open (anyone), loopback (this machine only; others get
+                                      403) or off (404 for everyone) (default loopback); rate-limited like sign-in
+  --password-cost N  SANDBOX_PASSWORD_COST  scrypt's N for the sandbox's password hashes, a power of two from
+                                      1024 to 1048576 (default ${passwordCost.N}, OWASP's figure); a hash made at a
+                                      lower N is made again at the next sign-in
   --help            print this help
 `;
 
@@ -83,6 +95,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       'body-limit': { type: 'string' },
       'gateway-body-limit': { type: 'string' },
       'allowed-hosts': { type: 'string' },
+      'sandbox-ops': { type: 'string' },
+      'password-cost': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -126,7 +140,29 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    sandboxOps: sandboxOpsMode(values['sandbox-ops'] ?? env.SANDBOX_OPS),
+    passwordCost: powerOfTwo(
+      number(values['password-cost'] ?? env.SANDBOX_PASSWORD_COST, passwordCost.N, 'password cost'),
+    ),
   };
+}
+
+/**
+ * Loopback by default: the sandbox's own operations make accounts without a sign-up mail, which only this machine's
+ * tests and scripts need; a server reachable from elsewhere should not offer that to everyone.
+ */
+function sandboxOpsMode(value: string | undefined): SandboxOpsMode {
+  if (value === undefined || value === '') return 'loopback';
+  const mode = sandboxOpsModes.find((m) => m === value.trim().toLowerCase());
+  if (!mode) throw new Error(`sandbox-ops must be one of ${sandboxOpsModes.join(', ')}, not "${value}"`);
+  return mode;
+}
+
+function powerOfTwo(n: number): number {
+  if (n < 1024 || n > 1_048_576 || !Number.isInteger(Math.log2(n))) {
+    throw new Error(`password cost must be a power of two from 1024 to 1048576, not ${n}`);
+  }
+  return n;
 }
 
 /** A size in bytes: a whole number, optionally with k or m (KiB, MiB); at least 1. */

@@ -26,3 +26,6 @@ export const allowedHosts = (listenHost: string, more: readonly string[] = []): 
  */
 export const hostAllowed = (header: string | undefined, allowed: ReadonlySet<string>): boolean =>
   header === undefined || allowed.has(hostName(header));
+
+/** Whether a socket's remote address is this machine (IPv4 127/8, IPv6 ::1, or 127/8 mapped into IPv6). */
+export const isLoopbackAddress = (address: string): boolean => /^(127\.|::1$|::ffff:127\.)/.test(address);

@@ -30,12 +30,14 @@ const linger = { ms: 1000, bytes: 4 * 1024 * 1024 };
  * reset can make the client drop the answer it has not read yet.
  */
 function send(request: IncomingMessage, response: ServerResponse, answer: ApiAnswer) {
+  // Sandbox answers and the listener's own refusals: API answers, never kept in a cache (as app.ts does for its own).
+  const headers = { 'cache-control': 'no-store', ...answer.headers, ...answerHeaders };
   if (request.complete) {
-    response.writeHead(answer.status, { ...answer.headers, ...answerHeaders });
+    response.writeHead(answer.status, headers);
     response.end(answer.body ?? undefined);
     return;
   }
-  response.writeHead(answer.status, { ...answer.headers, ...answerHeaders, connection: 'close' });
+  response.writeHead(answer.status, { ...headers, connection: 'close' });
   if (answer.body) response.write(answer.body);
   let drained = 0;
   const close = () => {
@@ -168,6 +170,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
   const headers = {
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
     ...answerHeaders,
     connection: 'close',
   };

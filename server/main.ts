@@ -9,6 +9,7 @@ import { openDb } from './sandbox/db';
 import { createSandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
 import { startSessionSimulator } from './sandbox/sessionSimulator';
+import { passwordCost } from './sandbox/store/secrets';
 import { tokenStore } from './sandbox/store/tokens';
 
 const config = (() => {
@@ -27,7 +28,7 @@ if (config === 'help') {
 const db = openDb(config.sandboxDb);
 if (!isSeeded(db)) {
   const started = performance.now();
-  seedDemo(db, { fleet: config.fleet, now: Date.now() });
+  seedDemo(db, { fleet: config.fleet, now: Date.now(), passwordCost: { ...passwordCost, N: config.passwordCost } });
   console.log(`Seeded the demo fleet: ${config.fleet} SIMs in ${Math.round(performance.now() - started)} ms.`);
 }
 tokenStore(db).purgeBefore(Date.now() - 7 * 86_400_000);
@@ -38,6 +39,8 @@ const sandbox = createSandbox({
   publicUrl: publicUrl(config),
   rateLimit: { limit: config.rateLimit, windowSeconds: 60 },
   bodyLimit: config.bodyLimit,
+  sandboxOps: config.sandboxOps,
+  passwordCost: { ...passwordCost, N: config.passwordCost },
 });
 const stopSessions =
   config.sessionInterval > 0

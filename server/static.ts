@@ -28,6 +28,20 @@ const types: Record<string, string> = {
 /** The placeholder index.html carries where the server writes the style nonce. */
 export const noncePlaceholder = '__CSP_NONCE__';
 
+/**
+ * Whether a URL path names build metadata rather than a file of the console: anything under a dot-directory or a dot
+ * file (Vite's `.vite/manifest.json`, `.git`, `.env`), encoded or not, and source maps.
+ */
+export function isBuildMetadata(pathname: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  return decoded.split(/[/\\]/).some((segment) => segment.startsWith('.')) || /\.map$/i.test(decoded);
+}
+
 export function createStatic(distDir: string) {
   /** Hashed assets never change under their name: each is read and compressed once, at the best quality, and kept. */
   const brotliCache = new Map<string, Promise<Buffer>>();
@@ -39,6 +53,7 @@ export function createStatic(distDir: string) {
     } catch {
       return undefined;
     }
+    if (isBuildMetadata(pathname)) return undefined;
     const relative = normalize(decoded).replace(/^([/\\])+/, '');
     if (relative.startsWith('..') || relative.includes(`${sep}..`)) return undefined;
     const immutable = relative.startsWith(`assets${sep}`);

@@ -9,6 +9,7 @@ import { mailboxStore } from './store/mailbox';
 import { oneTimeTokenStore } from './store/oneTimeTokens';
 import { operatorStore } from './store/operators';
 import { paymentStore } from './store/payments';
+import { passwordHasher, type ScryptCost } from './store/secrets';
 import { simRecordStore } from './store/simRecords';
 import { simSearchStore } from './store/simSearch';
 import { simStore } from './store/sims';
@@ -17,11 +18,16 @@ import { tokenStore } from './store/tokens';
 import { usageStore } from './store/usage';
 import { userStore } from './store/users';
 
-/** Every store of the database, its statements prepared once: the only way handlers reach the data. */
-export function createStores(db: Db) {
+/**
+ * Every store of the database, its statements prepared once: the only way handlers reach the data. Passwords are
+ * hashed at `passwordCost` (default store/secrets.passwordCost).
+ */
+export function createStores(db: Db, options: { passwordCost?: ScryptCost } = {}) {
+  const passwords = passwordHasher(options.passwordCost);
   return {
-    operators: operatorStore(db),
-    users: userStore(db),
+    passwords,
+    operators: operatorStore(db, passwords),
+    users: userStore(db, passwords),
     tokens: tokenStore(db),
     sims: simStore(db),
     simRecords: simRecordStore(db),

@@ -111,8 +111,23 @@ export const rateLimit = {
     'verifyPasswordResetToken',
     'issueMFARevokingToken',
     'verifyMFARevokingToken',
+    // The API Sandbox's own operations that need no sign-in: each makes an account or hands out a sign-up token.
+    'sandboxInitializeOperator',
+    'sandboxGetSignupToken',
   ],
 } as const;
+
+/**
+ * Who may call the sandbox-only operations that need no sign-in (`POST /sandbox/init`,
+ * `POST /sandbox/operators/token/{email}`): `open` anyone, `loopback` only this machine (the default: the e2e suite
+ * and scripts call them from 127.0.0.1), `off` no one (404, as if they did not exist).
+ */
+export const sandboxOpsModes = ['open', 'loopback', 'off'] as const;
+export type SandboxOpsMode = (typeof sandboxOpsModes)[number];
+export const unsignedSandboxOperations: ReadonlySet<string> = new Set([
+  'sandboxInitializeOperator',
+  'sandboxGetSignupToken',
+]);
 
 /** "Sign out everywhere" (`DELETE .../tokens`) revokes every API key of the account except the caller's own. */
 export const revokeTokensKeepsCaller = true;

@@ -4,17 +4,19 @@
  * `{code, message}`.
  */
 import { declaresBody, defaultBodyLimits, isJsonType, readFetchBody } from '../body';
+import { isLoopbackAddress } from '../hosts';
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
 import { handlers } from './api/handlers';
 import type { Ctx } from './context';
 import { createStores } from './context';
 import type { Db } from './db';
 import { codes, forbidden, SoracomError, unauthenticated } from './errors';
-import { rateLimit } from './guesses';
+import { rateLimit, type SandboxOpsMode, unsignedSandboxOperations } from './guesses';
 import { createMailer } from './mail';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
 import { type FoundOperation, SpecRouter } from './spec';
 import type { Mail } from './store/mailbox';
+import type { ScryptCost } from './store/secrets';
 import type { Identity } from './store/tokens';
 
 const unsupportedType = () =>
@@ -37,6 +39,13 @@ export interface SandboxOptions {
   rateLimit?: RateLimitOptions;
   /** The largest request body in bytes (default 1 MiB): larger ones get 413 without being read. */
   bodyLimit?: number;
+  /**
+   * Who may call the sandbox-only operations that need no sign-in (guesses.sandboxOpsModes). The server's default,
+   * from its configuration, is `loopback`; here `open`, for tests that call with no client address.
+   */
+  sandboxOps?: SandboxOpsMode;
+  /** scrypt's cost for passwords (default store/secrets.passwordCost, OWASP's); tests take a lower one. */
+  passwordCost?: ScryptCost;
 }
 
 export interface Sandbox {
@@ -52,13 +61,24 @@ export interface Sandbox {
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   const router = options.router ?? new SpecRouter();
-  const stores = createStores(options.db);
+  const stores = createStores(options.db, { passwordCost: options.passwordCost });
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
   const mailer = createMailer(stores.mailbox, options.publicUrl ?? 'http://127.0.0.1:8080', log);
   const limiter = createRateLimiter(options.rateLimit ?? rateLimit);
   const transaction = <T>(work: () => T): T => options.db.transaction(work)();
   const bodyLimit = options.bodyLimit ?? defaultBodyLimits.sandbox;
+  const sandboxOps = options.sandboxOps ?? 'open';
+
+  /** An unsigned sandbox-only operation the configuration does not offer to this caller: refused before anything. */
+  function checkSandboxOps(operationId: string, clientIp: string) {
+    if (sandboxOps === 'open' || !unsignedSandboxOperations.has(operationId)) return;
+    if (sandboxOps === 'off') throw new SoracomError(404, codes.notFound, 'This sandbox operation is turned off.');
+    // An unknown address is not this machine.
+    if (!isLoopbackAddress(clientIp)) {
+      throw new SoracomError(403, codes.forbidden, 'This sandbox operation is only offered to this machine.');
+    }
+  }
 
   function authenticate(call: ApiCall, operationId: string, time: number): Identity {
     const apiKey = call.header('x-soracom-api-key');
@@ -89,6 +109,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   async function reply(call: ApiCall, limits: Record<string, string>): Promise<ApiAnswer> {
     const found = router.find(call.method, call.pathname);
     const time = now();
+    checkSandboxOps(found.operationId, call.clientIp);
     if (rateLimited.has(found.operationId)) {
       const hit = limiter.hit(`${call.clientIp} ${found.operationId}`, time);
       Object.assign(limits, lowerCased(hit.headers));

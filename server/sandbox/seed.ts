@@ -7,6 +7,7 @@ import { createStores, type Stores } from './context';
 import type { Db } from './db';
 import { buildSim, pick, plans, type Random, type Subscription, seededRandom, weighted } from './simFactory';
 import { addMonths, yearMonthOf } from './store/billing';
+import type { ScryptCost } from './store/secrets';
 import { seedStore } from './store/seed';
 
 /** Obviously fake, local-only demo credentials; printed by the server at start. */
@@ -58,11 +59,11 @@ const groupSeeds = [
 const sites = ['tokyo', 'osaka', 'nagoya', 'fukuoka', 'sapporo', 'sendai'];
 const devices = ['sensor', 'gateway', 'tracker', 'meter', 'camera', 'vending'];
 
-export function seedDemo(db: Db, options: { fleet: number; now: number }): void {
+export function seedDemo(db: Db, options: { fleet: number; now: number; passwordCost?: ScryptCost }): void {
   const fleet = Math.max(0, Math.min(maxFleet, Math.floor(options.fleet)));
   const random = seededRandom(20260101 + fleet);
   const now = options.now;
-  const stores = createStores(db);
+  const stores = createStores(db, { passwordCost: options.passwordCost });
   const { operators, users, groups, sims } = stores;
   const seed = seedStore(db);
 

@@ -15,6 +15,7 @@ import { createSandbox, type Sandbox } from '../sandbox/sandbox';
 import { demo, seedDemo } from '../sandbox/seed';
 import { createAjv, loadSpec, type OpenApiDocument, rebase, SpecRouter } from '../sandbox/spec';
 import type { Mail } from '../sandbox/store/mailbox';
+import type { ScryptCost } from '../sandbox/store/secrets';
 
 type Schema = Record<string, unknown>;
 interface ResponseObject {
@@ -193,7 +194,15 @@ export interface ContractSandboxOptions {
   rateLimit?: RateLimitOptions;
   /** Base of the links in mails (default the sandbox's). */
   publicUrl?: string;
+  /** scrypt's cost for passwords (default testPasswordCost). */
+  passwordCost?: ScryptCost;
 }
+
+/**
+ * Tests hash passwords at a low cost: at the server's (OWASP's, store/secrets.passwordCost) each sign-in would take
+ * most of a second. secrets.test.ts and passwordRehash.test.ts test the server's cost itself.
+ */
+export const testPasswordCost: ScryptCost = { N: 2 ** 12, r: 8, p: 1 };
 
 export interface ContractSandbox {
   db: Db;
@@ -227,7 +236,7 @@ function seededImage(fleet: number, now: number): Buffer {
   let image = seededImages.get(key);
   if (!image) {
     const db = openDb(':memory:');
-    seedDemo(db, { fleet, now });
+    seedDemo(db, { fleet, now, passwordCost: testPasswordCost });
     image = db.serialize();
     db.close();
     seededImages.set(key, image);
@@ -248,7 +257,7 @@ export function createContractSandbox(options: ContractSandboxOptions = {}): Con
   let db: Db;
   if (options.db) {
     db = options.db;
-    if (seed) seedDemo(db, { fleet, now: clock.now });
+    if (seed) seedDemo(db, { fleet, now: clock.now, passwordCost: options.passwordCost ?? testPasswordCost });
   } else {
     db = seed ? openDbImage(seededImage(fleet, clock.now)) : openDb(':memory:');
   }
@@ -260,6 +269,7 @@ export function createContractSandbox(options: ContractSandboxOptions = {}): Con
     log: (line) => logs.push(line),
     rateLimit: options.rateLimit,
     publicUrl: options.publicUrl,
+    passwordCost: options.passwordCost ?? testPasswordCost,
   });
 
   async function call(method: string, path: string, callOptions: CallOptions = {}): Promise<CallResult> {

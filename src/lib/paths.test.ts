@@ -13,13 +13,27 @@ describe('safeReturnPath', () => {
     ['a relative path', 'sims'],
     ['the login page', '/login'],
     ['the login page with a query', '/login?from=x'],
+    ['a backslash later in the path', '/sims\\..\\..\\evil.test'],
+    ['a protocol-relative URL behind a tab, which browsers strip', '/\t/evil.test'],
+    ['a protocol-relative URL behind a newline', '/\n/evil.test'],
+    ['a protocol-relative URL behind a carriage return', '/\r/evil.test'],
+    ['a NUL character', '/sims\u0000'],
+    ['a DEL character', '/sims\u007f'],
+    ['a C1 control character', '/sims\u0085'],
+    ['an absolute URL after a slash and a tab', '/\thttps://evil.test'],
+    ['dot segments that resolve to //host', '/..//evil.test'],
+    ['the login page behind dot segments', '/sims/../login'],
+    ['an absolute URL with a leading space', ' https://evil.test'],
   ])('sends %s to /sims', (_label, from) => {
     expect(safeReturnPath(from)).toBe('/sims');
   });
 
-  it.each(['/groups?x=1', '/sims/8981000000000000001', '/account', '/', '/billing#top'])('keeps %j', (from) => {
-    expect(safeReturnPath(from)).toBe(from);
-  });
+  it.each(['/groups?x=1', '/sims/8981000000000000001', '/account', '/', '/billing#top', '/sims?q=a%5Cb%09c'])(
+    'keeps %j',
+    (from) => {
+      expect(safeReturnPath(from)).toBe(from);
+    },
+  );
 
   it('round-trips what loginPath encodes, once the query is read back', () => {
     const from = '/groups?x=1&y=a b';

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { hashPassword } from './secrets';
+import { type PasswordHasher, passwordHasher } from './secrets';
 
 export interface OperatorRow {
   operator_id: string;
@@ -17,7 +17,7 @@ export interface OperatorRow {
   mfa_locked_until: number;
 }
 
-export function operatorStore(db: Db) {
+export function operatorStore(db: Db, passwords: PasswordHasher = passwordHasher()) {
   const byId = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE operator_id = ?');
   const byEmail = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE email = ?');
   const insert = db.prepare(
@@ -42,6 +42,7 @@ export function operatorStore(db: Db) {
   );
   const setVerified = db.prepare('UPDATE operators SET verified = 1, updated_at = ? WHERE operator_id = ?');
   const setPassword = db.prepare('UPDATE operators SET password_hash = ?, updated_at = ? WHERE operator_id = ?');
+  const setHash = db.prepare('UPDATE operators SET password_hash = ? WHERE operator_id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM operators');
 
   return {
@@ -53,7 +54,7 @@ export function operatorStore(db: Db) {
       insert.run({
         operatorId: input.operatorId,
         email: input.email,
-        passwordHash: hashPassword(input.password),
+        passwordHash: passwords.hash(input.password),
         verified: input.verified ? 1 : 0,
         now: input.now,
       });
@@ -83,7 +84,9 @@ export function operatorStore(db: Db) {
     backupCodes: (row: OperatorRow): string[] => JSON.parse(row.mfa_backup_codes) as string[],
     setVerified: (operatorId: string, now: number) => setVerified.run(now, operatorId),
     setPassword: (operatorId: string, password: string, now: number) =>
-      setPassword.run(hashPassword(password), now, operatorId),
+      setPassword.run(passwords.hash(password), now, operatorId),
+    /** The same password hashed again at today's cost (after a sign-in): nothing the account shows changes. */
+    rehashPassword: (operatorId: string, password: string) => setHash.run(passwords.hash(password), operatorId),
   };
 }
 export type OperatorStore = ReturnType<typeof operatorStore>;

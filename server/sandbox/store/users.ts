@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { hashPassword } from './secrets';
+import { type PasswordHasher, passwordHasher } from './secrets';
 
 export interface UserRow {
   operator_id: string;
@@ -15,7 +15,7 @@ export interface UserRow {
   mfa_locked_until: number;
 }
 
-export function userStore(db: Db) {
+export function userStore(db: Db, passwords: PasswordHasher = passwordHasher()) {
   const get = db.prepare<[string, string], UserRow>('SELECT * FROM users WHERE operator_id = ? AND user_name = ?');
   const insert = db.prepare(
     `INSERT INTO users (operator_id, user_name, description, created_at, updated_at)
@@ -24,6 +24,7 @@ export function userStore(db: Db) {
   const setPassword = db.prepare(
     'UPDATE users SET password_hash = ?, updated_at = ? WHERE operator_id = ? AND user_name = ?',
   );
+  const setHash = db.prepare('UPDATE users SET password_hash = ? WHERE operator_id = ? AND user_name = ?');
   const setMfa = db.prepare(
     `UPDATE users SET mfa_status = @status, mfa_secret = @secret, mfa_last_counter = @lastCounter, mfa_failures = 0,
        mfa_locked_until = 0, updated_at = @now WHERE operator_id = @operatorId AND user_name = @userName`,
@@ -65,7 +66,11 @@ export function userStore(db: Db) {
       insert.run({ operatorId, userName, description, now });
     },
     setPassword(operatorId: string, userName: string, password: string, now: number) {
-      setPassword.run(hashPassword(password), now, operatorId, userName);
+      setPassword.run(passwords.hash(password), now, operatorId, userName);
+    },
+    /** The same password hashed again at today's cost (after a sign-in): nothing the user shows changes. */
+    rehashPassword(operatorId: string, userName: string, password: string) {
+      setHash.run(passwords.hash(password), operatorId, userName);
     },
   };
 }

@@ -5,7 +5,7 @@ import { caller } from '../../context';
 import { badRequest, codes, SoracomError } from '../../errors';
 import { backupCodeLogsIn, mfaLockout, mfaRequired, minTokenTimeoutSeconds } from '../../guesses';
 import type { OperatorRow } from '../../store/operators';
-import { digest, verifyPassword } from '../../store/secrets';
+import { matchBackupCode } from '../../store/secrets';
 import type { UserRow } from '../../store/users';
 import { acceptTotp } from '../../totp';
 
@@ -33,7 +33,7 @@ function lockedOut(until: number, now: number): SoracomError {
 /** An account's MFA as the login sees it: the same for the root account and SAM users. */
 interface SecondFactor {
   row: Pick<OperatorRow, 'mfa_status' | 'mfa_secret' | 'mfa_last_counter'>;
-  /** Digests of the unused backup codes; SAM users have none. */
+  /** The unused backup codes, hashed (store/secrets.hashBackupCodes); SAM users have none. */
   backupCodes: string[];
   accepted(step: number): void;
   backupCodeUsed(remaining: string[]): void;
@@ -75,8 +75,8 @@ function checkSecondFactor(factor: SecondFactor, code: string | undefined, now: 
     factor.accepted(step);
     return;
   }
-  const used = backupCodeLogsIn && /^\d{8}$/.test(code) ? digest(code) : undefined;
-  if (used && factor.backupCodes.includes(used)) {
+  const used = backupCodeLogsIn && /^\d{8}$/.test(code) ? matchBackupCode(code, factor.backupCodes) : undefined;
+  if (used) {
     factor.backupCodeUsed(factor.backupCodes.filter((c) => c !== used));
     return;
   }
@@ -96,7 +96,10 @@ export function tokenTimeout(seconds: number | undefined): number {
 const auth: Handler = (ctx: Ctx<AuthRequest>) => {
   const { body, stores, now } = ctx;
   const seconds = tokenTimeout(body.tokenTimeoutSeconds);
-  let principal: { operatorId: string; userName: string | null; factor?: SecondFactor } | undefined;
+  let principal:
+    | { operatorId: string; userName: string | null; factor?: SecondFactor; rehash?: (password: string) => void }
+    | undefined;
+  const { passwords } = stores;
   if (body.authKeyId !== undefined || body.authKey !== undefined) {
     const key = body.authKeyId && body.authKey ? stores.tokens.findAuthKey(body.authKeyId, body.authKey) : undefined;
     if (key) {
@@ -106,20 +109,28 @@ const auth: Handler = (ctx: Ctx<AuthRequest>) => {
   } else if (body.userName !== undefined || body.operatorId !== undefined) {
     const user = stores.users.get(body.operatorId ?? '', body.userName ?? '');
     if (user && user.mfa_locked_until > now) throw lockedOut(user.mfa_locked_until, now);
-    if (verifyPassword(body.password ?? '', user?.password_hash) && user) {
+    if (passwords.verify(body.password ?? '', user?.password_hash) && user) {
       principal = { operatorId: user.operator_id, userName: user.user_name, factor: userFactor(stores, user) };
+      if (passwords.needsRehash(user.password_hash)) {
+        principal.rehash = (password) => stores.users.rehashPassword(user.operator_id, user.user_name, password);
+      }
     }
   } else if (body.email !== undefined) {
     const operator = stores.operators.findByEmail(body.email);
     if (operator && operator.mfa_locked_until > now) throw lockedOut(operator.mfa_locked_until, now);
-    if (verifyPassword(body.password ?? '', operator?.password_hash) && operator?.verified) {
+    if (passwords.verify(body.password ?? '', operator?.password_hash) && operator?.verified) {
       principal = { operatorId: operator.operator_id, userName: null, factor: rootFactor(stores, operator) };
+      if (passwords.needsRehash(operator.password_hash)) {
+        principal.rehash = (password) => stores.operators.rehashPassword(operator.operator_id, password);
+      }
     }
   } else {
     throw badRequest('Give email and password, operatorId, userName and password, or authKeyId and authKey.');
   }
   if (!principal) throw authFailed();
   if (principal.factor) checkSecondFactor(principal.factor, body.mfaOTPCode, now);
+  // A hash made at a lower cost (or before the cost was written into it) is made again now that the password is known.
+  principal.rehash?.(body.password ?? '');
 
   const { apiKey, token } = stores.tokens.issue(principal.operatorId, principal.userName, seconds, now);
   return {

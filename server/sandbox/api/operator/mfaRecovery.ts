@@ -6,7 +6,7 @@ import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
 import { badRequest, codes, SoracomError, tokenInvalid } from '../../errors';
 import { oneTimeTokenSeconds } from '../../guesses';
-import { digest, verifyPassword } from '../../store/secrets';
+import { matchBackupCode } from '../../store/secrets';
 
 type IssueRequest = components['schemas']['MFAIssueRevokingTokenRequest'];
 type VerifyRequest = components['schemas']['MFARevokingTokenVerifyRequest'];
@@ -22,7 +22,7 @@ const issueMFARevokingToken: Handler = (ctx: Ctx<IssueRequest>) => {
   required(body, ['email', 'password']);
   const operator = stores.operators.findByEmail(body.email ?? '');
   // 200 whatever happens, so that nothing tells whether the credentials were right or MFA is on.
-  if (verifyPassword(body.password ?? '', operator?.password_hash) && operator?.verified) {
+  if (stores.passwords.verify(body.password ?? '', operator?.password_hash) && operator?.verified) {
     if (operator.mfa_status === 'ACTIVE') {
       const token = stores.oneTimeTokens.issue(
         'mfaRevoke',
@@ -43,13 +43,12 @@ const verifyMFARevokingToken: Handler = (ctx: Ctx<VerifyRequest>) => {
   if (!row) throw tokenInvalid();
   const operator = stores.operators.get(row.operator_id);
   const sameAccount = operator !== undefined && operator.email.toLowerCase() === (body.email ?? '').toLowerCase();
-  if (!verifyPassword(body.password ?? '', operator?.password_hash) || !sameAccount || !operator) {
+  if (!stores.passwords.verify(body.password ?? '', operator?.password_hash) || !sameAccount || !operator) {
     throw new SoracomError(403, codes.authFailed, 'Invalid email address or password.');
   }
   if (operator.mfa_status !== 'ACTIVE') throw badRequest('MFA is not enabled.', codes.mfaState);
   // guesses.mfaLockout: nothing is used up until everything is right.
-  const used = digest(body.backupCode ?? '');
-  if (!stores.operators.backupCodes(operator).includes(used)) {
+  if (matchBackupCode(body.backupCode ?? '', stores.operators.backupCodes(operator)) === undefined) {
     throw new SoracomError(403, codes.backupCodeInvalid, 'The backup code is not valid or has been used.');
   }
   ctx.transaction(() => {

@@ -4,7 +4,7 @@ import type { Ctx, Handler, Handlers } from '../../context';
 import { requireRoot } from '../../context';
 import { badRequest, codes, notFound } from '../../errors';
 import { checkOperatorPassword } from '../../rules';
-import { digest, verifyPassword } from '../../store/secrets';
+import { hashBackupCodes } from '../../store/secrets';
 import { acceptTotp, newBackupCodes, newTotpSecret, totpUri } from '../../totp';
 
 type MfaCode = components['schemas']['MFAAuthenticationRequest'];
@@ -52,7 +52,7 @@ const verifyMFA: Handler = (ctx: Ctx<MfaCode>) => {
   const backupCodes = newBackupCodes();
   ctx.stores.operators.setMfa(
     operatorId,
-    { status: 'ACTIVE', secret: operator.mfa_secret, backupCodes: backupCodes.map(digest), lastCounter: step },
+    { status: 'ACTIVE', secret: operator.mfa_secret, backupCodes: hashBackupCodes(backupCodes), lastCounter: step },
     ctx.now,
   );
   return { status: 200, body: { backupCodes } };
@@ -61,7 +61,7 @@ const verifyMFA: Handler = (ctx: Ctx<MfaCode>) => {
 const revokeMFA: Handler = (ctx: Ctx<MfaRevoke>) => {
   const { operatorId } = requireRoot(ctx);
   const operator = ctx.stores.operators.get(operatorId);
-  if (!verifyPassword(ctx.body.password, operator?.password_hash)) {
+  if (!ctx.stores.passwords.verify(ctx.body.password, operator?.password_hash)) {
     throw badRequest('The password is not correct.', codes.authFailed);
   }
   ctx.stores.operators.setMfa(operatorId, { status: 'INACTIVE', secret: null, backupCodes: [] }, ctx.now);
@@ -71,7 +71,7 @@ const revokeMFA: Handler = (ctx: Ctx<MfaRevoke>) => {
 const updateOperatorPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
   const { operatorId } = requireRoot(ctx);
   const operator = ctx.stores.operators.get(operatorId);
-  if (!verifyPassword(ctx.body.currentPassword, operator?.password_hash)) {
+  if (!ctx.stores.passwords.verify(ctx.body.currentPassword, operator?.password_hash)) {
     throw badRequest('The current password is not correct.', codes.authFailed);
   }
   ctx.stores.operators.setPassword(operatorId, checkOperatorPassword(ctx.body.newPassword), ctx.now);

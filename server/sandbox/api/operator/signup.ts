@@ -4,7 +4,6 @@ import type { Ctx, Handler, Handlers } from '../../context';
 import { tokenInvalid } from '../../errors';
 import { oneTimeTokenSeconds, signUpStatus } from '../../guesses';
 import { checkEmail, checkOperatorPassword } from '../../rules';
-import { hashPassword } from '../../store/secrets';
 
 type CreateOperator = components['schemas']['CreateOperatorRequest'];
 type VerifyOperator = components['schemas']['VerifyOperatorRequest'];
@@ -17,7 +16,7 @@ const createOperator: Handler = (ctx: Ctx<CreateOperator>) => {
   if (existing) {
     // guesses.signUpStatus: the same answer, and the same hashing effort, as for a new account, so that nothing
     // tells that the email is taken.
-    hashPassword(password);
+    stores.passwords.hash(password);
     ctx.mail({
       to: existing.email,
       kind: 'signup',

@@ -5,7 +5,6 @@ import { caller, requireRoot, requireSelf, selfOrRoot } from '../../context';
 import { badRequest, codes, forbidden, notFound } from '../../errors';
 import { samMfaLabel } from '../../guesses';
 import { checkPassword } from '../../rules';
-import { verifyPassword } from '../../store/secrets';
 import type { UserRow } from '../../store/users';
 import { acceptTotp, newTotpSecret, totpUri } from '../../totp';
 import { listAuthKeys } from '../operator/authKeys';
@@ -67,7 +66,7 @@ const createUserPassword: Handler = (ctx: Ctx<CreatePassword>) => {
 const updateUserPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
   const user = pathUser(ctx, selfOrRoot(ctx).operatorId);
   // guesses.passwordRule: the root account too gives the user's current password.
-  if (!verifyPassword(ctx.body.currentPassword, user.password_hash)) {
+  if (!ctx.stores.passwords.verify(ctx.body.currentPassword, user.password_hash)) {
     throw badRequest('The current password is not correct.', codes.authFailed);
   }
   ctx.stores.users.setPassword(user.operator_id, user.user_name, checkPassword(ctx.body.newPassword), ctx.now);
