@@ -24,6 +24,9 @@ describe('parseConfig', () => {
       bodyLimit: 1024 * 1024,
       gatewayBodyLimit: 16 * 1024 * 1024,
       allowedHosts: [],
+      logFormat: 'json',
+      trustProxy: false,
+      shutdownGraceSeconds: 10,
     });
     expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
     expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
