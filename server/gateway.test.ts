@@ -57,12 +57,12 @@ describe('two gateway-only instances', () => {
       headers: { 'X-Soracom-API-Key': apiKey, 'X-Soracom-Token': 'not-the-token' },
     });
     expect(wrong.status).toBe(401);
-  });
+  }, 20_000);
 
   it('create no database file, whatever --db or SANDBOX_DB name', () => {
     // The folder holds what the test put there and nothing more: no sandbox.db, no -wal, no from-env.db.
     expect(readdirSync(dir)).toEqual([]);
-  });
+  }, 20_000);
 
   it('offer no local sandbox: not in the endpoint list, not behind its paths, not in the health check', async () => {
     for (const instance of [a, b]) {
@@ -81,7 +81,7 @@ describe('two gateway-only instances', () => {
       expect(await health.json()).toMatchObject({ status: 'ok', sandbox: 'off' });
     }
     expect(a.stderr()).toContain('Gateway only: no local sandbox');
-  });
+  }, 20_000);
 
   it('log each request with no credential, and stop with 0 on SIGTERM', async () => {
     expect(a.stdout()).not.toContain(upstreamOperator.password);
@@ -91,7 +91,7 @@ describe('two gateway-only instances', () => {
     b.child.kill('SIGINT');
     expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
     expect(readdirSync(dir)).toEqual([]);
-  });
+  }, 20_000);
 });
 
 describe('a request still running when the grace period ends', () => {

@@ -84,7 +84,7 @@ describe('the request log', () => {
     expect(server.stderr()).not.toContain(credentials.token);
     // Standard output is the request log only: every line of it parses.
     expect(log.trim().split('\n').length).toBe(server.requestLines().length);
-  });
+  }, 20_000);
 
   it('logs the client address and status of a refused request too', async () => {
     const before = server.requestLines().length;
@@ -97,7 +97,7 @@ describe('the request log', () => {
     await eventually(() => server.requestLines().length > before, 10_000, 'the line');
     expect(server.requestLines().at(-1)).toMatchObject({ method: 'POST', status: 415, client: '127.0.0.1' });
     expect(server.stdout()).not.toContain(demo.password);
-  });
+  }, 20_000);
 });
 
 describe('GET /healthz', () => {
@@ -109,7 +109,7 @@ describe('GET /healthz', () => {
     expect(answer.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(answer.headers.get('strict-transport-security')).toBeNull();
-  });
+  }, 20_000);
 });
 
 describe('SIGTERM', () => {
