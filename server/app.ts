@@ -4,6 +4,8 @@ import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { defaultBodyLimits } from './body';
 import type { Endpoint } from './config';
+import { clientAddress } from './forwarded';
+import { type HealthState, health } from './health';
 import { isLoopbackAddress } from './hosts';
 import { languageOf } from './preload';
 import { createProxy } from './proxy';
@@ -13,25 +15,29 @@ import { createStatic, isBuildMetadata } from './static';
 
 export interface AppOptions {
   endpoints: Endpoint[];
-  sandbox: Sandbox;
+  /** The local sandbox; none when no endpoint is local (gateway only). */
+  sandbox?: Sandbox;
   distDir: string;
   upstreamTimeoutMs: number;
   /** The largest request body the gateway passes to an upstream (default 16 MiB). */
   gatewayBodyLimit?: number;
   /** Where an error no route answered is logged (default: nowhere). */
   log?: (line: string) => void;
+  /** Whether X-Forwarded-For names the client (forwarded.ts; default: no). */
+  trustProxy?: boolean;
+  /** What `GET /healthz` reports (default: running, with a sandbox when one is given). */
+  health?: HealthState;
 }
 
 type Gateway = (request: Request, rest: string, clientIp: string) => Promise<Response>;
 
 /**
- * The caller's address, from the socket (@hono/node-server puts the Node request in `c.env.incoming`); 'unknown'
- * when there is none, as with `app.request()` in tests. Forwarding headers are not trusted: the server is reached
- * directly.
+ * The caller's address, from the socket (@hono/node-server puts the Node request in `c.env.incoming`), or from a
+ * trusted proxy's X-Forwarded-For; 'unknown' when there is none, as with `app.request()` in tests.
  */
-function clientIp(c: Context): string {
-  const incoming = (c.env as { incoming?: Pick<IncomingMessage, 'socket'> } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
+function clientIp(c: Context, trustProxy: boolean): string {
+  const incoming = (c.env as { incoming?: Pick<IncomingMessage, 'socket' | 'headers'> } | undefined)?.incoming;
+  return incoming ? clientAddress(incoming, trustProxy) : 'unknown';
 }
 
 const notFoundJson = (message: string) =>
@@ -54,7 +60,13 @@ export const answerHeaders: Readonly<Record<string, string>> = Object.fromEntrie
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const files = createStatic(options.distDir);
-  const sandbox: Gateway = (request, rest, ip) => options.sandbox.handle(request, rest, ip);
+  const local = options.sandbox;
+  const sandbox: Gateway = (request, rest, ip) => {
+    if (!local) throw new Error('An endpoint without an upstream needs the sandbox.');
+    return local.handle(request, rest, ip);
+  };
+  const trustProxy = options.trustProxy ?? false;
+  const state: HealthState = options.health ?? { stopping: () => false, sandboxOpen: () => (local ? true : null) };
   const gateways = new Map<string, Gateway>(
     options.endpoints.map((e) => [
       e.id,
@@ -89,24 +101,30 @@ export function createApp(options: AppOptions): Hono {
   // The console's scripts and styles, and API answers, gzipped for clients that accept it (about a third of the bytes).
   app.use('*', compress());
 
+  app.get('/healthz', (c) => {
+    const { code, body } = health(state);
+    c.header('Cache-Control', 'no-store');
+    return c.json(body, code);
+  });
+
   app.get('/api/endpoints', (c) =>
     c.json({ endpoints: options.endpoints.map((e) => ({ id: e.id, upstream: e.upstream })) }),
   );
 
   // The local sandbox's mailbox (not a SORACOM operation): the mails it "sent", newest first.
-  if (options.endpoints.some((e) => e.id === 'local')) {
+  if (local && options.endpoints.some((e) => e.id === 'local')) {
     app.get('/api/local/mailbox', (c) => {
       // It hands out sign-up and reset links: only to this machine, even when the server listens more widely, and
       // to no one when the caller's address is unknown.
-      if (!isLoopbackAddress(clientIp(c))) return notFoundJson('No such API.');
+      if (!isLoopbackAddress(clientIp(c, trustProxy))) return notFoundJson('No such API.');
       c.header('Cache-Control', 'no-store');
-      return c.json({ mails: options.sandbox.mailbox(c.req.query('email') || undefined) });
+      return c.json({ mails: local.mailbox(c.req.query('email') || undefined) });
     });
 
     // Files the sandbox exported (bills, statements, usage): the random token in the path is the credential, as in
     // a presigned URL, so the browser can simply navigate to it. Tokens expire (guesses.exportedFiles).
     app.get('/api/local/downloads/:token', (c) => {
-      const file = options.sandbox.download(c.req.param('token'));
+      const file = local.download(c.req.param('token'));
       if (!file) return notFoundJson('No such file, or its link has expired.');
       return new Response(file.content, {
         headers: {
@@ -123,7 +141,7 @@ export function createApp(options: AppOptions): Hono {
     const gateway = gateways.get(endpoint);
     if (!gateway) return notFoundJson(`No API endpoint "${endpoint}" is offered here.`);
     const rest = new URL(c.req.url).pathname.slice(`/api/${endpoint}/v1`.length) || '/';
-    return gateway(c.req.raw, rest, clientIp(c));
+    return gateway(c.req.raw, rest, clientIp(c, trustProxy));
   });
   app.all('/api/*', () => notFoundJson('No such API.'));
 

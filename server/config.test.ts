@@ -26,6 +26,9 @@ describe('parseConfig', () => {
       allowedHosts: [],
       sandboxOps: 'loopback',
       passwordCost: 131_072,
+      logFormat: 'json',
+      trustProxy: false,
+      shutdownGraceSeconds: 10,
     });
     expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
     expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();

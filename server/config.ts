@@ -41,9 +41,21 @@ export interface Config {
   sandboxOps: SandboxOpsMode;
   /** scrypt's N for new password hashes in the sandbox (r and p as in store/secrets.passwordCost). */
   passwordCost: number;
+  /** How each request's log line is written: one JSON object, or words for a person at a terminal. */
+  logFormat: LogFormat;
+  /** Whether a reverse proxy in front sets X-Forwarded-For and X-Forwarded-Proto (forwarded.ts). */
+  trustProxy: boolean;
+  /** Seconds a stopping server waits for requests in flight before it cuts them off. */
+  shutdownGraceSeconds: number;
 }
 
-export const usage = `Usage: npm start [-- options]   (or: npm run serve -- options, to skip the build)
+export type LogFormat = 'json' | 'text';
+
+/** Whether the server runs the local sandbox (and so opens its database): it does when an endpoint has no upstream. */
+export const hasSandbox = (config: Pick<Config, 'endpoints'>): boolean =>
+  config.endpoints.some((e) => e.upstream === null);
+
+export const usage = `Usage: npm start [-- options]   (after npm run build; or npm run serve -- options, from the sources)
 
 Serves the SORACOM console, a same-origin gateway to the SORACOM API, and a local SORACOM API sandbox.
 
@@ -52,7 +64,11 @@ Options (each also read from the environment variable shown):
   --host ADDR       HOST              address to listen on (default 127.0.0.1)
   --db FILE         SANDBOX_DB        sandbox database file, or :memory: (default .data/sandbox.db)
   --fleet N         SANDBOX_FLEET     SIMs in the demo fleet seeded into a new database, up to 100000 (default 1000)
-  --endpoints LIST  ENDPOINTS         endpoints to offer, comma-separated (default local,jp,g,sandbox-jp,sandbox-g)
+  --endpoints LIST  ENDPOINTS         endpoints to offer, comma-separated (default local,jp,g,sandbox-jp,sandbox-g);
+                                      without local, the sandbox database is never opened
+  --gateway-only    GATEWAY_ONLY=1    no local sandbox: the console and the gateway only, keeping nothing on disk, so
+                                      any number of instances can serve behind a load balancer (the default
+                                      endpoints without local)
                     ENDPOINT_URL_<ID> another upstream for an endpoint, e.g. ENDPOINT_URL_SANDBOX_JP=http://127.0.0.1:9000/v1
                     UPSTREAM_TIMEOUT_MS  how long to wait for an upstream answer (default 30000)
   --rate-limit N    SANDBOX_RATE_LIMIT  requests per minute per client IP to each of the sandbox's sign-in, sign-up,
@@ -73,7 +89,16 @@ Options (each also read from the environment variable shown):
   --password-cost N  SANDBOX_PASSWORD_COST  scrypt's N for the sandbox's password hashes, a power of two from
                                       1024 to 1048576 (default ${passwordCost.N}, OWASP's figure); a hash made at a
                                       lower N is made again at the next sign-in
+  --trust-proxy     TRUST_PROXY=1     a reverse proxy in front sets X-Forwarded-For (the client address for logs
+                                      and rate limits: the last address in it) and X-Forwarded-Proto (https: answers
+                                      get Strict-Transport-Security); without it both headers are ignored
+  --log-format F    LOG_FORMAT        json or text: one line per request, on standard output (default json, or text
+                                      when the output is a terminal)
+  --shutdown-grace N  SHUTDOWN_GRACE  seconds to let requests in flight finish on SIGTERM or SIGINT before closing
+                                      (default 10)
   --help            print this help
+
+GET /healthz answers 200 {"status":"ok",...} while the server takes requests, 503 once it is stopping.
 `;
 
 function port(n: number): number {
@@ -81,7 +106,8 @@ function port(n: number): number {
   return n;
 }
 
-export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'help' {
+/** `terminal`: whether standard output is a terminal (then request lines default to text). */
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, terminal = false): Config | 'help' {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -97,6 +123,10 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
       'allowed-hosts': { type: 'string' },
       'sandbox-ops': { type: 'string' },
       'password-cost': { type: 'string' },
+      'gateway-only': { type: 'boolean' },
+      'trust-proxy': { type: 'boolean' },
+      'log-format': { type: 'string' },
+      'shutdown-grace': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -106,10 +136,13 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
     if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${value}"`);
     return n;
   };
-  const wanted = (values.endpoints ?? env.ENDPOINTS ?? knownEndpoints.map((e) => e.id).join(','))
+  const gatewayOnly = values['gateway-only'] ?? flag(env.GATEWAY_ONLY, 'GATEWAY_ONLY');
+  const defaults = knownEndpoints.filter((e) => !gatewayOnly || e.upstream !== null).map((e) => e.id);
+  const wanted = (values.endpoints ?? env.ENDPOINTS ?? defaults.join(','))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  if (gatewayOnly && wanted.includes('local')) throw new Error('--gateway-only offers no local endpoint');
   const endpoints = wanted.map((id) => {
     const known = knownEndpoints.find((e) => e.id === id);
     if (!known) throw new Error(`unknown endpoint "${id}"; known: ${knownEndpoints.map((e) => e.id).join(', ')}`);
@@ -144,6 +177,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
     passwordCost: powerOfTwo(
       number(values['password-cost'] ?? env.SANDBOX_PASSWORD_COST, passwordCost.N, 'password cost'),
     ),
+    logFormat: logFormat(values['log-format'] ?? env.LOG_FORMAT, terminal ? 'text' : 'json'),
+    trustProxy: values['trust-proxy'] ?? flag(env.TRUST_PROXY, 'TRUST_PROXY'),
+    shutdownGraceSeconds: number(values['shutdown-grace'] ?? env.SHUTDOWN_GRACE, 10, 'shutdown grace'),
   };
 }
 
@@ -163,6 +199,20 @@ function powerOfTwo(n: number): number {
     throw new Error(`password cost must be a power of two from 1024 to 1048576, not ${n}`);
   }
   return n;
+}
+
+function logFormat(value: string | undefined, fallback: LogFormat): LogFormat {
+  if (value === undefined || value === '') return fallback;
+  if (value !== 'json' && value !== 'text') throw new Error(`log format must be json or text, not "${value}"`);
+  return value;
+}
+
+/** An on/off environment variable: 1, true, yes or on; 0, false, no, off or empty. */
+function flag(value: string | undefined, name: string): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['', '0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new Error(`${name} must be 1 or 0 (true or false), not "${value}"`);
 }
 
 /** A size in bytes: a whole number, optionally with k or m (KiB, MiB); at least 1. */

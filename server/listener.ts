@@ -15,6 +15,7 @@ import { getRequestListener } from '@hono/node-server';
 import { answerHeaders } from './app';
 import { declaredTooLarge, defaultBodyLimits, readNodeBody, tooLarge } from './body';
 import type { Endpoint } from './config';
+import { cameOverHttps, clientAddress, strictTransportSecurity } from './forwarded';
 import { allowedHosts, hostAllowed } from './hosts';
 import { type ApiAnswer, type ApiCall, errorAnswer } from './sandbox/answers';
 import { codes, SoracomError } from './sandbox/errors';
@@ -68,21 +69,24 @@ export interface ListenerOptions {
   bodyLimit?: number;
   /** The largest body of a request the gateway passes to an upstream (default 16 MiB). */
   gatewayBodyLimit?: number;
+  /** Whether a reverse proxy's X-Forwarded-For and X-Forwarded-Proto are believed (forwarded.ts; default no). */
+  trustProxy?: boolean;
 }
 
-/** `fetch` is the Hono app's, for everything but sandbox calls. */
+/** `fetch` is the Hono app's, for everything but sandbox calls; `sandbox` is null when no endpoint is local. */
 export function createListener(
   fetch: Parameters<typeof getRequestListener>[0],
-  sandbox: Sandbox,
+  sandbox: Sandbox | null,
   endpoints: Endpoint[],
   options: ListenerOptions = {},
 ): RequestListener {
   const viaHono = getRequestListener(fetch, { hostname: options.hostname });
-  const prefixes = endpoints.filter((e) => e.upstream === null).map((e) => `/api/${e.id}/v1`);
+  const prefixes = sandbox ? endpoints.filter((e) => e.upstream === null).map((e) => `/api/${e.id}/v1`) : [];
   const gateways = endpoints.filter((e) => e.upstream !== null).map((e) => `/api/${e.id}/`);
   const hosts = options.allowedHosts ?? allowedHosts('');
   const bodyLimit = options.bodyLimit ?? defaultBodyLimits.sandbox;
   const gatewayBodyLimit = options.gatewayBodyLimit ?? defaultBodyLimits.gateway;
+  const trustProxy = options.trustProxy ?? false;
 
   function failed(request: IncomingMessage, response: ServerResponse, error: unknown) {
     options.log?.(`server: could not answer ${request.method} ${request.url}: ${(error as Error)?.stack ?? error}`);
@@ -111,6 +115,8 @@ export function createListener(
   }
 
   function route(request: IncomingMessage, response: ServerResponse) {
+    // Merged into whatever headers the answer is written with, on either path.
+    if (cameOverHttps(request, trustProxy)) response.setHeader('strict-transport-security', strictTransportSecurity);
     if (!hostAllowed(request.headers.host, hosts)) {
       const message = 'This server does not answer to that host name (see --allowed-hosts).';
       return send(request, response, errorAnswer(new SoracomError(421, codes.misdirected, message)));
@@ -121,7 +127,12 @@ export function createListener(
     // A backslash in the path is refused by the Hono side (400): leave such requests to it.
     // The same URL parse as app.ts's route (dot segments resolved), so a path is the sandbox's only if it is there.
     const url = prefix !== undefined && !path.includes('\\') ? new URL(raw, 'http://server.local') : null;
-    if (prefix === undefined || url === null || !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) {
+    if (
+      sandbox === null ||
+      prefix === undefined ||
+      url === null ||
+      !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))
+    ) {
       return toApp(request, response, path);
     }
     const call: ApiCall = {
@@ -133,7 +144,7 @@ export function createListener(
         return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
       },
       text: (limit) => readNodeBody(request, limit),
-      clientIp: request.socket.remoteAddress ?? 'unknown',
+      clientIp: clientAddress(request, trustProxy),
     };
     // The sandbox answers every error itself; what can still fail is writing the answer out.
     sandbox

@@ -3,9 +3,9 @@
  * its operation and checked against the operation's parameters and body before any handler runs.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import description from '../../openapi/soracom.json' with { type: 'json' };
 import { badRequest, codes, SoracomError } from './errors';
 
 type Schema = Record<string, unknown>;
@@ -63,10 +63,13 @@ interface Route {
   arrayParams: Set<string>;
 }
 
-export const specPath = resolve(import.meta.dirname, '../../openapi/soracom.json');
-
-export function loadSpec(path = specPath): OpenApiDocument {
-  return JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+/**
+ * The description: openapi/soracom.json (imported, so that the compiled server carries it), or the file at `path`.
+ * A copy each time, as callers may change what they get.
+ */
+export function loadSpec(path?: string): OpenApiDocument {
+  if (path !== undefined) return JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+  return structuredClone(description) as unknown as OpenApiDocument;
 }
 
 /** Ajv set up for SORACOM's OpenAPI 3.0 schemas: their custom `format` names are checked loosely. */

@@ -1,11 +1,12 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from '../app/i18n';
-import { useEndpoints } from '../pages/login/useEndpoints';
+import { useEndpoints, useOfferedEndpoint } from '../pages/login/useEndpoints';
 
 /** Which API the page talks to, from the endpoints the server offers. */
 export function EndpointSelect({ value, onChange }: { value: string; onChange: (endpoint: string) => void }) {
   const { t } = useTranslation();
   const endpoints = useEndpoints();
+  useOfferedEndpoint(endpoints, value, onChange);
   return (
     <NativeSelect
       label={t('login.endpoint')}

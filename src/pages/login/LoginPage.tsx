@@ -7,7 +7,7 @@ import { PublicLayout } from '../../components/layout/PublicLayout';
 import { safeReturnPath } from '../../lib/paths';
 import { useRetryCountdown } from '../../lib/useRetryCountdown';
 import { CredentialFields } from './CredentialFields';
-import { useEndpoints } from './useEndpoints';
+import { useEndpoints, useOfferedEndpoint } from './useEndpoints';
 import { loadAuth, useLogin } from './useLogin';
 import { useLoginForm } from './useLoginForm';
 import { validateCredentials } from './validation';
@@ -24,6 +24,7 @@ export function LoginPage() {
   const retryIn = useRetryCountdown(lastError);
   const [endReason] = useState(sessionStore.endReason);
   const form = useLoginForm();
+  useOfferedEndpoint(endpoints, form.values.endpoint, (id) => form.set('endpoint', id));
   const [haveCode, setHaveCode] = useState(false);
 
   if (session) return <Navigate to={returnTo} replace />;

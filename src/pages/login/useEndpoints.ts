@@ -17,3 +17,15 @@ export function useEndpoints(): EndpointInfo[] {
   }, []);
   return endpoints;
 }
+
+/**
+ * Keeps the chosen endpoint among those offered: a server without the local sandbox (gateway only) does not offer the
+ * one forms start with, and they move to the first it offers.
+ */
+export function useOfferedEndpoint(endpoints: EndpointInfo[], chosen: string, choose: (id: string) => void): void {
+  const offered = endpoints.some((e) => e.id === chosen);
+  const first = endpoints[0]?.id;
+  useEffect(() => {
+    if (!offered && first !== undefined) choose(first);
+  }, [offered, first, choose]);
+}
