@@ -379,9 +379,9 @@ export const permissionService = (tag: string): string => (tag.startsWith('API S
  *   refreshing its own token. SORACOM's own Lagoon users are granted `Auth:logout` explicitly, so SORACOM may govern
  *   it; refusing a user to end their own session protects nothing, and the console must be able to sign out.
  * - `rootOnlyOperations` are refused to every SAM user whatever its permissions (403): the root account's own
- *   password, MFA, auth keys and tokens, and the default permissions (the description gives those three operations a
- *   403 "Not privileged" of their own). Managing SAM users and roles is governed by permissions like anything else
- *   (SORACOM: a SAM user with `User:*` and `Role:*` can manage security settings).
+ *   password, MFA, auth keys and tokens. Managing SAM users, roles and the default permissions is governed by
+ *   permissions like anything else (SORACOM: a SAM user with `User:*` and `Role:*` can manage security settings; the
+ *   403 "Not privileged" the description lists for the default permissions is read as that refusal).
  */
 export const samAlwaysAllowed: readonly string[] = ['logout', 'generateAuthToken'];
 export const rootOnlyOperations: readonly string[] = [
@@ -394,9 +394,6 @@ export const rootOnlyOperations: readonly string[] = [
   'generateOperatorAuthKey',
   'deleteOperatorAuthKey',
   'revokeOperatorAuthTokens',
-  'getDefaultPermissions',
-  'updateDefaultPermissions',
-  'deleteDefaultPermissions',
 ];
 
 /**
