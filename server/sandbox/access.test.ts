@@ -24,6 +24,7 @@ const rootOnly = new Set(rootOnlyOperations);
  * exists, a SIM that cannot go to standby...): every other operation succeeds for the root account.
  */
 const rootGetsAnError = new Set([
+  'verifyMFA',
   'createUser',
   'createUserPassword',
   'enableUserMFA',
