@@ -29,7 +29,7 @@ export interface CallFacts {
   time: number;
 }
 
-export function createAccess(stores: Stores) {
+export function createAccess(stores: Stores, log: (line: string) => void) {
   // Permissions are checked when written, so reading one back only needs parsing; a SAM user's every call reads
   // the same few texts, so they are parsed once (a bounded cache: a text no longer used is dropped with the rest).
   const parsed = new Map<string, PermissionDocument>();
@@ -48,6 +48,26 @@ export function createAccess(stores: Stores) {
     row.kind === 'role' ? { kind: 'role', roleId: row.role_id ?? '' } : { kind: row.kind };
 
   let recorded = 0;
+  let scheduled = false;
+  /** The operator whose old rows go with the next write, when one is due (every `pruneEvery` records). */
+  let pruneDue: { operatorId: string; before: number } | null = null;
+  /** Writes the calls of this turn of the event loop in one transaction, once their answers are on their way. */
+  function writeSoon() {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      const prune = pruneDue;
+      pruneDue = null;
+      try {
+        stores.auditLog.flush();
+        if (prune) stores.auditLog.prune(prune.operatorId, prune.before, auditLog.rowsPerOperator);
+      } catch (error) {
+        // The calls were answered either way; a log that cannot be written is the server's problem.
+        log(`sandbox: could not write the audit log: ${(error as Error).message}`);
+      }
+    });
+  }
 
   return {
     /** Every permission that applies to a SAM user, as the evaluator takes them. */
@@ -93,11 +113,11 @@ export function createAccess(stores: Stores) {
       return body.operatorId ? { operatorId: body.operatorId, userName: body.userName ?? null } : undefined;
     },
 
-    /** Records a call of a known caller; now and then drops what the log no longer keeps. */
+    /** Records a call of a known caller (written right after); now and then drops what the log no longer keeps. */
     record(facts: CallFacts, call: { pathname: string; clientIp: string }, status: number): void {
       const { found, caller } = facts;
       if (!found || !caller) return;
-      stores.auditLog.record({
+      stores.auditLog.add({
         operatorId: caller.operatorId,
         userName: caller.userName,
         apiKind: `/v1${found.template}`,
@@ -108,8 +128,9 @@ export function createAccess(stores: Stores) {
       });
       recorded += 1;
       if (recorded % auditLog.pruneEvery === 0) {
-        stores.auditLog.prune(caller.operatorId, facts.time - auditLog.retentionDays * day, auditLog.rowsPerOperator);
+        pruneDue = { operatorId: caller.operatorId, before: facts.time - auditLog.retentionDays * day };
       }
+      writeSoon();
     },
   };
 }

@@ -60,7 +60,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const limiter = createRateLimiter(options.rateLimit ?? rateLimit);
   const transaction = <T>(work: () => T): T => options.db.transaction(work)();
   const bodyLimit = options.bodyLimit ?? defaultBodyLimits.sandbox;
-  const access = createAccess(stores);
+  const access = createAccess(stores, log);
 
   function authenticate(call: ApiCall, operationId: string, time: number): Identity {
     const apiKey = call.header('x-soracom-api-key');
@@ -150,12 +150,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       }
     }
     for (const [name, value] of Object.entries(limits)) result.headers[name] ??= value;
-    try {
-      access.record(facts, call, result.status);
-    } catch (error) {
-      // The call is answered either way; a log that cannot be written is the server's problem, not the caller's.
-      log(`sandbox: could not write the audit log: ${(error as Error).message}`);
-    }
+    access.record(facts, call, result.status);
     return result;
   }
 

@@ -1,4 +1,9 @@
-/** The API audit log: one row per call of a known caller (guesses.auditLog), newest first when read. */
+/**
+ * The API audit log: one row per call of a known caller (guesses.auditLog), newest first when read. Rows are
+ * written in batches: a write transaction of its own for every call would cost more than many a call itself
+ * (scripts/bench-load.ts), so `add` keeps the row and `flush` writes what was kept in one transaction; every read
+ * flushes first, so a reader always sees every call answered before it.
+ */
 import type { Db } from '../db';
 
 export interface AuditEntry {
@@ -57,11 +62,22 @@ export function auditLogStore(db: Db) {
        AND (requested_at < @time OR (requested_at = @time AND id <= @id))`,
   );
   const all = db.prepare<[], AuditRow>('SELECT * FROM api_audit_log ORDER BY id');
+  const pending: AuditEntry[] = [];
+  const writeAll = db.transaction((entries: AuditEntry[]) => {
+    for (const entry of entries) insert.run(entry);
+  });
+  const flush = () => {
+    if (pending.length > 0) writeAll(pending.splice(0));
+  };
 
   return {
-    record: (entry: AuditEntry) => insert.run(entry),
-    page: (query: AuditQuery) =>
-      page.all({
+    /** Keeps a row to write with the next `flush`. */
+    add: (entry: AuditEntry) => pending.push(entry),
+    /** Writes the rows kept so far, in one transaction. */
+    flush,
+    page(query: AuditQuery) {
+      flush();
+      return page.all({
         operatorId: query.operatorId,
         apiKind: query.apiKind ?? null,
         from: query.from ?? 0,
@@ -69,15 +85,20 @@ export function auditLogStore(db: Db) {
         beforeTime: query.before?.time ?? never,
         beforeId: query.before?.id ?? never,
         limit: query.limit,
-      }),
+      });
+    },
     /** Drops the operator's rows older than `before`, and those past its newest `keep`. */
     prune(operatorId: string, before: number, keep: number) {
+      flush();
       pruneOld.run(operatorId, before);
       const first = firstDropped.get(operatorId, keep);
       if (first) dropFrom.run({ operatorId, time: first.requested_at, id: first.id });
     },
     /** Every row, oldest first (tests search them for secrets). */
-    all: () => all.all(),
+    all() {
+      flush();
+      return all.all();
+    },
   };
 }
 export type AuditLogStore = ReturnType<typeof auditLogStore>;

@@ -27,6 +27,8 @@ const logs = async (query = '', auth: Credentials = root) => {
   return { entries: res.body as Entry[], next: res.headers.get('x-soracom-next-key') };
 };
 const userPath = `/operators/${demo.operatorId}/users/${demo.userName}`;
+/** The log is written right after the answers (in one transaction per turn of the event loop). */
+const written = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('GET /audit_logs/api', () => {
   it('lists each call newest first: who, the kind, the path without its query, the address, time and status', async () => {
@@ -141,6 +143,7 @@ describe('GET /audit_logs/api', () => {
     await s.call('POST', `${userPath}/mfa/verify`, { auth: sam, body: { mfaOTPCode: '246810' } });
     await s.call('GET', `/sims?api_key=${sam.apiKey}`, { auth: root });
 
+    await written();
     const stored = JSON.stringify(s.db.prepare('SELECT * FROM api_audit_log').all());
     expect(stored).toContain('/v1/auth');
     for (const secret of [
@@ -170,6 +173,7 @@ describe('GET /audit_logs/api', () => {
       for (let i = 0; i < rowsPerOperator; i++) insert.run(demo.operatorId, s.clock.now - 1000 + (i % 1000));
     })();
     for (let i = 0; i < pruneEvery; i++) await s.call('GET', '/groups', { auth: root });
+    await written();
     // Pruned once in these calls: back to the newest rows kept, plus the calls since (fewer than pruneEvery).
     const count = s.db.prepare('SELECT count(*) AS n FROM api_audit_log WHERE operator_id = ?').get(demo.operatorId);
     expect((count as { n: number }).n).toBeLessThan(rowsPerOperator + pruneEvery);
