@@ -136,6 +136,19 @@ test.describe('Account › Security', () => {
         })
       ).status(),
     ).toBe(201);
+    // A SAM user may do nothing until a permission allows it, not even manage their own account: give them the
+    // self-service statement SORACOM documents (their own user only).
+    const selfService = {
+      statements: [{ effect: 'allow', api: 'User:*', condition: "pathVariable('user_name') == samUserName" }],
+    };
+    expect(
+      (
+        await request.put(api(`/operators/${demo.operatorId}/users/${userName}/permission`), {
+          headers,
+          data: { permission: JSON.stringify(selfService) },
+        })
+      ).status(),
+    ).toBe(200);
 
     await page.goto('/login');
     await page.getByRole('button', { name: 'SAM user' }).click();

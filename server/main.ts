@@ -13,6 +13,7 @@ import { logRequests } from './requestLog';
 import { type Db, openDb } from './sandbox/db';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
+import { demoTeam } from './sandbox/seedTeam';
 import { startSessionSimulator } from './sandbox/sessionSimulator';
 import { passwordCost } from './sandbox/store/secrets';
 import { tokenStore } from './sandbox/store/tokens';
@@ -107,6 +108,12 @@ shutdown = gracefulShutdown(server, {
   },
 });
 stopOnSignals(shutdown);
+const samLogin = (userName: string, password: string, what: string) =>
+  `                                 SAM user ${demo.operatorId} / ${userName} / ${password} (${what})`;
+const demoLogins = [
+  samLogin(demo.userName, demo.userPassword, 'no permission'),
+  ...demoTeam.map((user) => samLogin(user.userName, user.password, `role ${user.roleId}`)),
+].join('\n');
 
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
@@ -124,5 +131,5 @@ ${endpoints}${
     : ''
 }
 Demo login (local sandbox only): root ${demo.email} / ${demo.password}
-                                 SAM user ${demo.operatorId} / ${demo.userName} / ${demo.userPassword}`);
+${demoLogins}`);
 });

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CallResult, type ContractSandbox, type Credentials, createContractSandbox, demo } from '../test/contract';
+import { grant, selfService } from '../test/sam';
 import { codes } from './errors';
 
 let s: ContractSandbox;
@@ -293,6 +294,7 @@ describe('malformed input to the account operations never causes a 500', () => {
       for (const path of [`${user}/auth_keys`, `${user}/mfa`]) fine(await s.call('GET', path, { auth: root }), path);
       fine(await s.call('DELETE', `${user}/tokens`, { auth: root }), `${user}/tokens`);
     }
+    await grant(s, root, demo.userName, selfService);
     const sam = await s.call('POST', '/auth', {
       body: { operatorId: demo.operatorId, userName: demo.userName, password: demo.userPassword },
     });

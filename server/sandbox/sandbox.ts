@@ -5,6 +5,7 @@
  */
 import { declaresBody, defaultBodyLimits, isJsonType, readFetchBody } from '../body';
 import { isLoopbackAddress } from '../hosts';
+import { type CallFacts, createAccess } from './access';
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
 import { handlers } from './api/handlers';
 import type { Ctx } from './context';
@@ -79,6 +80,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       throw new SoracomError(403, codes.forbidden, 'This sandbox operation is only offered to this machine.');
     }
   }
+  const access = createAccess(stores, log);
 
   function authenticate(call: ApiCall, operationId: string, time: number): Identity {
     const apiKey = call.header('x-soracom-api-key');
@@ -106,9 +108,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return raw;
   }
 
-  async function reply(call: ApiCall, limits: Record<string, string>): Promise<ApiAnswer> {
+  async function reply(call: ApiCall, limits: Record<string, string>, facts: CallFacts): Promise<ApiAnswer> {
     const found = router.find(call.method, call.pathname);
-    const time = now();
+    const time = facts.time;
+    facts.found = found;
     checkSandboxOps(found.operationId, call.clientIp);
     if (rateLimited.has(found.operationId)) {
       const hit = limiter.hit(`${call.clientIp} ${found.operationId}`, time);
@@ -124,6 +127,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     // The caller is known before a byte of the body is read: an anonymous caller cannot make the sandbox read one.
     const params = found.validateParams(call.query);
     const identity = found.secured ? authenticate(call, found.operationId, time) : null;
+    if (identity) {
+      facts.caller = identity;
+      // Before the body is read: a caller refused the operation cannot make the sandbox read one either.
+      access.authorize(identity, found, { method: call.method, path: params.path, clientIp: call.clientIp, time });
+    }
     const match = { ...params, body: found.validateBody(await body(call, found)) };
     if (identity && match.path.operator_id !== undefined && match.path.operator_id !== identity.operatorId) {
       throw forbidden();
@@ -143,15 +151,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       log,
       mail: (mail) => mailer(mail, time),
     };
-    return json(handler(ctx as Ctx<never>), call.header('accept-encoding'));
+    const answered = handler(ctx as Ctx<never>);
+    facts.caller ??= access.signedIn(found, answered);
+    return json(answered, call.header('accept-encoding'));
   }
 
   async function answer(call: ApiCall): Promise<ApiAnswer> {
     // The rate-limit headers go on every answer of a limited operation; an error's own headers win.
     const limits: Record<string, string> = {};
+    const facts: CallFacts = { time: now() };
     let result: ApiAnswer;
     try {
-      result = await reply(call, limits);
+      result = await reply(call, limits, facts);
     } catch (error) {
       if (error instanceof SoracomError) result = errorAnswer(error);
       else {
@@ -160,6 +171,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       }
     }
     for (const [name, value] of Object.entries(limits)) result.headers[name] ??= value;
+    access.record(facts, call, result.status);
     return result;
   }
 

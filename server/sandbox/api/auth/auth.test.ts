@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type ContractSandbox, createContractSandbox, demo } from '../../../test/contract';
 import { codes } from '../../errors';
+import { demoTeam } from '../../seedTeam';
 
 // A fresh sandbox for every test: several of them move the clock. No SIMs are needed here.
 let s: ContractSandbox;
@@ -49,8 +50,15 @@ describe('POST /auth', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ operatorId: demo.operatorId, userName: demo.userName });
+    // The token identifies the user (not 401); demo-user has no permission, so the call is refused (403).
     const sims = await s.call('GET', '/sims?limit=1', { auth: res.body });
-    expect(sims.status).toBe(200);
+    expect(sims.status).toBe(403);
+    expect(sims.body.code).toBe(codes.forbidden);
+    const viewer = demoTeam[0];
+    const allowed = await s.call('POST', '/auth', {
+      body: { operatorId: demo.operatorId, userName: viewer.userName, password: viewer.password },
+    });
+    expect((await s.call('GET', '/sims?limit=1', { auth: allowed.body })).status).toBe(200);
   });
 
   it('refuses a SAM user with a wrong password, an unknown user or another operator with the same answer', async () => {

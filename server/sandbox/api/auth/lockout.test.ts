@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MFA_REQUIRED_CODE } from '../../../../common/soracomCodes';
 import { type CallResult, type ContractSandbox, createContractSandbox, demo } from '../../../test/contract';
 import { enableUserMfa, operatorWithMfa, step, wrongCode } from '../../../test/mfa';
+import { grant, selfService } from '../../../test/sam';
 import { codes } from '../../errors';
 import { mfaLockout } from '../../guesses';
 
@@ -104,6 +105,7 @@ describe('MFA lockout of the root account', () => {
 describe('MFA lockout of a SAM user', () => {
   it('locks the user after 5 wrong codes, not the root account, and unlocks after the window', async () => {
     const credentials = { operatorId: demo.operatorId, userName: demo.userName, password: demo.userPassword };
+    await grant(s, await s.loginRoot(), demo.userName, selfService);
     const sam = await s.call('POST', '/auth', { body: credentials });
     const totp = await enableUserMfa(s, sam.body, demo.operatorId, demo.userName);
     for (let i = 0; i < mfaLockout.maxFailures; i++) {

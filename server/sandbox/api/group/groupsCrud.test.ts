@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type ContractSandbox, type Credentials, createContractSandbox, demo } from '../../../test/contract';
 import { codes } from '../../errors';
+import { demoTeam } from '../../seedTeam';
 
 let s: ContractSandbox;
 let root: Credentials & { operatorId: string };
@@ -109,9 +110,10 @@ describe('POST /groups', () => {
     expect(res.status).toBe(401);
   });
 
-  it('lets a SAM user create a group of its operator', async () => {
+  it('lets a SAM user allowed to (the demo SIM operator) create a group of its operator', async () => {
+    const operator = demoTeam[1];
     const login = await s.call('POST', '/auth', {
-      body: { operatorId: demo.operatorId, userName: demo.userName, password: demo.userPassword },
+      body: { operatorId: demo.operatorId, userName: operator.userName, password: operator.password },
     });
     expect(login.status).toBe(200);
     const res = await create({ tags: { name: 'by SAM' } }, login.body);

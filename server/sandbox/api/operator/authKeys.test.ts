@@ -1,6 +1,7 @@
 /** Auth keys of the root account and of SAM users; and "sign out everywhere" (`DELETE .../tokens`). */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type ContractSandbox, type Credentials, createContractSandbox, demo } from '../../../test/contract';
+import { grant, selfService } from '../../../test/sam';
 import { codes } from '../../errors';
 
 let s: ContractSandbox;
@@ -8,6 +9,9 @@ let root: Credentials;
 beforeEach(async () => {
   s = createContractSandbox({ fleet: 0 });
   root = await s.loginRoot();
+  // The user manages their own keys and tokens, as SORACOM's documented self-service statement allows, and lists
+  // SIMs: that is how these tests see whether a session still works.
+  await grant(s, root, demo.userName, selfService, { effect: 'allow', api: 'Sim:listSims' });
 });
 
 const rootKeys = `/operators/${demo.operatorId}/auth_keys`;

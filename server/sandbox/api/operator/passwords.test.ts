@@ -1,6 +1,7 @@
 /** Password changes: the root account's (`POST /operators/{id}/password`) and a SAM user's (`PUT .../password`). */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type ContractSandbox, type Credentials, createContractSandbox, demo } from '../../../test/contract';
+import { grant } from '../../../test/sam';
 import { codes } from '../../errors';
 
 let s: ContractSandbox;
@@ -69,6 +70,15 @@ describe('POST /operators/{id}/password', () => {
 });
 
 describe('PUT /operators/{id}/users/{name}/password', () => {
+  // SORACOM's documented example: a user may change their own password, and only theirs.
+  beforeEach(() =>
+    grant(s, root, demo.userName, {
+      effect: 'allow',
+      api: 'User:updateUserPassword',
+      condition: "pathVariable('user_name') == samUserName",
+    }),
+  );
+
   it('lets the SAM user change their own password with the current one', async () => {
     const sam = (await samLogin()).body;
     const res = await s.call('PUT', userPassword(), {

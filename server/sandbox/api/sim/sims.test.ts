@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ContractSandbox, type Credentials, createContractSandbox, demo } from '../../../test/contract';
 import { codes } from '../../errors';
+import { demoTeam } from '../../seedTeam';
 
 // One sandbox for the file: no test here changes what the demo operator owns (those that create SIMs do so for an
 // operator of their own, or in a sandbox of their own), and none moves the clock.
@@ -90,9 +91,10 @@ describe('GET /sims', () => {
     expect(res.status).toBe(400);
   });
 
-  it('lets a SAM user list the operator’s SIMs', async () => {
+  it('lets a SAM user allowed to (the demo viewer) list the operator’s SIMs', async () => {
+    const viewer = demoTeam[0];
     const sam = await s.call('POST', '/auth', {
-      body: { operatorId: demo.operatorId, userName: demo.userName, password: demo.userPassword },
+      body: { operatorId: demo.operatorId, userName: viewer.userName, password: viewer.password },
     });
     const res = await s.call('GET', '/sims?limit=1000', { auth: sam.body });
     expect(res.body).toHaveLength(s.fleet);

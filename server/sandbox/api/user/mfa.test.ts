@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MFA_REQUIRED_CODE } from '../../../../common/soracomCodes';
 import { type ContractSandbox, type Credentials, createContractSandbox, demo } from '../../../test/contract';
 import { enableUserMfa, parseTotp, step, wrongCode } from '../../../test/mfa';
+import { grant, selfService } from '../../../test/sam';
 import { codes } from '../../errors';
 
 let s: ContractSandbox;
@@ -11,6 +12,7 @@ let sam: Credentials;
 beforeEach(async () => {
   s = createContractSandbox({ fleet: 0 });
   root = await s.loginRoot();
+  await grant(s, root, demo.userName, selfService);
   const login = await s.call('POST', '/auth', {
     body: { operatorId: demo.operatorId, userName: demo.userName, password: demo.userPassword },
   });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type ContractSandbox, type Credentials, createContractSandbox, demo } from '../../../test/contract';
+import { grant, samLogin, selfService } from '../../../test/sam';
 import { codes } from '../../errors';
 
 let s: ContractSandbox;
@@ -97,7 +98,7 @@ describe('SAM users', () => {
     expect(password.status).toBe(403);
   });
 
-  it('are described by GET: the root account sees any user, a SAM user only itself', async () => {
+  it('are described by GET: the root account sees any user, a SAM user only as its permissions allow', async () => {
     const res = await s.call('GET', userPath(demo.userName), { auth: root });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -107,17 +108,21 @@ describe('SAM users', () => {
       authKeyList: [],
       roleList: [],
     });
+    expect(res.body.permission).toBeUndefined();
     expect(Number.isInteger(res.body.createDateTime)).toBe(true);
 
     await s.call('POST', userPath('erin'), { auth: root, body: {} });
     const erin = await s.call('GET', userPath('erin'), { auth: root });
     expect(erin.body.hasPassword).toBe(false);
 
-    const sam = await s.call('POST', '/auth', {
-      body: { operatorId: demo.operatorId, userName: demo.userName, password: demo.userPassword },
-    });
-    expect((await s.call('GET', userPath(demo.userName), { auth: sam.body })).status).toBe(200);
-    expect((await s.call('GET', userPath('erin'), { auth: sam.body })).status).toBe(403);
+    // demo-user has no permission: not even itself. With the self-service statement, itself and no one else.
+    const sam = await samLogin(s);
+    expect((await s.call('GET', userPath(demo.userName), { auth: sam })).status).toBe(403);
+    await grant(s, root, demo.userName, selfService);
+    const own = await s.call('GET', userPath(demo.userName), { auth: sam });
+    expect(own.status).toBe(200);
+    expect(JSON.parse(own.body.permission)).toEqual({ statements: [selfService] });
+    expect((await s.call('GET', userPath('erin'), { auth: sam })).status).toBe(403);
   });
 
   it('answer 404 for an unknown user', async () => {
