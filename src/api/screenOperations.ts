@@ -123,7 +123,12 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Files:getExportedFile',
     ],
   },
-  { id: 'account', path: '/account', opens: [], calls: ['User:getUser', 'User:listUserAuthKeys', 'User:getUserMFAStatus'] },
+  {
+    id: 'account',
+    path: '/account',
+    opens: [],
+    calls: ['User:getUser', 'User:listUserAuthKeys', 'User:getUserMFAStatus'],
+  },
   {
     id: 'users',
     path: '/account/users',
@@ -170,7 +175,12 @@ export const screenOperations: readonly ScreenOperations[] = [
     calls: ['User:getDefaultPermissions', 'User:updateDefaultPermissions', 'User:deleteDefaultPermissions'],
   },
   { id: 'tester', path: '/account/permission-tester', opens: [], calls: [] },
-  { id: 'auditLog', path: '/account/audit-log', opens: ['AuditLog:getApiAuditLogs'], calls: ['AuditLog:getApiAuditLogs'] },
+  {
+    id: 'auditLog',
+    path: '/account/audit-log',
+    opens: ['AuditLog:getApiAuditLogs'],
+    calls: ['AuditLog:getApiAuditLogs'],
+  },
 ];
 
 export const screenById = (id: ScreenId): ScreenOperations =>

@@ -24,9 +24,7 @@ export interface CallContext {
   sourceIp?: string;
 }
 
-export type Verdict =
-  | { allowed: true; decision?: Decision }
-  | { allowed: false; decision: Decision };
+export type Verdict = { allowed: true; decision?: Decision } | { allowed: false; decision: Decision };
 
 /** `Service:operationId` → its two parts. */
 export function splitApi(api: string): { service: string; operationId: string } {

@@ -64,7 +64,10 @@ export const accessQueries = {
         else {
           for (const role of roles) {
             if (!role.roleId) continue;
-            add({ kind: 'role', roleId: role.roleId }, role.permission === undefined ? 'unreadable' : { text: role.permission });
+            add(
+              { kind: 'role', roleId: role.roleId },
+              role.permission === undefined ? 'unreadable' : { text: role.permission },
+            );
           }
         }
         add({ kind: 'default' }, defaults);

@@ -97,7 +97,11 @@ export const teamChanges = {
         const path = usr(operatorId, userName);
         if (permission.trim() === '')
           await api.DELETE('/operators/{operator_id}/users/{user_name}/permission', { params: { path } });
-        else await api.PUT('/operators/{operator_id}/users/{user_name}/permission', { params: { path }, body: { permission } });
+        else
+          await api.PUT('/operators/{operator_id}/users/{user_name}/permission', {
+            params: { path },
+            body: { permission },
+          });
       },
       onSuccess: (_data, _vars, _result, { client }) =>
         refetchAfterChange(client, teamQueries.user(operatorId, userName).queryKey),
@@ -140,7 +144,11 @@ export const teamChanges = {
         else await api.PUT('/operators/{operator_id}/roles/{role_id}', { params: { path }, body });
       },
       onSuccess: (_data, _vars, _result, { client }) =>
-        refetchAfterChange(client, teamQueries.roles(operatorId).queryKey, teamQueries.role(operatorId, roleId).queryKey),
+        refetchAfterChange(
+          client,
+          teamQueries.roles(operatorId).queryKey,
+          teamQueries.role(operatorId, roleId).queryKey,
+        ),
     }),
   deleteRole: (operatorId: string, roleId: string) =>
     mutationOptions({
@@ -161,7 +169,11 @@ export const teamChanges = {
         const path = { operator_id: operatorId };
         if (permissions.trim() === '')
           await api.DELETE('/operators/{operator_id}/users/default_permissions', { params: { path } });
-        else await api.PUT('/operators/{operator_id}/users/default_permissions', { params: { path }, body: { permissions } });
+        else
+          await api.PUT('/operators/{operator_id}/users/default_permissions', {
+            params: { path },
+            body: { permissions },
+          });
       },
       onSuccess: (_data, _vars, _result, { client }) =>
         refetchAfterChange(client, teamQueries.defaultPermissions(operatorId).queryKey),

@@ -14,7 +14,15 @@ import { type NewPassword, NewPasswordFields, newPasswordErrors } from '../../co
 export const userNamePattern = /^[A-Za-z0-9\-_.@+=]{1,100}$/;
 
 /** Creates a SAM user with, at will, a password, roles and an auth key whose secret is shown here once. */
-export function CreateUserDialog({ opened, onClose, operatorId }: { opened: boolean; onClose: () => void; operatorId: string }) {
+export function CreateUserDialog({
+  opened,
+  onClose,
+  operatorId,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  operatorId: string;
+}) {
   const { t } = useTranslation();
   const roles = useQuery({ ...teamQueries.roles(operatorId), enabled: opened });
   const [userName, setUserName] = useState('');
@@ -40,10 +48,17 @@ export function CreateUserDialog({ opened, onClose, operatorId }: { opened: bool
 
   const created = create.done ? create.data : undefined;
   return (
-    <Modal opened={opened} onClose={close} title={t('team.users.create')} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('team.users.create')}
+      centered
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {created ? (
         <Stack gap="sm">
-          <Text>{t('team.users.created', { name: userName })}</Text>
+          <Text>{t('team.users.createdNotice', { name: userName })}</Text>
           {created.authKey ? (
             <>
               <Text size="sm" c="orange">
@@ -54,7 +69,12 @@ export function CreateUserDialog({ opened, onClose, operatorId }: { opened: bool
             </>
           ) : null}
           <Group justify="flex-end">
-            <Button component={Link} to={`/account/users/${encodeURIComponent(userName)}`} variant="default" onClick={close}>
+            <Button
+              component={Link}
+              to={`/account/users/${encodeURIComponent(userName)}`}
+              variant="default"
+              onClick={close}
+            >
               {t('team.users.open')}
             </Button>
             <Button onClick={close}>{t('team.done')}</Button>
@@ -107,7 +127,11 @@ export function CreateUserDialog({ opened, onClose, operatorId }: { opened: bool
               onChange={(e) => setWithPassword(e.currentTarget.checked)}
             />
             {withPassword ? <NewPasswordFields value={password} onChange={setPassword} showErrors={checked} /> : null}
-            <Checkbox label={t('team.users.withKey')} checked={withKey} onChange={(e) => setWithKey(e.currentTarget.checked)} />
+            <Checkbox
+              label={t('team.users.withKey')}
+              checked={withKey}
+              onChange={(e) => setWithKey(e.currentTarget.checked)}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}

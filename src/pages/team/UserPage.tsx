@@ -14,10 +14,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
 import { notifySuccess } from '../../lib/notify';
-import { PermissionEditor } from './permissions/PermissionEditor';
 import { AuthKeysCard } from '../account/security/AuthKeysCard';
-import { UserMfa, UserPassword } from './UserSignIn';
+import { PermissionEditor } from './permissions/PermissionEditor';
 import { UserRoles } from './UserRoles';
+import { UserMfa, UserPassword } from './UserSignIn';
 
 export function UserPage() {
   const { t } = useTranslation();

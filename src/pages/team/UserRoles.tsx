@@ -11,7 +11,15 @@ import { useAccess } from '../../components/access/useAccess';
 import { FormError } from '../../components/FormError';
 
 /** The roles attached to a user; attach another, detach one. */
-export function UserRoles({ operatorId, userName, attached }: { operatorId: string; userName: string; attached: RoleSummary[] }) {
+export function UserRoles({
+  operatorId,
+  userName,
+  attached,
+}: {
+  operatorId: string;
+  userName: string;
+  attached: RoleSummary[];
+}) {
   const { t } = useTranslation();
   const roles = useQuery(teamQueries.roles(operatorId));
   const [chosen, setChosen] = useState<string | null>(null);

@@ -61,7 +61,12 @@ export function UserPassword({ operatorId, userName }: Props) {
           <Stack gap="sm">
             <FormError error={set.error} retryIn={set.retryIn} />
             <NewPasswordFields value={value} onChange={setValue} showErrors={checked} />
-            <GuardedButton refusal={access.refusal('User:createUserPassword', vars)} type="submit" w="fit-content" loading={set.pending}>
+            <GuardedButton
+              refusal={access.refusal('User:createUserPassword', vars)}
+              type="submit"
+              w="fit-content"
+              loading={set.pending}
+            >
               {t('team.user.setPassword')}
             </GuardedButton>
           </Stack>

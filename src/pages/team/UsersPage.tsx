@@ -70,7 +70,9 @@ export function UsersPage() {
                     <Table.Td>
                       {[
                         user.hasPassword ? t('team.users.password') : null,
-                        user.authKeyList.length > 0 ? t('team.users.authKeys', { count: user.authKeyList.length }) : null,
+                        user.authKeyList.length > 0
+                          ? t('team.users.authKeys', { count: user.authKeyList.length })
+                          : null,
                       ]
                         .filter(Boolean)
                         .join(', ') || t('team.users.noSignIn')}

@@ -8,7 +8,13 @@ import { operationsOf, services } from './operationCatalog';
  * Builds one statement from the catalogue: a service, some of its operations (or `*`, or a wildcard typed in such as
  * `list*`), allow or deny, and an optional condition. `onAdd` returns false when the text cannot take it.
  */
-export function StatementForm({ onAdd, disabledReason }: { onAdd: (statement: PermissionStatement) => void; disabledReason?: string }) {
+export function StatementForm({
+  onAdd,
+  disabledReason,
+}: {
+  onAdd: (statement: PermissionStatement) => void;
+  disabledReason?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [service, setService] = useState<string | null>(null);
@@ -78,7 +84,12 @@ export function StatementForm({ onAdd, disabledReason }: { onAdd: (statement: Pe
           />
         </Group>
         <Group gap="sm">
-          <Button size="xs" variant="light" onClick={add} disabled={!service || apis.length === 0 || Boolean(bad) || Boolean(disabledReason)}>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={add}
+            disabled={!service || apis.length === 0 || Boolean(bad) || Boolean(disabledReason)}
+          >
             {t('team.editor.add')}
           </Button>
           {disabledReason ? (

@@ -13,7 +13,12 @@ const entries: Record<string, string[][]> = catalog;
 export const services: readonly string[] = Object.keys(entries);
 
 export const operationsOf = (service: string): readonly CatalogOperation[] =>
-  (entries[service] ?? []).map(([operationId = '', method = '', path = '']) => ({ service, operationId, method, path }));
+  (entries[service] ?? []).map(([operationId = '', method = '', path = '']) => ({
+    service,
+    operationId,
+    method,
+    path,
+  }));
 
 export const allOperations: readonly CatalogOperation[] = services.flatMap(operationsOf);
 

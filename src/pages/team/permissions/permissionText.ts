@@ -3,7 +3,10 @@ import type { Change } from '../../../../common/configuration';
 import { formatPermission, type PermissionStatement, parsePermission } from '../../../../common/permissions';
 
 /** `message` is the evaluator's explanation; `required` when an empty text is not allowed. */
-export type Validation = { ok: true } | { ok: false; required: true } | { ok: false; required?: false; message: string };
+export type Validation =
+  | { ok: true }
+  | { ok: false; required: true }
+  | { ok: false; required?: false; message: string };
 
 /** An empty text means "no permission" where that is allowed (a user, the defaults), not for a role. */
 export function validatePermissionText(text: string, allowEmpty: boolean): Validation {
@@ -41,7 +44,8 @@ export function permissionChanges(before: string, after: string): Change[] {
     const now = b[i] as Change['after'];
     if (i >= a.length) changes.push({ kind: 'added', path, after: now });
     else if (i >= b.length) changes.push({ kind: 'removed', path, before: was });
-    else if (JSON.stringify(was) !== JSON.stringify(now)) changes.push({ kind: 'changed', path, before: was, after: now });
+    else if (JSON.stringify(was) !== JSON.stringify(now))
+      changes.push({ kind: 'changed', path, before: was, after: now });
   }
   return changes;
 }
