@@ -8,6 +8,7 @@ import { answerClientError, createListener } from './listener';
 import { openDb } from './sandbox/db';
 import { createSandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
+import { demoTeam } from './sandbox/seedTeam';
 import { startSessionSimulator } from './sandbox/sessionSimulator';
 import { tokenStore } from './sandbox/store/tokens';
 
@@ -62,6 +63,13 @@ const server = createServer(
   }),
 );
 server.on('clientError', answerClientError);
+const samLogin = (userName: string, password: string, what: string) =>
+  `                                 SAM user ${demo.operatorId} / ${userName} / ${password} (${what})`;
+const demoLogins = [
+  samLogin(demo.userName, demo.userPassword, 'no permission'),
+  ...demoTeam.map((user) => samLogin(user.userName, user.password, `role ${user.roleId}`)),
+].join('\n');
+
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -73,7 +81,7 @@ Endpoints: ${config.endpoints.map((e) => e.id).join(', ')}${
       : ''
   }
 Demo login (local sandbox only): root ${demo.email} / ${demo.password}
-                                 SAM user ${demo.operatorId} / ${demo.userName} / ${demo.userPassword}`);
+${demoLogins}`);
 });
 
 function shutdown() {

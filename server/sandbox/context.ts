@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import { forbidden } from './errors';
 import type { OutgoingMail } from './mail';
+import { auditLogStore } from './store/auditLog';
 import { billingStore } from './store/billing';
 import { couponStore } from './store/coupons';
 import { exportedFileStore } from './store/exportedFiles';
@@ -9,6 +10,8 @@ import { mailboxStore } from './store/mailbox';
 import { oneTimeTokenStore } from './store/oneTimeTokens';
 import { operatorStore } from './store/operators';
 import { paymentStore } from './store/payments';
+import { permissionStore } from './store/permissions';
+import { roleStore } from './store/roles';
 import { simRecordStore } from './store/simRecords';
 import { simSearchStore } from './store/simSearch';
 import { simStore } from './store/sims';
@@ -34,6 +37,9 @@ export function createStores(db: Db) {
     coupons: couponStore(db),
     payments: paymentStore(db),
     exportedFiles: exportedFileStore(db),
+    permissions: permissionStore(db),
+    roles: roleStore(db),
+    auditLog: auditLogStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -87,13 +93,6 @@ export function caller(ctx: Ctx<unknown>): Identity {
 export function requireRoot(ctx: Ctx<unknown>): Identity {
   const identity = caller(ctx);
   if (identity.userName) throw forbidden('Only the root account can do this.');
-  return identity;
-}
-
-/** The SAM user named in the path acting for themself, or the root account of the operator. */
-export function selfOrRoot(ctx: Ctx<unknown>): Identity {
-  const identity = caller(ctx);
-  if (identity.userName !== null && identity.userName !== ctx.path.user_name) throw forbidden();
   return identity;
 }
 

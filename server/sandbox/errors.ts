@@ -46,6 +46,12 @@ export const codes = {
   sessionOffline: 'SEM0016',
   /** Sandbox Air stats at a timestamp that already has data. */
   statsExist: 'STA0001',
+  /** A permission or trust policy that is not valid JSON, or not in SORACOM's permission syntax. */
+  permissionInvalid: 'SAM0001',
+  /** Deleting a role still attached to a user. */
+  roleInUse: 'SAM0002',
+  /** Creating one more user or role, or attaching one more role, past guesses.teamLimits. */
+  limitExceeded: 'SAM0003',
 } as const;
 
 export class SoracomError extends Error {

@@ -357,3 +357,83 @@ export const payerInformation = { maxLength: 200 } as const;
  *   SIMs included; Beam stats: one line per SIM, period and Beam item.
  */
 export const exportedFiles = { asyncDelayMs: 2_000, validMs: 60 * 60 * 1000 } as const;
+
+/**
+ * Team access (SORACOM Access Management). The service of an operation in a permission (`Service:operationId`) is
+ * its first tag in the description; the `API Sandbox: …` operations are all `Sandbox` (a pattern holds only letters,
+ * digits and `*`, so the tag as it is could not be named).
+ */
+export const permissionService = (tag: string): string => (tag.startsWith('API Sandbox') ? 'Sandbox' : tag);
+
+/**
+ * Who may call what (sandbox.ts runs the check once, before any handler and before the body is read):
+ * - The root account may call everything. A SAM user may call an operation when a statement of its own permission,
+ *   of one of its roles or of the operator's default permissions allows it and none denies it (common/permissions.ts).
+ *   A refusal is 403 `AUM0002` and nothing changes.
+ * - Self-service is not implicit: SORACOM documents granting `User:updateUserPassword` with the condition
+ *   `pathVariable('user_name') == samUserName` for a user to change their own password, so a SAM user needs such a
+ *   statement for their own password, MFA, auth keys, tokens and even `getUser` of themself. Enabling and verifying
+ *   MFA stay the user's own besides (the root account or another user gets 403 even when allowed), since the TOTP
+ *   secret is the user's.
+ * - A SAM user may call `samAlwaysAllowed` whatever its permissions: giving up its own API key (logout) and
+ *   refreshing its own token. SORACOM's own Lagoon users are granted `Auth:logout` explicitly, so SORACOM may govern
+ *   it; refusing a user to end their own session protects nothing, and the console must be able to sign out.
+ * - `rootOnlyOperations` are refused to every SAM user whatever its permissions (403): the root account's own
+ *   password, MFA, auth keys and tokens. Managing SAM users, roles and the default permissions is governed by
+ *   permissions like anything else (SORACOM: a SAM user with `User:*` and `Role:*` can manage security settings; the
+ *   403 "Not privileged" the description lists for the default permissions is read as that refusal).
+ */
+export const samAlwaysAllowed: readonly string[] = ['logout', 'generateAuthToken'];
+export const rootOnlyOperations: readonly string[] = [
+  'getMFAStatus',
+  'enableMFA',
+  'verifyMFA',
+  'revokeMFA',
+  'updateOperatorPassword',
+  'listOperatorAuthKeys',
+  'generateOperatorAuthKey',
+  'deleteOperatorAuthKey',
+  'revokeOperatorAuthTokens',
+];
+
+/**
+ * Users, permissions and roles:
+ * - A user or role without a permission answers `{"permission": ""}` (`getUserPermission`), and `UserDetailResponse`
+ *   leaves `permission` out; likewise `{"defaultPermissions": ""}` and `{"trustPolicy": ""}` when none is set. Deleting
+ *   one that is not set is 204 all the same. `PUT .../permission` ignores its `description` (it is not shown anywhere).
+ * - An invalid permission (JSON, syntax, unsupported condition; common/permissions.ts `parsePermission`) is 400
+ *   `SAM0001` with the parser's message; limits are common/permissions.ts `permissionLimits`.
+ * - Role IDs follow the user-name rule (1 to 100 of letters, digits and `@ _ . + -`); `roleName` equals `roleId`.
+ *   There are no Soracom-managed roles locally: `listRoles?owner=soracom` is `[]`, and an SRN role ID is 404 for
+ *   `getRole`, `listRoleAttachedUsers` and `listRoleVersions`, 400 for `attachRole` ("not found"). `listRoleVersions`
+ *   of an operator-managed role is 400 (as described). A duplicate role or user is 400 `COM0010`.
+ * - `deleteRole` of a role attached to a user is 400 `SAM0002`; `attachRole` of a role already attached or unknown is
+ *   400; `detachRole` of a role the user does not have is 404. `deleteUser` removes the user's API keys (signing it
+ *   out), auth keys and role attachments.
+ * - A user that does not exist is 404 for every user operation, also where the description lists only 400.
+ * - Trust policies are stored and validated (JSON `{"statements": [{"effect": "allow"|"deny", "principal":
+ *   {"soracom": ["srn:soracom:…", …]}}]}`, at most `trustPolicyLimits`), but switching users is not offered locally.
+ * - Limits (400 `SAM0003` when a count is reached, 400 for a text too long): `teamLimits`.
+ */
+export const teamLimits = {
+  descriptionLength: 1_000,
+  usersPerOperator: 1_000,
+  rolesPerOperator: 1_000,
+  rolesPerUser: 10,
+  idPattern: /^[A-Za-z0-9@_.+-]{1,100}$/,
+} as const;
+export const trustPolicyLimits = { textLength: 10_000, statements: 20, principals: 100, principalLength: 300 } as const;
+
+/**
+ * API audit log (`GET /audit_logs/api`): every call of an authenticated caller is recorded, refused ones included
+ * (status kept as `statusCode`, as in SORACOM's example), and every successful `/auth` (as the caller it signed in;
+ * failed ones have no caller to file them under). `apiKind` is `/v1` and the path template of the operation
+ * (`/v1/sims/{sim_id}`), `requestPath` the path as called without its query, `userName` the SAM user (absent for the
+ * root account), `remoteIpAddress` the address the gateway saw. No body, header or query is kept, so no secret is.
+ * - Newest first; `api_kind` matches exactly; `from_epoch_ms`/`to_epoch_ms` are inclusive; `limit` defaults to
+ *   `defaultLimit`. `x-soracom-next-key` is the last entry's `requestedTimeEpochMs` and the next page holds older
+ *   calls; when the next entry has the same millisecond, the key is `<ms>:<n>` so that no call of that millisecond
+ *   is lost (a plain `<ms>` from the client is accepted too).
+ * - Kept `retentionDays`, and at most `rowsPerOperator` rows per operator: both pruned every `pruneEvery` records.
+ */
+export const auditLog = { defaultLimit: 100, retentionDays: 90, rowsPerOperator: 100_000, pruneEvery: 500 } as const;

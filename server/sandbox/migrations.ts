@@ -289,4 +289,42 @@ export const migrations: readonly string[] = [
      PRIMARY KEY (imsi, unixtime, item)
    );
    CREATE INDEX beam_stats_by_operator ON beam_stats(operator_id, unixtime);`,
+  // Team access: permissions of users, roles and the operator's defaults; trust policies; the API audit log.
+  `ALTER TABLE users ADD COLUMN permission TEXT;
+   ALTER TABLE users ADD COLUMN trust_policy TEXT;
+   CREATE TABLE default_permissions (
+     operator_id TEXT PRIMARY KEY REFERENCES operators(operator_id) ON DELETE CASCADE,
+     permission TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE roles (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     role_id TEXT NOT NULL,
+     description TEXT NOT NULL DEFAULT '',
+     permission TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, role_id)
+   );
+   CREATE TABLE user_roles (
+     operator_id TEXT NOT NULL,
+     user_name TEXT NOT NULL,
+     role_id TEXT NOT NULL,
+     attached_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, user_name, role_id),
+     FOREIGN KEY (operator_id, user_name) REFERENCES users(operator_id, user_name) ON DELETE CASCADE,
+     FOREIGN KEY (operator_id, role_id) REFERENCES roles(operator_id, role_id)
+   );
+   CREATE INDEX user_roles_by_role ON user_roles(operator_id, role_id);
+   CREATE TABLE api_audit_log (
+     id INTEGER PRIMARY KEY,
+     operator_id TEXT NOT NULL,
+     user_name TEXT,
+     api_kind TEXT NOT NULL,
+     request_path TEXT NOT NULL,
+     remote_ip TEXT NOT NULL,
+     requested_at INTEGER NOT NULL,
+     status INTEGER NOT NULL
+   );
+   CREATE INDEX api_audit_log_by_time ON api_audit_log(operator_id, requested_at, id);`,
 ];

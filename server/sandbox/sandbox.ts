@@ -4,6 +4,7 @@
  * `{code, message}`.
  */
 import { declaresBody, defaultBodyLimits, isJsonType, readFetchBody } from '../body';
+import { type CallFacts, createAccess } from './access';
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
 import { handlers } from './api/handlers';
 import type { Ctx } from './context';
@@ -59,6 +60,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const limiter = createRateLimiter(options.rateLimit ?? rateLimit);
   const transaction = <T>(work: () => T): T => options.db.transaction(work)();
   const bodyLimit = options.bodyLimit ?? defaultBodyLimits.sandbox;
+  const access = createAccess(stores);
 
   function authenticate(call: ApiCall, operationId: string, time: number): Identity {
     const apiKey = call.header('x-soracom-api-key');
@@ -86,9 +88,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return raw;
   }
 
-  async function reply(call: ApiCall, limits: Record<string, string>): Promise<ApiAnswer> {
+  async function reply(call: ApiCall, limits: Record<string, string>, facts: CallFacts): Promise<ApiAnswer> {
     const found = router.find(call.method, call.pathname);
-    const time = now();
+    const time = facts.time;
+    facts.found = found;
     if (rateLimited.has(found.operationId)) {
       const hit = limiter.hit(`${call.clientIp} ${found.operationId}`, time);
       Object.assign(limits, lowerCased(hit.headers));
@@ -103,6 +106,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     // The caller is known before a byte of the body is read: an anonymous caller cannot make the sandbox read one.
     const params = found.validateParams(call.query);
     const identity = found.secured ? authenticate(call, found.operationId, time) : null;
+    if (identity) {
+      facts.caller = identity;
+      // Before the body is read: a caller refused the operation cannot make the sandbox read one either.
+      access.authorize(identity, found, { method: call.method, path: params.path, clientIp: call.clientIp, time });
+    }
     const match = { ...params, body: found.validateBody(await body(call, found)) };
     if (identity && match.path.operator_id !== undefined && match.path.operator_id !== identity.operatorId) {
       throw forbidden();
@@ -122,15 +130,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       log,
       mail: (mail) => mailer(mail, time),
     };
-    return json(handler(ctx as Ctx<never>), call.header('accept-encoding'));
+    const answered = handler(ctx as Ctx<never>);
+    facts.caller ??= access.signedIn(found, answered);
+    return json(answered, call.header('accept-encoding'));
   }
 
   async function answer(call: ApiCall): Promise<ApiAnswer> {
     // The rate-limit headers go on every answer of a limited operation; an error's own headers win.
     const limits: Record<string, string> = {};
+    const facts: CallFacts = { time: now() };
     let result: ApiAnswer;
     try {
-      result = await reply(call, limits);
+      result = await reply(call, limits, facts);
     } catch (error) {
       if (error instanceof SoracomError) result = errorAnswer(error);
       else {
@@ -139,6 +150,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       }
     }
     for (const [name, value] of Object.entries(limits)) result.headers[name] ??= value;
+    try {
+      access.record(facts, call, result.status);
+    } catch (error) {
+      // The call is answered either way; a log that cannot be written is the server's problem, not the caller's.
+      log(`sandbox: could not write the audit log: ${(error as Error).message}`);
+    }
     return result;
   }
 

@@ -1,10 +1,11 @@
 /**
- * The demo data a fresh sandbox starts with: one operator, a SAM user, a few groups with configuration, a fleet of
- * SIMs with realistic variety and six months of daily Air usage. Deterministic: the same fleet size gives the same data.
+ * The demo data a fresh sandbox starts with: one operator, its SAM users and roles (seedTeam.ts), a few groups with
+ * configuration, a fleet of SIMs with realistic variety and six months of daily Air usage. Deterministic: the same fleet size gives the same data.
  */
 
 import { createStores, type Stores } from './context';
 import type { Db } from './db';
+import { seedTeam } from './seedTeam';
 import { buildSim, pick, plans, type Random, type Subscription, seededRandom, weighted } from './simFactory';
 import { addMonths, yearMonthOf } from './store/billing';
 import { seedStore } from './store/seed';
@@ -77,6 +78,7 @@ export function seedDemo(db: Db, options: { fleet: number; now: number }): void 
     });
     users.create(demo.operatorId, demo.userName, 'Demo SAM user', created);
     users.setPassword(demo.operatorId, demo.userName, demo.userPassword, created);
+    seedTeam(stores, demo.operatorId, created);
 
     const groupIds = groupSeeds.map((g, i) => {
       const groupId = `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`;

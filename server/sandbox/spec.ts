@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { badRequest, codes, SoracomError } from './errors';
+import { permissionService } from './guesses';
 
 type Schema = Record<string, unknown>;
 interface Parameter {
@@ -21,6 +22,7 @@ interface Operation {
   requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema }> };
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
   security?: unknown[];
+  tags?: string[];
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
@@ -38,6 +40,10 @@ export interface MatchedOperation {
 
 export interface FoundOperation {
   operationId: string;
+  /** The operation's service in permissions (`Sim` in `Sim:getSim`): its tag in the description (guesses). */
+  service: string;
+  /** The path template of the description, e.g. `/sims/{sim_id}`. */
+  template: string;
   /** Whether the description asks for `X-Soracom-API-Key` and `X-Soracom-Token`. */
   secured: boolean;
   /** Whether the description gives the operation an `application/json` request body. */
@@ -52,6 +58,8 @@ export interface FoundOperation {
 
 interface Route {
   method: string;
+  template: string;
+  service: string;
   pattern: RegExp;
   names: string[];
   op: Operation;
@@ -144,7 +152,6 @@ export class SpecRouter {
     const coercing = createAjv(spec, { coerceTypes: true });
     // Literal segments first, so `/operators/verify` wins over `/operators/{operator_id}`.
     const entries = Object.entries(spec.paths).sort(([a], [b]) => a.split('{').length - b.split('{').length);
-    const templates = new Map<Route, string>();
     for (const [template, item] of entries) {
       const names: string[] = [];
       const pattern = new RegExp(
@@ -158,6 +165,8 @@ export class SpecRouter {
         const bodySchema = op.requestBody?.content?.['application/json']?.schema;
         const route: Route = {
           method: method.toUpperCase(),
+          template,
+          service: permissionService(op.tags?.[0] ?? ''),
           pattern,
           names,
           op,
@@ -168,14 +177,13 @@ export class SpecRouter {
           arrayParams: new Set(params.filter((p) => p.in === 'query' && p.schema?.type === 'array').map((p) => p.name)),
         };
         this.routes.push(route);
-        templates.set(route, template);
       }
     }
-    this.index(templates);
+    this.index();
   }
 
-  private index(templates: Map<Route, string>) {
-    const segmentOf = (route: Route) => firstSegment(templates.get(route) ?? '');
+  private index() {
+    const segmentOf = (route: Route) => firstSegment(route.template);
     const isParameter = (segment: string) => segment.startsWith('{');
     this.anySegment.push(...this.routes.filter((route) => isParameter(segmentOf(route))));
     for (const segment of new Set(this.routes.map(segmentOf))) {
@@ -208,6 +216,8 @@ export class SpecRouter {
     const validateBody = (rawBody: string) => this.validateBody(route, rawBody);
     return {
       operationId: route.op.operationId,
+      service: route.service,
+      template: route.template,
       secured,
       jsonBody: route.op.requestBody?.content?.['application/json'] !== undefined,
       validate: (search, rawBody) => ({

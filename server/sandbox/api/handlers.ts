@@ -6,6 +6,7 @@
  * layout.test.ts holds every module to its tag. An operation of the description without a handler answers 501.
  */
 import type { Handler, Handlers } from '../context';
+import { auditLogHandlers } from './audit-log/apiAuditLogs';
 import { authHandlers } from './auth/auth';
 import { passwordResetHandlers } from './auth/passwordReset';
 import { billingHandlers } from './billing/bills';
@@ -20,6 +21,8 @@ import { operatorTokenHandlers } from './operator/tokens';
 import { couponHandlers } from './payment/coupons';
 import { paymentHandlers } from './payment/payments';
 import { querySimHandlers } from './query/sims';
+import { roleHandlers } from './role/roles';
+import { userRoleHandlers } from './role/userRoles';
 import { sandboxCouponHandlers } from './sandbox/coupon';
 import { sandboxOperatorHandlers } from './sandbox/operator';
 import { sandboxStatsHandlers } from './sandbox/stats';
@@ -34,7 +37,10 @@ import { beamStatsHandlers } from './stats/beam';
 import { subscriberActionHandlers } from './subscriber/actions';
 import { subscriberGroupHandlers } from './subscriber/subscribers';
 import { userAuthKeyHandlers } from './user/authKeys';
+import { userDirectoryHandlers } from './user/directory';
+import { userPermissionHandlers } from './user/permissions';
 import { userTokenHandlers } from './user/tokens';
+import { userTrustPolicyHandlers } from './user/trustPolicy';
 import { userHandlers } from './user/users';
 
 /** The modules' handlers in one map; an operationId two modules both answer is a mistake caught at start. */
@@ -60,6 +66,12 @@ const handlerModules: readonly Handlers[] = [
   userHandlers,
   userTokenHandlers,
   userAuthKeyHandlers,
+  userDirectoryHandlers,
+  userPermissionHandlers,
+  userTrustPolicyHandlers,
+  roleHandlers,
+  userRoleHandlers,
+  auditLogHandlers,
   simHandlers,
   simActionHandlers,
   simSmsHandlers,

@@ -13,6 +13,9 @@ export interface UserRow {
   mfa_last_counter: number;
   mfa_failures: number;
   mfa_locked_until: number;
+  /** The user's own permission (JSON text), when set. */
+  permission: string | null;
+  trust_policy: string | null;
 }
 
 export function userStore(db: Db) {
@@ -38,8 +41,25 @@ export function userStore(db: Db) {
        mfa_failures = CASE WHEN mfa_failures + 1 >= @max THEN 0 ELSE mfa_failures + 1 END
      WHERE operator_id = @operatorId AND user_name = @userName`,
   );
+  const list = db.prepare<[string], UserRow>('SELECT * FROM users WHERE operator_id = ? ORDER BY user_name');
+  const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM users WHERE operator_id = ?');
+  const setDescription = db.prepare(
+    'UPDATE users SET description = ?, updated_at = ? WHERE operator_id = ? AND user_name = ?',
+  );
+  const remove = db.prepare('DELETE FROM users WHERE operator_id = ? AND user_name = ?');
+  const clearPassword = db.prepare(
+    'UPDATE users SET password_hash = NULL, updated_at = ? WHERE operator_id = ? AND user_name = ?',
+  );
   return {
     get: (operatorId: string, userName: string) => get.get(operatorId, userName),
+    /** The operator's SAM users by name. */
+    list: (operatorId: string) => list.all(operatorId),
+    count: (operatorId: string) => count.get(operatorId)?.n ?? 0,
+    setDescription: (operatorId: string, userName: string, description: string, now: number) =>
+      setDescription.run(description, now, operatorId, userName),
+    /** The user row only (role attachments go with it); its keys and tokens are the token store's. */
+    remove: (operatorId: string, userName: string) => remove.run(operatorId, userName),
+    clearPassword: (operatorId: string, userName: string, now: number) => clearPassword.run(now, operatorId, userName),
     setMfa(
       operatorId: string,
       userName: string,

@@ -1,14 +1,13 @@
 /** "Sign out everywhere" for a SAM user. */
 import type { Handler, Handlers } from '../../context';
-import { selfOrRoot } from '../../context';
-import { notFound } from '../../errors';
+import { caller } from '../../context';
 import { revokeTokensKeepsCaller } from '../../guesses';
+import { pathUser } from './userDetail';
 
-/** Every API key and token of the user but the caller's, by the user themself or by the root account. */
+/** Every API key and token of the user but the caller's (the user themself, or whoever the permissions allow). */
 const revokeUserAuthTokens: Handler = (ctx) => {
-  const identity = selfOrRoot(ctx);
-  const user = ctx.stores.users.get(identity.operatorId, ctx.path.user_name ?? '');
-  if (!user) throw notFound('No such user.');
+  const identity = caller(ctx);
+  const user = pathUser(ctx, identity.operatorId);
   ctx.stores.tokens.revokeAll(identity.operatorId, user.user_name, revokeTokensKeepsCaller ? identity.apiKey : null);
   return { status: 204 };
 };

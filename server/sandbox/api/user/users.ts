@@ -1,71 +1,57 @@
-/** SAM users: creation, details, password and MFA. */
+/**
+ * SAM users: creation, details, password and MFA. Who may call these is the dispatcher's to decide (permissions,
+ * guesses: who may call what); a handler here only checks what the operation itself needs.
+ */
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
-import { caller, requireRoot, requireSelf, selfOrRoot } from '../../context';
-import { badRequest, codes, forbidden, notFound } from '../../errors';
-import { samMfaLabel } from '../../guesses';
+import { caller, requireSelf } from '../../context';
+import { badRequest, codes, notFound } from '../../errors';
+import { samMfaLabel, teamLimits } from '../../guesses';
 import { checkPassword } from '../../rules';
 import { verifyPassword } from '../../store/secrets';
-import type { UserRow } from '../../store/users';
+import { checkDescription, checkId, checkRoom } from '../../teamRules';
 import { acceptTotp, newTotpSecret, totpUri } from '../../totp';
-import { listAuthKeys } from '../operator/authKeys';
+import { pathUser, userDetail } from './userDetail';
 
 type CreateUser = components['schemas']['CreateUserRequest'];
 type CreatePassword = components['schemas']['CreateUserPasswordRequest'];
 type UpdatePassword = components['schemas']['UpdatePasswordRequest'];
 type MfaCode = components['schemas']['MFAAuthenticationRequest'];
 
-/** The SAM user of the path, which must exist. */
-function pathUser(ctx: Ctx<unknown>, operatorId: string): UserRow {
-  const user = ctx.stores.users.get(operatorId, ctx.path.user_name ?? '');
-  if (!user) throw notFound('No such user.');
-  return user;
-}
-
-const userNamePattern = /^[A-Za-z0-9@_.+-]{1,100}$/;
-
 const createUser: Handler = (ctx: Ctx<CreateUser | undefined>) => {
-  const { operatorId } = requireRoot(ctx);
-  const userName = ctx.path.user_name ?? '';
-  if (!userNamePattern.test(userName)) {
-    throw badRequest('A user name is 1 to 100 letters, digits and the characters @ _ . + -');
-  }
+  const { operatorId } = caller(ctx);
+  const userName = checkId(ctx.path.user_name, 'user name');
+  const description = checkDescription(ctx.body?.description);
   if (ctx.stores.users.get(operatorId, userName)) throw badRequest('That user already exists.', codes.alreadyExists);
-  ctx.stores.users.create(operatorId, userName, ctx.body?.description ?? '', ctx.now);
+  checkRoom(ctx.stores.users.count(operatorId), teamLimits.usersPerOperator, 'users per operator');
+  ctx.stores.users.create(operatorId, userName, description, ctx.now);
   return { status: 201 };
 };
 
-const getUser: Handler = (ctx) => {
-  const identity = caller(ctx);
-  const userName = ctx.path.user_name ?? '';
-  if (identity.userName && identity.userName !== userName) throw forbidden();
-  const user = ctx.stores.users.get(identity.operatorId, userName);
-  if (!user) throw notFound('No such user.');
-  return {
-    status: 200,
-    body: {
-      userName: user.user_name,
-      description: user.description,
-      hasPassword: user.password_hash !== null,
-      authKeyList: listAuthKeys(ctx, user.operator_id, user.user_name),
-      roleList: [],
-      createDateTime: Math.floor(user.created_at / 1000),
-      updateDateTime: Math.floor(user.updated_at / 1000),
-    },
-  };
-};
+const getUser: Handler = (ctx) => ({ status: 200, body: userDetail(ctx, pathUser(ctx, caller(ctx).operatorId)) });
 
 const createUserPassword: Handler = (ctx: Ctx<CreatePassword>) => {
-  const { operatorId } = requireRoot(ctx);
-  const user = ctx.stores.users.get(operatorId, ctx.path.user_name ?? '');
-  if (!user) throw notFound('No such user.');
+  const user = pathUser(ctx, caller(ctx).operatorId);
   if (user.password_hash) throw badRequest('The user already has a password.', codes.alreadyExists);
-  ctx.stores.users.setPassword(operatorId, user.user_name, checkPassword(ctx.body.password), ctx.now);
+  ctx.stores.users.setPassword(user.operator_id, user.user_name, checkPassword(ctx.body.password), ctx.now);
   return { status: 201 };
+};
+
+const hasUserPassword: Handler = (ctx) => {
+  const user = pathUser(ctx, caller(ctx).operatorId);
+  return { status: 200, body: { hasPassword: user.password_hash !== null } };
+};
+
+/** The user can then sign in only with auth keys; its API keys already issued stay valid. */
+const deleteUserPassword: Handler = (ctx) => {
+  const user = pathUser(ctx, caller(ctx).operatorId);
+  if (user.password_hash === null) throw notFound('The user has no password.');
+  ctx.stores.users.clearPassword(user.operator_id, user.user_name, ctx.now);
+  return { status: 204 };
 };
 
 const updateUserPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
-  const user = pathUser(ctx, selfOrRoot(ctx).operatorId);
+  const user = pathUser(ctx, caller(ctx).operatorId);
   // guesses.passwordRule: the root account too gives the user's current password.
   if (!verifyPassword(ctx.body.currentPassword, user.password_hash)) {
     throw badRequest('The current password is not correct.', codes.authFailed);
@@ -75,7 +61,7 @@ const updateUserPassword: Handler = (ctx: Ctx<UpdatePassword>) => {
 };
 
 const getUserMFAStatus: Handler = (ctx) => {
-  const user = pathUser(ctx, selfOrRoot(ctx).operatorId);
+  const user = pathUser(ctx, caller(ctx).operatorId);
   return { status: 200, body: { status: user.mfa_status } };
 };
 
@@ -104,7 +90,7 @@ const verifyUserMFA: Handler = (ctx: Ctx<MfaCode>) => {
 };
 
 const revokeUserMFA: Handler = (ctx) => {
-  const user = pathUser(ctx, selfOrRoot(ctx).operatorId);
+  const user = pathUser(ctx, caller(ctx).operatorId);
   ctx.stores.users.setMfa(user.operator_id, user.user_name, { status: 'INACTIVE', secret: null }, ctx.now);
   return { status: 204 };
 };
@@ -113,6 +99,8 @@ export const userHandlers = {
   createUser,
   getUser,
   createUserPassword,
+  hasUserPassword,
+  deleteUserPassword,
   updateUserPassword,
   getUserMFAStatus,
   enableUserMFA,
