@@ -1,7 +1,6 @@
 import {
   Anchor,
   Badge,
-  Button,
   Paper,
   Group as Row,
   ScrollArea,
