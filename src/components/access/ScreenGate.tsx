@@ -14,7 +14,7 @@ export function ScreenGate({ screen, children }: { screen: ScreenId; children: R
   const access = useAccess();
   if (access.mayOpen(screen)) return children;
   return (
-    <Alert color="orange" title={t('access.screenTitle')} role="alert" maw={720}>
+    <Alert color="red" title={t('access.screenTitle')} role="alert" maw={720}>
       <Stack gap="xs">
         <Text size="sm">{t('access.screenBody', { apis: screenById(screen).opens.join(', ') })}</Text>
         <Anchor component={Link} to="/" size="sm">

@@ -61,7 +61,7 @@ export function CreateUserDialog({
           <Text>{t('team.users.createdNotice', { name: userName })}</Text>
           {created.authKey ? (
             <>
-              <Text size="sm" c="orange">
+              <Text size="sm" fw={600}>
                 {t('team.keys.onlyOnce')}
               </Text>
               <CopyField label={t('team.keys.id')} value={created.authKeyId ?? ''} />

@@ -37,7 +37,7 @@ export function UserPassword({ operatorId, userName }: Props) {
           {t('team.user.password')}
         </Title>
         {has.data !== undefined ? (
-          <Badge variant="light" color={has.data ? 'green' : 'gray'}>
+          <Badge variant="dot" color={has.data ? 'green' : 'gray'}>
             {has.data ? t('team.user.hasPassword') : t('team.user.noPassword')}
           </Badge>
         ) : null}
@@ -111,7 +111,7 @@ export function UserMfa({ operatorId, userName }: Props) {
           {t('team.user.mfa')}
         </Title>
         {status.data ? (
-          <Badge variant="light" color={status.data === 'ACTIVE' ? 'green' : 'gray'}>
+          <Badge variant="dot" color={status.data === 'ACTIVE' ? 'green' : 'gray'}>
             {t(`team.user.mfaStatus.${status.data}`)}
           </Badge>
         ) : null}

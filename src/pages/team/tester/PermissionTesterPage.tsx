@@ -110,7 +110,7 @@ export function PermissionTesterPage() {
               </>
             )}
             {problems.map((p) => (
-              <Alert key={p.label} color="orange" role="status">
+              <Alert key={p.label} color="red" role="status">
                 {t('team.tester.problem', { source: p.label, message: p.message })}
               </Alert>
             ))}

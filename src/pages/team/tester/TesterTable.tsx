@@ -36,7 +36,7 @@ export function TesterTable({ rows }: { rows: TesterRow[] }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={decision.allowed ? 'green' : 'red'} variant="light">
+                  <Badge color={decision.allowed ? 'green' : 'red'} variant="dot">
                     {decision.allowed ? t('team.tester.allowed') : t('team.tester.refused')}
                   </Badge>
                 </Table.Td>
