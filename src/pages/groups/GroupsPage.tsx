@@ -1,14 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Paper,
-  Group as Row,
-  ScrollArea,
-  Skeleton,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Paper, Group as Row, ScrollArea, Skeleton, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
