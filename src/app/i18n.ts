@@ -1,7 +1,8 @@
 /**
  * English and Japanese for the console, in a small module of our own: only the active language's catalogue is
  * loaded, in parts (`start`: what the login page and the frame need; `public`: sign-up and recovery pages; `console`: the
- * signed-in screens; `money`: the billing and usage dashboards; each loaded with its screens),
+ * signed-in screens; `money`: the billing and usage dashboards; `team`: users, roles, permissions and the audit log, and
+ * what a SAM user's permissions refuse; each loaded with its screens),
  * strings are looked up by dotted key, and `{{name}}` is replaced from the options. (i18next and react-i18next did not
  * fit the login page's JavaScript budget next to React, React Router and Mantine: see the README.)
  * The chosen language is remembered per browser; it is not a secret.
@@ -11,7 +12,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 export const languages = ['en', 'ja'] as const;
 export type Language = (typeof languages)[number];
 type Catalog = { [key: string]: string | Catalog };
-export type CatalogPart = 'start' | 'public' | 'console' | 'money';
+export type CatalogPart = 'start' | 'public' | 'console' | 'money' | 'team';
 export type TOptions = { defaultValue?: string } & Record<string, unknown>;
 export type TFunction = (key: string, options?: TOptions) => string;
 
@@ -23,12 +24,14 @@ const loaders: Record<Language, Record<CatalogPart, Loader>> = {
     public: () => import('../locales/en/public.json'),
     console: () => import('../locales/en/console.json'),
     money: () => import('../locales/en/money.json'),
+    team: () => import('../locales/en/team.json'),
   },
   ja: {
     start: () => import('../locales/ja/start.json'),
     public: () => import('../locales/ja/public.json'),
     console: () => import('../locales/ja/console.json'),
     money: () => import('../locales/ja/money.json'),
+    team: () => import('../locales/ja/team.json'),
   },
 };
 const partsInUse = new Set<CatalogPart>(['start']);

@@ -1,6 +1,7 @@
 /** Routes, each screen loaded on demand. */
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { sessionStore } from '../api/session';
 import { RouteError } from '../components/layout/RouteError';
 import { LoginPage } from '../pages/login/LoginPage';
 import { loadCatalogPart } from './i18n';
@@ -9,6 +10,19 @@ import { loadCatalogPart } from './i18n';
 function Loading() {
   return <div aria-busy="true" style={{ minHeight: '100vh' }} />;
 }
+
+type TeamPage = Exclude<keyof typeof import('../pages/team/routes'), never>;
+
+/** Users, roles, permissions and the audit log, under the account area, with their catalogue part. */
+const teamPages: { path: string; page: TeamPage }[] = [
+  { path: 'account/users', page: 'UsersPage' },
+  { path: 'account/users/:userName', page: 'UserPage' },
+  { path: 'account/roles', page: 'RolesPage' },
+  { path: 'account/roles/:roleId', page: 'RolePage' },
+  { path: 'account/default-permissions', page: 'DefaultPermissionsPage' },
+  { path: 'account/permission-tester', page: 'PermissionTesterPage' },
+  { path: 'account/audit-log', page: 'AuditLogPage' },
+];
 
 /** Pages for people not signed in: sign-up and account recovery. */
 const publicPages = [
@@ -56,7 +70,12 @@ export function createRouter() {
       path: '/',
       HydrateFallback: Loading,
       lazy: async () => {
-        const [layout] = await Promise.all([import('../components/layout/SignedInLayout'), loadCatalogPart('console')]);
+        // A SAM user's screens explain what their permissions refuse in the `team` part's words.
+        const [layout] = await Promise.all([
+          import('../components/layout/SignedInLayout'),
+          loadCatalogPart('console'),
+          sessionStore.get()?.userName ? loadCatalogPart('team') : null,
+        ]);
         return { Component: layout.SignedInLayout };
       },
       errorElement: <RouteError />,
@@ -108,6 +127,13 @@ export function createRouter() {
           path: 'account',
           lazy: async () => ({ Component: (await import('../pages/account/AccountPage')).AccountPage }),
         },
+        ...teamPages.map(({ path, page }) => ({
+          path,
+          lazy: async () => {
+            const [pages] = await Promise.all([import('../pages/team/routes'), loadCatalogPart('team')]);
+            return { Component: pages[page] };
+          },
+        })),
         { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
       ],
     },

@@ -3,22 +3,29 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mant
 import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { createQueryClient } from '../../api/queryClient';
+import type { ScreenId } from '../../api/screenOperations';
 import { sessionStore, useSession } from '../../api/session';
-import { useTranslation } from '../../app/i18n';
+import { loadCatalogPart, useTranslation } from '../../app/i18n';
 import { loginPath } from '../../lib/paths';
+import { useAccess } from '../access/useAccess';
 import { SessionServices } from '../session/SessionServices';
 import classes from './SignedInLayout.module.css';
 import { UserMenu } from './UserMenu';
 
-const nav = [
-  { to: '/sims', key: 'nav.sims' },
-  { to: '/groups', key: 'nav.groups' },
-  { to: '/usage', key: 'nav.usage' },
-  { to: '/billing', key: 'nav.billing' },
-  { to: '/account', key: 'nav.account' },
-] as const;
+/** Each entry is shown when its screen may be opened (useAccess: always for the root account). */
+const nav: readonly { to: string; key: string; screen: ScreenId }[] = [
+  { to: '/sims', key: 'nav.sims', screen: 'sims' },
+  { to: '/groups', key: 'nav.groups', screen: 'groups' },
+  { to: '/usage', key: 'nav.usage', screen: 'usage' },
+  { to: '/billing', key: 'nav.billing', screen: 'billing' },
+  { to: '/account', key: 'nav.account', screen: 'account' },
+  { to: '/account/users', key: 'nav.team', screen: 'users' },
+  { to: '/account/permission-tester', key: 'nav.tester', screen: 'tester' },
+  { to: '/account/audit-log', key: 'nav.auditLog', screen: 'auditLog' },
+];
 
 const queryClient = createQueryClient();
 // Whatever ends the session (sign-out, expiry), nothing cached for it may be shown to the next one.
@@ -26,12 +33,41 @@ sessionStore.subscribe(() => {
   if (!sessionStore.get()) queryClient.clear();
 });
 
+/** Longest match wins: /account/users is not also /account. */
+export function activeEntry(pathname: string, entries: readonly { to: string }[]): string | undefined {
+  return entries
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+}
+
+function MainNav({ pathname, onNavigate }: { pathname: string; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const access = useAccess();
+  const shown = nav.filter((item) => access.mayOpen(item.screen));
+  const active = activeEntry(pathname, shown);
+  return shown.map((item) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      label={t(item.key)}
+      active={item.to === active}
+      onClick={onNavigate}
+    />
+  ));
+}
+
 /** Every signed-in screen: header, navigation, and the page. Without a session, off to the login page. */
 export function SignedInLayout() {
   const session = useSession();
   const location = useLocation();
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  const samUser = Boolean(session?.userName);
+  // A SAM user's screens explain what their permissions refuse, in the team part's words.
+  useEffect(() => {
+    if (samUser) void loadCatalogPart('team');
+  }, [samUser]);
 
   if (!session) {
     // After "Sign out" the next user starts afresh; otherwise (first visit, expiry) sign-in comes back here.
@@ -61,16 +97,7 @@ export function SignedInLayout() {
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
           <ScrollArea>
-            {nav.map((item) => (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={t(item.key)}
-                active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
-                onClick={close}
-              />
-            ))}
+            <MainNav pathname={location.pathname} onNavigate={close} />
           </ScrollArea>
           <Text size="xs" c="dimmed" mt="auto" p="xs">
             {t('nav.endpoint', { endpoint: t(`endpoints.${session.endpoint}`, { defaultValue: session.endpoint }) })}

@@ -1,10 +1,12 @@
-import { Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { groupChanges, groupDetailQueries, groupName } from '../../api/resources/groups';
 import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
+import { GuardedButton } from '../../components/access/GuardedButton';
+import { useAccess } from '../../components/access/useAccess';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeyValueList } from '../../components/KeyValueList';
@@ -17,6 +19,7 @@ export function GroupPage() {
   const { groupId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const access = useAccess();
   const group = useQuery(groupDetailQueries.detail(groupId));
   const members = useQuery(groupDetailQueries.members(groupId));
   const remove = useChange(groupChanges.remove(groupId));
@@ -34,9 +37,15 @@ export function GroupPage() {
       </Breadcrumbs>
       <Group justify="space-between">
         <Title order={2}>{data ? (groupName(data) ?? t('groups.unnamed')) : groupId}</Title>
-        <Button variant="default" color="red" onClick={() => setDeleting(true)} disabled={!data}>
+        <GuardedButton
+          variant="default"
+          color="red"
+          refusal={access.refusal('Group:deleteGroup', { group_id: groupId })}
+          onClick={() => setDeleting(true)}
+          disabled={!data}
+        >
           {t('groups.delete')}
-        </Button>
+        </GuardedButton>
       </Group>
       {group.error ? <ErrorAlert error={group.error} /> : null}
       {group.isPending ? <Skeleton height={120} /> : null}

@@ -1,8 +1,10 @@
-import { ActionIcon, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Group, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { groupChanges, type Group as SoracomGroup } from '../../api/resources/groups';
 import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
+import { GuardedButton } from '../../components/access/GuardedButton';
+import { useAccess } from '../../components/access/useAccess';
 import { FormError } from '../../components/FormError';
 
 /** The group's tags (`name` is its name): change a value, add one, remove one. */
@@ -15,6 +17,9 @@ export function GroupTags({ group }: { group: SoracomGroup }) {
   const [newValue, setNewValue] = useState('');
   const put = useChange(groupChanges.putTags(groupId));
   const remove = useChange(groupChanges.deleteTag(groupId));
+  const access = useAccess();
+  const putRefusal = access.refusal('Group:putGroupTags', { group_id: groupId });
+  const deleteRefusal = access.refusal('Group:deleteGroupTag', { group_id: groupId });
   async function save(changes: Record<string, string>) {
     if (!(await put.submit(changes))) return;
     setEdits({});
@@ -49,18 +54,20 @@ export function GroupTags({ group }: { group: SoracomGroup }) {
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Button
+                  <GuardedButton
                     size="compact-xs"
+                    refusal={putRefusal}
                     disabled={edits[name] === undefined || edits[name] === value || !edits[name]?.trim()}
                     onClick={() => void save({ [name]: (edits[name] ?? '').trim() })}
                   >
                     {t('common.save')}
-                  </Button>
+                  </GuardedButton>
                   <ActionIcon
                     variant="subtle"
                     color="red"
                     aria-label={t('groups.removeTag', { name })}
-                    disabled={name === 'name'}
+                    disabled={name === 'name' || Boolean(deleteRefusal)}
+                    title={deleteRefusal ?? undefined}
                     onClick={() => void remove.submit(name)}
                   >
                     ×
@@ -84,15 +91,16 @@ export function GroupTags({ group }: { group: SoracomGroup }) {
           value={newValue}
           onChange={(e) => setNewValue(e.currentTarget.value)}
         />
-        <Button
+        <GuardedButton
           size="xs"
           variant="default"
+          refusal={putRefusal}
           disabled={!newName.trim() || !newValue.trim()}
           onClick={() => void save({ [newName.trim()]: newValue.trim() })}
           loading={put.pending}
         >
           {t('groups.addTag')}
-        </Button>
+        </GuardedButton>
       </Group>
     </Stack>
   );

@@ -1,20 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Paper,
-  Group as Row,
-  ScrollArea,
-  Skeleton,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Paper, Group as Row, ScrollArea, Skeleton, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type Group, groupDetailQueries, groupName, groupQueries } from '../../api/resources/groups';
 import { useTranslation } from '../../app/i18n';
+import { GuardedButton } from '../../components/access/GuardedButton';
+import { useAccess } from '../../components/access/useAccess';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
@@ -44,6 +35,7 @@ export function GroupsPage() {
   const groups = useQuery(groupQueries.list());
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
+  const access = useAccess();
   const name = params.get('name') ?? '';
   const tag = params.get('tag') ?? '';
   const setFilter = (key: string, value: string) => {
@@ -57,9 +49,9 @@ export function GroupsPage() {
   return (
     <>
       <PageHeader title={t('groups.title')}>
-        <Button size="xs" onClick={() => setCreating(true)}>
+        <GuardedButton size="xs" refusal={access.refusal('Group:createGroup')} onClick={() => setCreating(true)}>
           {t('groups.create')}
-        </Button>
+        </GuardedButton>
       </PageHeader>
       <Row gap="sm" mb="sm" align="flex-end">
         <TextInput

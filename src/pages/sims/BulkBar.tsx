@@ -17,9 +17,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { settleSims } from '../../api/resources/simChanges';
 import type { Sim } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
+import { GuardedButton } from '../../components/access/GuardedButton';
+import { useAccess } from '../../components/access/useAccess';
 import { type BulkOutcome, runBulk, tally } from '../../lib/bulkRunner';
 import { downloadText, toCsv } from '../../lib/csv';
 import { rowToSim, type SimRow, toSimRow } from '../../lib/simRow';
+import { simActionApis } from './actions/actionApis';
 import { simActionByKey, simActions } from './actions/catalog';
 import type { AnySimAction, SimActionKey } from './actions/types';
 
@@ -40,6 +43,7 @@ export function BulkBar({
   const { t, i18n } = useTranslation();
   const [action, setAction] = useState<AnySimAction | null>(null);
   const [choice, setChoice] = useState<SimActionKey | ''>('');
+  const access = useAccess();
   if (selected.length === 0 && !action) return null;
 
   return (
@@ -61,9 +65,14 @@ export function BulkBar({
             ...simActions.map((a) => ({ value: a.key, label: t(a.labelKey) })),
           ]}
         />
-        <Button size="xs" disabled={!choice} onClick={() => choice && setAction(simActionByKey(choice))}>
+        <GuardedButton
+          size="xs"
+          refusal={choice ? access.refusal(simActionApis[choice]) : null}
+          disabled={!choice}
+          onClick={() => choice && setAction(simActionByKey(choice))}
+        >
           {t('bulk.apply')}
-        </Button>
+        </GuardedButton>
         <Button size="xs" variant="subtle" onClick={onClear}>
           {t('bulk.clear')}
         </Button>

@@ -7,6 +7,8 @@ import { groupName, groupQueries } from '../../../api/resources/groups';
 import { simChanges } from '../../../api/resources/simChanges';
 import { useChange } from '../../../api/useChange';
 import { useTranslation } from '../../../app/i18n';
+import { GuardedButton } from '../../../components/access/GuardedButton';
+import { useAccess } from '../../../components/access/useAccess';
 import { FormError } from '../../../components/FormError';
 import { emptyRegisterInput, type RegisterInput, registerRequest, validateRegister } from './registerSim';
 import { TagsFields } from './TagsFields';
@@ -104,18 +106,20 @@ export function RegisterSimButton() {
   const [opened, setOpened] = useState(false);
   const [openings, setOpenings] = useState(0);
   const close = () => setOpened(false);
+  const refusal = useAccess().refusal('Sim:registerSim');
   return (
     <>
-      <Button
+      <GuardedButton
         size="xs"
         variant="default"
+        refusal={refusal}
         onClick={() => {
           setOpenings((n) => n + 1);
           setOpened(true);
         }}
       >
         {t('simActions.register.button')}
-      </Button>
+      </GuardedButton>
       <Modal
         opened={opened}
         onClose={close}

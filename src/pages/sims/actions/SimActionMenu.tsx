@@ -2,7 +2,9 @@ import { ActionIcon, Button, Menu, Text } from '@mantine/core';
 import { Fragment, useId, useState } from 'react';
 import type { Sim } from '../../../api/resources/sims';
 import { useTranslation } from '../../../app/i18n';
+import { useAccess } from '../../../components/access/useAccess';
 import { simName } from '../../../lib/sim';
+import { simActionApis } from './actionApis';
 import { simActions } from './catalog';
 import { SimActionDialog } from './SimActionDialog';
 import type { AnySimAction, SimActionKey } from './types';
@@ -21,6 +23,7 @@ export function SimActionMenu({ sim, compact = false }: { sim: Sim; compact?: bo
   const [opened, setOpened] = useState(false);
   const [openings, setOpenings] = useState(0);
   const label = simName(sim) || sim.simId || '';
+  const access = useAccess();
 
   return (
     <>
@@ -42,15 +45,19 @@ export function SimActionMenu({ sim, compact = false }: { sim: Sim; compact?: bo
         </Menu.Target>
         <Menu.Dropdown maw={320} mah="min(80vh, 640px)" style={{ overflowY: 'auto' }}>
           {simActions.map((action) => {
+            // What the permissions refuse comes first: it holds whatever state the SIM is in.
+            const refusal = access.refusal(simActionApis[action.key], { sim_id: sim.simId ?? '' });
             const applies = action.applies(sim);
+            const ok = applies.ok && !refusal;
+            const reason = refusal ?? (applies.ok ? '' : t(applies.reasonKey));
             const reasonId = `${baseId}-${action.key}`;
             return (
               <Fragment key={action.key}>
                 {groupStarts.has(action.key) ? <Menu.Divider /> : null}
                 <Menu.Item
                   color={action.destructive ? 'red' : undefined}
-                  disabled={!applies.ok}
-                  aria-describedby={applies.ok ? undefined : reasonId}
+                  disabled={!ok}
+                  aria-describedby={ok ? undefined : reasonId}
                   onClick={() => {
                     setChosen(action);
                     setOpenings((n) => n + 1);
@@ -58,10 +65,10 @@ export function SimActionMenu({ sim, compact = false }: { sim: Sim; compact?: bo
                   }}
                 >
                   {t(action.labelKey)}
-                  {applies.ok ? null : (
+                  {ok ? null : (
                     // Hidden from the name (it describes the item instead), shown to everyone.
                     <Text id={reasonId} aria-hidden="true" size="xs" c="dimmed">
-                      {t(applies.reasonKey)}
+                      {reason}
                     </Text>
                   )}
                 </Menu.Item>

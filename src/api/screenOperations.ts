@@ -1,0 +1,187 @@
+/**
+ * Which SORACOM operations each screen of this console calls (`Service:operationId`, as permissions name them).
+ * `opens` are the calls a screen starts with: the navigation shows a screen when one of them is allowed (none: always).
+ * `calls` are all it may make, for the permission tester. screenOperations.test.ts checks this map against the calls
+ * written in src/api/resources, so a call added there without being added here fails the tests.
+ */
+export type ScreenId =
+  | 'sims'
+  | 'simDetail'
+  | 'groups'
+  | 'groupDetail'
+  | 'usage'
+  | 'billing'
+  | 'payments'
+  | 'account'
+  | 'users'
+  | 'roles'
+  | 'defaultPermissions'
+  | 'tester'
+  | 'auditLog';
+
+export interface ScreenOperations {
+  id: ScreenId;
+  path: string;
+  opens: readonly string[];
+  calls: readonly string[];
+}
+
+const simActions = [
+  'Sim:activateSim',
+  'Sim:deactivateSim',
+  'Sim:setSimToStandby',
+  'Sim:suspendSim',
+  'Sim:terminateSim',
+  'Sim:enableSimTermination',
+  'Sim:disableSimTermination',
+  'Sim:updateSimSpeedClass',
+  'Sim:setSimGroup',
+  'Sim:unsetSimGroup',
+  'Sim:putSimTags',
+  'Sim:deleteSimTag',
+  'Sim:setSimImeiLock',
+  'Sim:unsetSimImeiLock',
+  'Sim:setSimExpiryTime',
+  'Sim:unsetSimExpiryTime',
+  'Sim:deleteSimSession',
+  'Sim:sendSmsToSim',
+];
+
+export const screenOperations: readonly ScreenOperations[] = [
+  {
+    id: 'sims',
+    path: '/sims',
+    opens: ['Query:searchSims', 'Sim:listSims'],
+    calls: ['Query:searchSims', 'Sim:listSims', 'Group:listGroups', 'Sim:registerSim', ...simActions],
+  },
+  {
+    id: 'simDetail',
+    path: '/sims/:simId',
+    opens: ['Sim:getSim'],
+    calls: [
+      'Sim:getSim',
+      'Sim:listSimStatusHistory',
+      'Sim:listSimSessionEvents',
+      'Stats:getAirStatsOfSim',
+      'Group:listGroups',
+      ...simActions,
+    ],
+  },
+  { id: 'groups', path: '/groups', opens: ['Group:listGroups'], calls: ['Group:listGroups', 'Group:createGroup'] },
+  {
+    id: 'groupDetail',
+    path: '/groups/:groupId',
+    opens: ['Group:getGroup'],
+    calls: [
+      'Group:getGroup',
+      'Group:listSubscribersInGroup',
+      'Group:putGroupTags',
+      'Group:deleteGroupTag',
+      'Group:deleteGroup',
+      'Group:putConfigurationParameters',
+      'Group:deleteConfigurationNamespace',
+      'Group:deleteConfigurationParameter',
+      'Sim:setSimGroup',
+      'Sim:unsetSimGroup',
+      'Stats:getAirStatsOfGroup',
+    ],
+  },
+  {
+    id: 'usage',
+    path: '/usage',
+    opens: ['Stats:getAirStatsOfOperator'],
+    calls: ['Stats:getAirStatsOfOperator', 'Group:listGroups', 'Stats:exportAirStats', 'Files:getExportedFile'],
+  },
+  {
+    id: 'billing',
+    path: '/billing',
+    opens: ['Billing:getLatestBilling', 'Billing:getBillingHistory'],
+    calls: [
+      'Billing:getLatestBilling',
+      'Billing:getBillingHistory',
+      'Billing:getBilling',
+      'Billing:getBillingPerDay',
+      'Billing:getBillingSummaryOfBillItems',
+      'Billing:getBillingSummaryOfSims',
+      'Billing:exportBilling',
+      'Billing:exportLatestBilling',
+      'Files:getExportedFile',
+    ],
+  },
+  {
+    id: 'payments',
+    path: '/billing/payments',
+    opens: ['Payment:listPaymentStatements', 'Payment:getPaymentMethod'],
+    calls: [
+      'Payment:listPaymentStatements',
+      'Payment:getPaymentMethod',
+      'Payment:getPayerInformation',
+      'Payment:registerPayerInformation',
+      'Payment:exportPaymentStatement',
+      'Payment:listCoupons',
+      'Payment:registerCoupon',
+      'Files:getExportedFile',
+    ],
+  },
+  {
+    id: 'account',
+    path: '/account',
+    opens: [],
+    calls: ['User:getUser', 'User:listUserAuthKeys', 'User:getUserMFAStatus'],
+  },
+  {
+    id: 'users',
+    path: '/account/users',
+    opens: ['User:listUsers'],
+    calls: [
+      'User:listUsers',
+      'User:createUser',
+      'User:getUser',
+      'User:updateUser',
+      'User:deleteUser',
+      'User:getUserPermission',
+      'User:updateUserPermission',
+      'User:deleteUserPermission',
+      'User:hasUserPassword',
+      'User:createUserPassword',
+      'User:deleteUserPassword',
+      'User:listUserAuthKeys',
+      'User:generateUserAuthKey',
+      'User:deleteUserAuthKey',
+      'User:getUserMFAStatus',
+      'User:revokeUserMFA',
+      'Role:listUserRoles',
+      'Role:attachRole',
+      'Role:detachRole',
+    ],
+  },
+  {
+    id: 'roles',
+    path: '/account/roles',
+    opens: ['Role:listRoles'],
+    calls: [
+      'Role:listRoles',
+      'Role:getRole',
+      'Role:createRole',
+      'Role:updateRole',
+      'Role:deleteRole',
+      'Role:listRoleAttachedUsers',
+    ],
+  },
+  {
+    id: 'defaultPermissions',
+    path: '/account/default-permissions',
+    opens: ['User:getDefaultPermissions'],
+    calls: ['User:getDefaultPermissions', 'User:updateDefaultPermissions', 'User:deleteDefaultPermissions'],
+  },
+  { id: 'tester', path: '/account/permission-tester', opens: [], calls: [] },
+  {
+    id: 'auditLog',
+    path: '/account/audit-log',
+    opens: ['AuditLog:getApiAuditLogs'],
+    calls: ['AuditLog:getApiAuditLogs'],
+  },
+];
+
+export const screenById = (id: ScreenId): ScreenOperations =>
+  screenOperations.find((screen) => screen.id === id) as ScreenOperations;
