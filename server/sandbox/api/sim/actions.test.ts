@@ -226,6 +226,12 @@ describe('IMEI lock', () => {
       expect(res.body.code).toBe(codes.simSettingInvalid);
     }
     expect((await post(`/sims/${sim.simId}/set_imei_lock`, {})).status).toBe(400);
+    // No body at all (the description does not require one): once a 500 (found by the fuzz suite).
+    for (const path of [`/sims/${sim.simId}/set_imei_lock`, `/subscribers/${sim.imsi}/set_imei_lock`]) {
+      const bare = await post(path);
+      expect(bare.status, path).toBe(400);
+      expect(bare.body.code).toBe(codes.simSettingInvalid);
+    }
     const ok = await post(`/sims/${sim.simId}/set_imei_lock`, { imei: '353456789012345' });
     expect(ok.body.imeiLock).toEqual({ imei: '353456789012345' });
     const anon = await post(`/subscribers/${sim.imsi}/set_imei_lock`, { imei: '353456789012345|ANONYMOUS' });

@@ -1,0 +1,153 @@
+/**
+ * The fuzz run: for every operation the sandbox has a handler for, `requests` cases (cases.ts) sent to a target, each
+ * answer checked: no 5xx, every error `{code, message}`, every status declared or implicit, every 2xx as described
+ * (sandbox/answerContract.ts), and the target still answering at the end.
+ */
+import { AnswerContract, ContractViolation } from '../sandbox/answerContract';
+import { handlers } from '../sandbox/api/handlers';
+import type { OpenApiDocument } from '../sandbox/spec';
+import { CaseMaker, type FuzzCase, operationsOf } from './cases';
+import type { Answer, Target } from './target';
+
+export type FindingKind = 'server-error' | 'error-shape' | 'undeclared-status' | 'schema-mismatch' | 'not-alive';
+
+export interface Finding {
+  kind: FindingKind;
+  target: string;
+  operationId: string;
+  /** The case's index: `--operation <id>` with the same seed makes it again. */
+  index: number;
+  caseKind: string;
+  caller: string;
+  request: string;
+  status: number;
+  detail: string;
+}
+
+export interface FuzzOptions {
+  spec: OpenApiDocument;
+  seed: number;
+  /** Cases per operation. */
+  requests: number;
+  /** Only these operations (by operationId), when given. */
+  operations?: readonly string[];
+  /** Cases per operation (from the first) sent to this target too, e.g. a server process over HTTP. */
+  targets: { target: Target; requests: number }[];
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+export interface FuzzReport {
+  seed: number;
+  requestsPerOperation: number;
+  operations: number;
+  /** Operations of the description without a sandbox handler (they answer 501 and are not fuzzed). */
+  withoutHandler: string[];
+  requests: Record<string, number>;
+  cases: Record<string, number>;
+  statuses: Record<string, number>;
+  findings: Finding[];
+  findingsByKind: Record<string, number>;
+  durationMs: number;
+}
+
+const count = (record: Record<string, number>, key: string) => {
+  record[key] = (record[key] ?? 0) + 1;
+};
+
+function classify(contract: AnswerContract, c: FuzzCase, answer: Answer): Omit<Finding, 'target'> | null {
+  const base = {
+    operationId: c.operationId,
+    index: c.index,
+    caseKind: c.kind,
+    caller: c.caller,
+    request: `${c.method} ${c.path.length > 200 ? `${c.path.slice(0, 200)}…` : c.path}${c.search.slice(0, 200)}`,
+    status: answer.status,
+  };
+  try {
+    contract.check(c.method, c.path, answer);
+    return null;
+  } catch (error) {
+    if (!(error instanceof ContractViolation)) throw error;
+    const detail = error.message.slice(0, 1500);
+    let kind: FindingKind = 'schema-mismatch';
+    if (answer.status >= 500) kind = 'server-error';
+    else if (detail.includes('an error must be') || detail.includes('content-type')) kind = 'error-shape';
+    else if (/declares .*, not \d+/.test(detail)) kind = 'undeclared-status';
+    return { ...base, kind, detail };
+  }
+}
+
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const contract = new AnswerContract(options.spec);
+  const maker = new CaseMaker(options.spec, options.seed);
+  const all = operationsOf(options.spec);
+  const wanted = options.operations ? all.filter((op) => options.operations?.includes(op.operationId)) : all;
+  const report: FuzzReport = {
+    seed: options.seed,
+    requestsPerOperation: options.requests,
+    operations: 0,
+    withoutHandler: wanted.filter((op) => !handlers.has(op.operationId)).map((op) => op.operationId),
+    requests: {},
+    cases: {},
+    statuses: {},
+    findings: [],
+    findingsByKind: {},
+    durationMs: 0,
+  };
+  const fuzzed = wanted.filter((op) => handlers.has(op.operationId));
+  report.operations = fuzzed.length;
+  for (const { target, requests } of options.targets) {
+    for (const op of fuzzed) {
+      const known = await target.begin(op);
+      const total = Math.min(requests, options.requests);
+      for (let index = 0; index < total; index++) {
+        const c = maker.make(op, index, known);
+        count(report.requests, target.name);
+        count(report.cases, c.kind);
+        let answer: Answer;
+        try {
+          answer = await target.send(c);
+        } catch (error) {
+          const problem = `no answer: ${(error as Error).message}`;
+          const finding: Finding = {
+            kind: 'not-alive',
+            target: target.name,
+            operationId: op.operationId,
+            index,
+            caseKind: c.kind,
+            caller: c.caller,
+            request: `${c.method} ${c.path.slice(0, 200)}`,
+            status: 0,
+            detail: problem,
+          };
+          report.findings.push(finding);
+          continue;
+        }
+        count(report.statuses, String(answer.status));
+        const finding = classify(contract, c, answer);
+        if (finding) report.findings.push({ ...finding, target: target.name });
+      }
+      log(`${target.name} ${op.operationId}: ${total} cases`);
+    }
+    const problem = await target.alive();
+    if (problem) {
+      report.findings.push({
+        kind: 'not-alive',
+        target: target.name,
+        operationId: '-',
+        index: -1,
+        caseKind: '-',
+        caller: '-',
+        request: '-',
+        status: 0,
+        detail: problem,
+      });
+    }
+  }
+  for (const finding of report.findings) count(report.findingsByKind, finding.kind);
+  report.durationMs = Math.round(performance.now() - started);
+  return report;
+}
