@@ -42,6 +42,7 @@ export const strangeStrings = [
   '\ufeff\u200b',
   'Ω'.repeat(300),
   '%s%n%x',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, plain text on purpose.
   '${7*7}{{7*7}}',
   "'; DROP TABLE sims; --",
   '" OR 1=1 --',
