@@ -61,6 +61,8 @@ Options (each also read from the environment variable shown):
                                       server always answers 127.0.0.1, localhost, [::1] and the --host address, any
                                       port, and refuses other names with 421 (a page rebinding its name to this
                                       machine cannot read it)
+                    SANDBOX_VALIDATE_ANSWERS=FILE  for test runs: checks every sandbox answer against the description
+                                      and reports each that does not fit on stderr and as a JSON line in FILE
   --help            print this help
 `;
 

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { parseConfig, publicUrl, usage } from './config';
 import { allowedHosts } from './hosts';
 import { answerClientError, createListener } from './listener';
+import { checkingAnswers, reportTo } from './sandbox/answerCheck';
 import { openDb } from './sandbox/db';
 import { createSandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
@@ -32,13 +33,16 @@ if (!isSeeded(db)) {
 }
 tokenStore(db).purgeBefore(Date.now() - 7 * 86_400_000);
 
-const sandbox = createSandbox({
+const local = createSandbox({
   db,
   log: (line) => console.error(line),
   publicUrl: publicUrl(config),
   rateLimit: { limit: config.rateLimit, windowSeconds: 60 },
   bodyLimit: config.bodyLimit,
 });
+// A test run's check (the e2e web server turns it on): every sandbox answer against the description.
+const answerViolations = process.env.SANDBOX_VALIDATE_ANSWERS;
+const sandbox = answerViolations ? checkingAnswers(local, { report: reportTo(answerViolations) }) : local;
 const stopSessions =
   config.sessionInterval > 0
     ? startSessionSimulator(db, { intervalMs: config.sessionInterval * 1000, log: (line) => console.error(line) })

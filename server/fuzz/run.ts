@@ -6,7 +6,7 @@
 import { AnswerContract, ContractViolation } from '../sandbox/answerContract';
 import { handlers } from '../sandbox/api/handlers';
 import type { OpenApiDocument } from '../sandbox/spec';
-import { CaseMaker, type FuzzCase, operationsOf } from './cases';
+import { CaseMaker, type FuzzCase, type Known, operationsOf } from './cases';
 import type { Answer, Target } from './target';
 
 export type FindingKind = 'server-error' | 'error-shape' | 'undeclared-status' | 'schema-mismatch' | 'not-alive';
@@ -55,21 +55,37 @@ const count = (record: Record<string, number>, key: string) => {
   record[key] = (record[key] ?? 0) + 1;
 };
 
+const shorten = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…(${text.length} characters)` : text);
+const requestOf = (c: FuzzCase) => `${c.method} ${shorten(c.path)}${shorten(c.search)}`;
+
+const notAlive = (target: string, operationId: string, detail: string): Finding => ({
+  kind: 'not-alive',
+  target,
+  operationId,
+  index: -1,
+  caseKind: '-',
+  caller: '-',
+  request: '-',
+  status: 0,
+  detail,
+});
+
 function classify(contract: AnswerContract, c: FuzzCase, answer: Answer): Omit<Finding, 'target'> | null {
   const base = {
     operationId: c.operationId,
     index: c.index,
     caseKind: c.kind,
     caller: c.caller,
-    request: `${c.method} ${c.path.length > 200 ? `${c.path.slice(0, 200)}…` : c.path}${c.search.slice(0, 200)}`,
+    request: requestOf(c),
     status: answer.status,
   };
+  const path = answer.path ?? c.path;
   try {
-    contract.check(c.method, c.path, answer);
+    contract.check(c.method, path, answer);
     return null;
   } catch (error) {
     if (!(error instanceof ContractViolation)) throw error;
-    const detail = error.message.slice(0, 1500);
+    const detail = error.message.replace(path, shorten(path)).slice(0, 1500);
     let kind: FindingKind = 'schema-mismatch';
     if (answer.status >= 500) kind = 'server-error';
     else if (detail.includes('an error must be') || detail.includes('content-type')) kind = 'error-shape';
@@ -101,8 +117,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   report.operations = fuzzed.length;
   for (const { target, requests } of options.targets) {
     for (const op of fuzzed) {
-      const known = await target.begin(op);
+      let known: Known;
+      try {
+        known = await target.begin(op);
+      } catch (error) {
+        report.findings.push(notAlive(target.name, op.operationId, `set-up failed: ${(error as Error).message}`));
+        continue;
+      }
       const total = Math.min(requests, options.requests);
+      const opStarted = performance.now();
       for (let index = 0; index < total; index++) {
         const c = maker.make(op, index, known);
         count(report.requests, target.name);
@@ -111,41 +134,18 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         try {
           answer = await target.send(c);
         } catch (error) {
-          const problem = `no answer: ${(error as Error).message}`;
-          const finding: Finding = {
-            kind: 'not-alive',
-            target: target.name,
-            operationId: op.operationId,
-            index,
-            caseKind: c.kind,
-            caller: c.caller,
-            request: `${c.method} ${c.path.slice(0, 200)}`,
-            status: 0,
-            detail: problem,
-          };
-          report.findings.push(finding);
+          const finding = notAlive(target.name, op.operationId, `no answer: ${(error as Error).message}`);
+          report.findings.push({ ...finding, index, caseKind: c.kind, caller: c.caller, request: requestOf(c) });
           continue;
         }
         count(report.statuses, String(answer.status));
         const finding = classify(contract, c, answer);
         if (finding) report.findings.push({ ...finding, target: target.name });
       }
-      log(`${target.name} ${op.operationId}: ${total} cases`);
+      log(`${target.name} ${op.operationId}: ${total} cases in ${Math.round(performance.now() - opStarted)} ms`);
     }
     const problem = await target.alive();
-    if (problem) {
-      report.findings.push({
-        kind: 'not-alive',
-        target: target.name,
-        operationId: '-',
-        index: -1,
-        caseKind: '-',
-        caller: '-',
-        request: '-',
-        status: 0,
-        detail: problem,
-      });
-    }
+    if (problem) report.findings.push(notAlive(target.name, '-', problem));
   }
   for (const finding of report.findings) count(report.findingsByKind, finding.kind);
   report.durationMs = Math.round(performance.now() - started);

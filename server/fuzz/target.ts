@@ -5,6 +5,11 @@ export interface Answer {
   status: number;
   headers: Headers;
   text: string;
+  /**
+   * The path the server answered for, when it is not the case's: the server resolves dot segments (`%2e%2e`
+   * included) before it picks an operation, so the answer is checked against the operation it picked.
+   */
+  path?: string;
 }
 
 export interface Target {

@@ -39,10 +39,13 @@ const rateLimited = new Set<string>(rateLimit.operations);
 /**
  * The error statuses the description leaves implicit: it lists few errors per operation, but every operation answers
  * 400 to input it rejects, a secured one 401 and 403, one with a path parameter 404 for a thing that is not there,
- * one that takes a body 413 for a body over the limit (and 415 for one that is not JSON), a rate-limited one 429.
+ * one that takes a body 413 for a body over the limit (and 415 for one that is not JSON), a rate-limited one 429, and
+ * any of them 431 for a request line or headers over the HTTP server's limit.
  */
 export function implicitStatuses(method: string, template: string, operation: OperationObject): Set<number> {
-  const statuses = new Set([400]);
+  // 431: the HTTP server's own limit on the request line and headers (a very long path or query), met before any
+  // operation is chosen.
+  const statuses = new Set([400, 431]);
   if (operation.security?.length) {
     statuses.add(401);
     statuses.add(403);
