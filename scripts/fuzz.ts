@@ -55,6 +55,7 @@ try {
         ', ',
       )}) in ${(report.durationMs / 1000).toFixed(1)} s; findings ${report.findings.length} ${JSON.stringify(report.findingsByKind)}; not fuzzed (no handler): ${report.withoutHandler.length}; figures in ${values.out}`,
   );
+  if (report.withoutHandler.length > 0) console.log(`not fuzzed (no handler): ${report.withoutHandler.join(', ')}`);
   for (const finding of report.findings.slice(0, 20)) {
     console.log(
       `- [${finding.kind}] ${finding.target} ${finding.operationId}#${finding.index} ${finding.caseKind} as ${finding.caller}: ${finding.detail.split('\n')[0]}`,

@@ -1,4 +1,5 @@
 /** The server's answer validation: it reports answers that do not fit the description and passes them on as they are. */
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkingAnswers } from './answerCheck';
 import type { ApiAnswer, ApiCall } from './answers';
@@ -44,6 +45,21 @@ describe('checkingAnswers', () => {
       for (const report of reports) expect(report).toMatch(problem);
     },
   );
+
+  it('reads a gzipped answer before checking it', async () => {
+    const reports: string[] = [];
+    const wrong = answerWith(200, { items: [] });
+    const gzipped: ApiAnswer = {
+      status: 200,
+      headers: { ...wrong.headers, 'content-encoding': 'gzip' },
+      body: gzipSync(wrong.body as Buffer) as Buffer<ArrayBuffer>,
+    };
+    const sandbox = checkingAnswers(fake(gzipped), { report: (line) => reports.push(line) });
+    await sandbox.answer(call('GET', '/sims'));
+    await sandbox.handle(new Request('http://x/sims'), '/sims');
+    expect(reports).toHaveLength(2);
+    for (const report of reports) expect(report).toContain('body: {"items":[]}');
+  });
 
   it('says nothing of answers that fit', async () => {
     const reports: string[] = [];
