@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath, ownChromium } from './scripts/chromium';
 
@@ -8,6 +8,9 @@ const port = Number(process.env.E2E_PORT ?? 8181);
 export const baseURL = `http://127.0.0.1:${port}`;
 // One database for the whole run, made once: workers re-read this file but inherit the variable.
 process.env.E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'soracom-e2e-')), 'sandbox.db');
+// Every sandbox answer of the run is checked against the description; a mismatch lands here and fails the run
+// (e2e/globalTeardown.ts).
+process.env.E2E_ANSWER_VIOLATIONS ??= join(dirname(process.env.E2E_DB), 'answer-violations.jsonl');
 // Where the console is built for the run: dist/ unless E2E_DIST names another folder (two runs side by side).
 const distDir = process.env.E2E_DIST ?? 'dist';
 
@@ -20,6 +23,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list']],
+  globalSetup: './e2e/globalSetup.ts',
+  globalTeardown: './e2e/globalTeardown.ts',
   use: {
     baseURL,
     locale: 'en-US',
@@ -46,6 +51,7 @@ export default defineConfig({
       SANDBOX_SESSION_INTERVAL: '0',
       SANDBOX_PASSWORD_COST: '16384',
       DIST_DIR: distDir,
+      SANDBOX_VALIDATE_ANSWERS: process.env.E2E_ANSWER_VIOLATIONS,
     },
     stdout: 'ignore',
     stderr: 'pipe',

@@ -57,7 +57,8 @@ test.describe('Account › Security', () => {
     const dialog = page.getByRole('dialog', { name: 'Turn off MFA?' });
     await dialog.getByLabel('Password', { exact: true }).fill('not-my-password');
     await dialog.getByRole('button', { name: 'Turn off MFA' }).click();
-    await expect(dialog.getByRole('alert')).toBeVisible();
+    await expect(dialog.getByRole('alert')).toContainText('The password is not correct. (AUM0003)');
+    await expect(page.getByTestId('mfa-status')).toHaveText('Enabled');
     await dialog.getByLabel('Password', { exact: true }).fill(operator.password);
     await dialog.getByRole('button', { name: 'Turn off MFA' }).click();
     await expect(dialog).toBeHidden();
@@ -77,7 +78,7 @@ test.describe('Account › Security', () => {
     await form.getByLabel('New password', { exact: true }).fill('Changed-pass-77');
     await form.getByLabel('Confirm new password').fill('Changed-pass-77');
     await form.getByRole('button', { name: 'Change password' }).click();
-    await expect(form.getByRole('alert')).toBeVisible();
+    await expect(form.getByRole('alert')).toContainText('The current password is not correct. (AUM0003)');
     // What was typed is still there after the failure.
     await expect(form.getByLabel('New password', { exact: true })).toHaveValue('Changed-pass-77');
     await form.getByLabel('Current password').fill(operator.password);

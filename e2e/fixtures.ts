@@ -1,6 +1,6 @@
 /**
- * What every journey shares: a page that records Content-Security-Policy violations (a test fails if any
- * happened), an axe check for WCAG 2.1 AA, and the sandbox's API for set-up.
+ * What every journey shares: a guard that records Content-Security-Policy violations on every page and document of
+ * a test (the test fails if any happened), an axe check for WCAG 2.1 AA, and the sandbox's API for set-up.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
@@ -11,21 +11,32 @@ export const api = (path: string) => `/api/local/v1${path}`;
 
 declare global {
   interface Window {
-    __cspViolations?: string[];
+    __reportCspViolation?: (violation: string) => Promise<void>;
   }
 }
 
+/**
+ * Every Content-Security-Policy violation of a test, on every page of its browser context and every document each
+ * page loads: each document reports its own to the test process through a binding as they happen, so a later
+ * navigation or a closed page cannot lose them. The test fails on any.
+ */
 export const test = base.extend<{ cspGuard: undefined }>({
   cspGuard: [
-    async ({ page }, use) => {
-      await page.addInitScript(() => {
-        window.__cspViolations = [];
+    async ({ context, page }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding('__reportCspViolation', ({ frame }, violation: string) => {
+        violations.push(`${frame.url()}: ${violation}`);
+      });
+      await context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
-          window.__cspViolations?.push(`${event.violatedDirective} ${event.blockedURI}`);
+          void window.__reportCspViolation?.(
+            `${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`,
+          );
         });
       });
       await use(undefined);
-      const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      // A violation raised in the test's last moments is still on its way through the binding.
+      if (!page.isClosed()) await page.evaluate(() => new Promise((settle) => setTimeout(settle, 50))).catch(() => {});
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
       // Whatever the journey did, nothing secret may have been written where it outlives the tab.
       const stored = await page.evaluate(() => JSON.stringify({ ...localStorage })).catch(() => '{}');

@@ -52,7 +52,7 @@ test('a lost MFA device: MFA is turned off with the mailed link and a backup cod
   await page.getByLabel('Password', { exact: true }).fill(operator.password);
   await page.getByLabel('Backup code', { exact: true }).fill('00000000');
   await page.getByRole('button', { name: 'Turn off MFA' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('The backup code is not valid or has been used. (MFA0003)');
   await page.getByLabel('Backup code', { exact: true }).fill(backupCodes[0] as string);
   await page.getByRole('button', { name: 'Turn off MFA' }).click();
   await expect(page.getByText('MFA is now off.', { exact: false })).toBeVisible();

@@ -96,6 +96,8 @@ Options (each also read from the environment variable shown):
                                       when the output is a terminal)
   --shutdown-grace N  SHUTDOWN_GRACE  seconds to let requests in flight finish on SIGTERM or SIGINT before closing
                                       (default 10)
+                    SANDBOX_VALIDATE_ANSWERS=FILE  for test runs: checks every sandbox answer against the description
+                                      and reports each that does not fit on stderr and as a JSON line in FILE
   --help            print this help
 
 GET /healthz answers 200 {"status":"ok",...} while the server takes requests, 503 once it is stopping.

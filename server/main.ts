@@ -10,6 +10,7 @@ import { type Config, hasSandbox, parseConfig, publicUrl, usage } from './config
 import { allowedHosts } from './hosts';
 import { answerClientError, createListener } from './listener';
 import { logRequests } from './requestLog';
+import { checkingAnswers, reportTo } from './sandbox/answerCheck';
 import { type Db, openDb } from './sandbox/db';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
@@ -50,7 +51,7 @@ function startSandbox(config: Config): LocalSandbox {
     info(`Seeded the demo fleet: ${config.fleet} SIMs in ${Math.round(performance.now() - started)} ms.`);
   }
   tokenStore(db).purgeBefore(Date.now() - 7 * 86_400_000);
-  const sandbox = createSandbox({
+  const created = createSandbox({
     db,
     log: logError,
     publicUrl: publicUrl(config),
@@ -59,6 +60,9 @@ function startSandbox(config: Config): LocalSandbox {
     sandboxOps: config.sandboxOps,
     passwordCost: { ...passwordCost, N: config.passwordCost },
   });
+  // A test run's check (the e2e web server turns it on): every sandbox answer against the description.
+  const answerViolations = process.env.SANDBOX_VALIDATE_ANSWERS;
+  const sandbox = answerViolations ? checkingAnswers(created, { report: reportTo(answerViolations) }) : created;
   const stop =
     config.sessionInterval > 0
       ? startSessionSimulator(db, { intervalMs: config.sessionInterval * 1000, log: logError })

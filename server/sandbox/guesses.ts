@@ -452,3 +452,10 @@ export const trustPolicyLimits = { textLength: 10_000, statements: 20, principal
  * - Kept `retentionDays`, and at most `rowsPerOperator` rows per operator: both pruned every `pruneEvery` records.
  */
 export const auditLog = { defaultLimit: 100, retentionDays: 90, rowsPerOperator: 100_000, pruneEvery: 500 } as const;
+
+/**
+ * Error statuses the sandbox answers that neither the description declares for the operation nor
+ * answerContract.implicitStatuses covers (400, 401/403 when secured, 404 with a path parameter, 413, 415, 429), each
+ * a guess made elsewhere in this file. The contract checker refuses any other undeclared status.
+ */
+export const undeclaredStatuses: Readonly<Record<string, readonly number[]>> = {};

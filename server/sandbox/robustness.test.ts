@@ -47,9 +47,15 @@ describe('routing', () => {
   });
 
   it('answers an operation of the description the sandbox does not implement with 501 {code, message}', async () => {
-    const res = await s.call('DELETE', `/sandbox/operators/${demo.operatorId}`, { auth: root });
+    // Straight to the sandbox: the contract checker refuses every 5xx, this one included.
+    const path = `/sandbox/operators/${demo.operatorId}`;
+    const request = new Request(`http://sandbox.test/api/local/v1${path}`, {
+      method: 'DELETE',
+      headers: { 'X-Soracom-API-Key': root.apiKey, 'X-Soracom-Token': root.token },
+    });
+    const res = await s.sandbox.handle(request, path);
     expect(res.status).toBe(501);
-    expect(res.body.code).toBe(codes.notImplemented);
+    expect(await res.json()).toEqual({ code: codes.notImplemented, message: expect.any(String) });
   });
 
   it('asks for authentication before anything else on a secured operation', async () => {

@@ -49,6 +49,41 @@ describe('Contract', () => {
     expect(() => check(method, path, status, body)).toThrow(ContractViolation);
   });
 
+  it.each([
+    ['a 401 and 403 from a secured operation', 'GET', '/bills/latest', [401, 403]],
+    ['a 404 for the thing a path parameter names', 'GET', '/sims/1/events/sessions', [404]],
+    ['a 400, 413 and 415 for a request body', 'POST', '/groups', [400, 413, 415]],
+    ['a 429 from a rate-limited operation', 'POST', '/auth', [429]],
+  ])('accepts the errors the description leaves implicit: %s', (_what, method, path, statuses) => {
+    for (const status of statuses) {
+      expect(() => check(method, path, status, { code: 'X', message: 'm' }), String(status)).not.toThrow();
+    }
+  });
+
+  it.each([
+    ['a 409 no operation declares', 'POST', '/groups', 409],
+    ['a 404 from an operation without a path parameter', 'GET', '/bills/latest', 404],
+    ['a 401 from an operation that needs no sign-in', 'POST', '/operators/verify', 401],
+    ['a 429 from an operation without a rate limit', 'GET', '/sims', 429],
+    ['a 500', 'GET', '/sims', 500],
+    ['a 501', 'DELETE', '/sandbox/operators/OP1', 501],
+    ['a 503 for a path of no operation', 'GET', '/nowhere', 503],
+  ])('rejects an undeclared status even with a {code, message} body: %s', (_what, method, path, status) => {
+    expect(() => check(method, path, status, { code: 'X', message: 'm' })).toThrow(ContractViolation);
+  });
+
+  it('rejects a 5xx even where the operation declares it', () => {
+    const spec = loadSpec();
+    const responses = spec.paths['/sims']?.get?.responses as Record<string, unknown>;
+    const declaring = new Contract({
+      ...spec,
+      paths: { '/sims': { get: { operationId: 'listSims', responses: { ...responses, '500': {} } } } },
+    });
+    expect(() =>
+      declaring.check('GET', '/sims', { status: 500, headers: new Headers(json), text: '{"code":"X","message":"m"}' }),
+    ).toThrow(/server error/);
+  });
+
   it('rejects a JSON body sent as another content type', () => {
     expect(() => check('GET', '/sims', 200, [], { 'content-type': 'text/plain' })).toThrow(/content-type/);
   });

@@ -1,30 +1,17 @@
 /**
  * Contract testing for the local sandbox: every request goes through the sandbox dispatcher exactly as the gateway
- * would hand it over, and every response is checked against openapi/soracom.json before a test sees it.
- *
- * - A declared JSON schema for the status (or `default`) is validated with Ajv.
- * - A status the operation does not declare is only accepted for errors (>= 400), and then as APICallErrorMessage.
- * - Every error (>= 400), declared or not, must be JSON `{code: string, message: string}`.
- *
- * A violation throws a ContractViolation, which fails the test with the request, the status and the body.
+ * would hand it over, and every response is checked against openapi/soracom.json before a test sees it (the rules
+ * are in sandbox/answerContract.ts). A violation throws a ContractViolation, which fails the test with the request,
+ * the status and the body.
  */
-import type { ValidateFunction } from 'ajv';
+import { AnswerContract as Contract } from '../sandbox/answerContract';
 import { type Db, openDb, openDbImage } from '../sandbox/db';
 import type { RateLimitOptions } from '../sandbox/rateLimit';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox';
 import { demo, seedDemo } from '../sandbox/seed';
-import { createAjv, loadSpec, type OpenApiDocument, rebase, SpecRouter } from '../sandbox/spec';
+import { loadSpec, type OpenApiDocument, SpecRouter } from '../sandbox/spec';
 import type { Mail } from '../sandbox/store/mailbox';
 import type { ScryptCost } from '../sandbox/store/secrets';
-
-type Schema = Record<string, unknown>;
-interface ResponseObject {
-  content?: Record<string, { schema?: Schema }>;
-}
-interface OperationObject {
-  operationId: string;
-  responses?: Record<string, ResponseObject>;
-}
 
 export interface Credentials {
   apiKey: string;
@@ -54,9 +41,7 @@ export interface CallResult {
   operationId: string | undefined;
 }
 
-export class ContractViolation extends Error {
-  override name = 'ContractViolation';
-}
+export { AnswerContract as Contract, ContractViolation } from '../sandbox/answerContract';
 
 const base = 'http://sandbox.test/api/local/v1';
 
@@ -69,111 +54,6 @@ function resources() {
     shared = { spec, router: new SpecRouter(spec), contract: new Contract(spec) };
   }
   return shared;
-}
-
-interface Template {
-  template: string;
-  pattern: RegExp;
-  literal: number;
-  methods: Record<string, OperationObject>;
-}
-
-/** Finds operations by method and path template, and checks responses against them. */
-export class Contract {
-  private readonly templates: Template[];
-  private readonly ajv;
-  private readonly validators = new Map<string, ValidateFunction>();
-  private readonly errorMessage: ValidateFunction;
-
-  constructor(spec: OpenApiDocument) {
-    this.ajv = createAjv(spec);
-    this.templates = Object.entries(spec.paths).map(([template, item]) => ({
-      template,
-      pattern: new RegExp(
-        `^${template
-          .split(/\{[^}]+\}/)
-          .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
-          .join('[^/]+')}$`,
-      ),
-      // More literal characters first, so `/operators/verify` is chosen over `/operators/{operator_id}`.
-      literal: template.replace(/\{[^}]+\}/g, '').length,
-      methods: Object.fromEntries(
-        Object.entries(item as Record<string, OperationObject>).map(([m, op]) => [m.toUpperCase(), op]),
-      ),
-    }));
-    this.templates.sort((a, b) => b.literal - a.literal);
-    this.errorMessage = this.ajv.compile(rebase({ $ref: '#/components/schemas/APICallErrorMessage' }) as Schema);
-  }
-
-  find(method: string, pathname: string): { template: string; operation: OperationObject } | undefined {
-    for (const t of this.templates) {
-      if (!t.pattern.test(pathname)) continue;
-      const operation = t.methods[method.toUpperCase()];
-      if (operation) return { template: t.template, operation };
-    }
-    return undefined;
-  }
-
-  private validator(key: string, schema: Schema): ValidateFunction {
-    let validate = this.validators.get(key);
-    if (!validate) {
-      validate = this.ajv.compile(rebase(schema) as Schema);
-      this.validators.set(key, validate);
-    }
-    return validate;
-  }
-
-  /** Throws a ContractViolation when the response does not fit the description. */
-  check(method: string, pathname: string, response: { status: number; headers: Headers; text: string }): void {
-    const { status, headers, text } = response;
-    const what = `${method} ${pathname} → ${status}`;
-    const fail = (problem: string): never => {
-      throw new ContractViolation(
-        `${what}: ${problem}\n  body: ${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}`,
-      );
-    };
-    let body: unknown;
-    if (text !== '') {
-      const type = headers.get('content-type') ?? '';
-      if (!type.startsWith('application/json')) fail(`a body with content-type "${type}" instead of application/json`);
-      try {
-        body = JSON.parse(text);
-      } catch {
-        fail('the body is not valid JSON');
-      }
-    }
-    if (status >= 400 && !this.errorMessage(body)) {
-      fail(`an error must be {code: string, message: string}: ${this.ajv.errorsText(this.errorMessage.errors)}`);
-    }
-
-    const found = this.find(method, pathname);
-    if (!found) {
-      if (status < 400) fail('a success for a request that matches no operation of the description');
-      return;
-    }
-    const { template, operation } = found;
-    const responses = operation.responses ?? {};
-    const declared = responses[String(status)] ?? responses.default;
-    const key = responses[String(status)] ? String(status) : 'default';
-    if (!declared) {
-      if (status < 400) {
-        fail(`${operation.operationId} (${template}) declares ${Object.keys(responses).join(', ')}, not ${status}`);
-      }
-      return; // An undeclared error: its {code, message} shape was checked above.
-    }
-    const schema = declared.content?.['application/json']?.schema;
-    if (!schema) {
-      if (status < 400 && text !== '') fail(`${operation.operationId} declares no body for ${status}, but one came`);
-      return;
-    }
-    if (body === undefined) fail(`${operation.operationId} declares a JSON body for ${status}, but none came`);
-    const validate = this.validator(`${method} ${template} ${key}`, schema);
-    if (!validate(body)) {
-      fail(
-        `does not match the ${key} response of ${operation.operationId} (${template}): ${this.ajv.errorsText(validate.errors, { dataVar: 'body' })}`,
-      );
-    }
-  }
 }
 
 export interface Clock {

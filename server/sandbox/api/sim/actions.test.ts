@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ContractSandbox, type Credentials, createContractSandbox } from '../../../test/contract';
 import { codes } from '../../errors';
-import { type SimStatus, simStatusTransitions } from '../../guesses';
+import type { SimStatus } from '../../guesses';
 
 let s: ContractSandbox;
 let op: Credentials & { operatorId: string };
@@ -19,7 +19,19 @@ const actionFor: Record<SimStatus, string> = {
   suspended: 'suspend',
   terminated: 'terminate',
 };
-const statuses = Object.keys(simStatusTransitions) as SimStatus[];
+const statuses: SimStatus[] = ['ready', 'active', 'inactive', 'standby', 'suspended', 'terminated'];
+/**
+ * The moves the sandbox must allow, written out here rather than read from guesses.simStatusTransitions: a test that
+ * takes its expectations from the table it tests passes whatever the table says.
+ */
+const allowedMoves: Record<SimStatus, string> = {
+  ready: 'active inactive standby suspended terminated',
+  active: 'inactive suspended terminated',
+  inactive: 'active standby suspended terminated',
+  standby: 'active inactive suspended terminated',
+  suspended: 'active inactive terminated',
+  terminated: '',
+};
 
 /** A fresh `ready` SIM of the test operator (plan01s unless told). */
 async function newSim(subscription = 'plan01s'): Promise<{ simId: string; imsi: string; secret: string }> {
@@ -50,7 +62,7 @@ function goOnline(simId: string) {
 describe('the status state machine', () => {
   for (const from of statuses) {
     for (const to of statuses.filter((t) => t !== 'ready')) {
-      const allowed = simStatusTransitions[from].includes(to);
+      const allowed = allowedMoves[from].split(' ').includes(to);
       const same = from === to && to !== 'terminated';
       it(`${from} → ${to}: ${same ? 'no change' : allowed ? 'allowed' : 'refused'}`, async () => {
         const sim = await simIn(from);
@@ -226,6 +238,12 @@ describe('IMEI lock', () => {
       expect(res.body.code).toBe(codes.simSettingInvalid);
     }
     expect((await post(`/sims/${sim.simId}/set_imei_lock`, {})).status).toBe(400);
+    // No body at all (the description does not require one): once a 500 (found by the fuzz suite).
+    for (const path of [`/sims/${sim.simId}/set_imei_lock`, `/subscribers/${sim.imsi}/set_imei_lock`]) {
+      const bare = await post(path);
+      expect(bare.status, path).toBe(400);
+      expect(bare.body.code).toBe(codes.simSettingInvalid);
+    }
     const ok = await post(`/sims/${sim.simId}/set_imei_lock`, { imei: '353456789012345' });
     expect(ok.body.imeiLock).toEqual({ imei: '353456789012345' });
     const anon = await post(`/subscribers/${sim.imsi}/set_imei_lock`, { imei: '353456789012345|ANONYMOUS' });

@@ -144,7 +144,8 @@ const deleteTag: Change = (ctx, sim) => {
 
 type ImeiLockRequest = components['schemas']['SetImeiLockRequest'];
 const setImeiLock: Change = (ctx, sim) => {
-  const imei = (ctx.body as ImeiLockRequest).imei;
+  // The description does not mark the body required: a request without one has no IMEI either.
+  const imei = (ctx.body as ImeiLockRequest | undefined)?.imei;
   if (typeof imei !== 'string' || !imeiPattern.test(imei)) {
     throw badRequest(
       "Request body: 'imei' must be 15 digits (optionally followed by |ANONYMOUS).",
