@@ -57,6 +57,13 @@ describe('preload hints', () => {
     expect(modulesFor('/usage', 'ja')).toContain('src/locales/ja/money.json');
     expect(modulesFor('/groups')).not.toContain('src/locales/en/money.json');
     expect(modulesFor('/no-such-screen')).toEqual([...frame, ...strings]);
+    expect(modulesFor('/account/users/demo-viewer')).toEqual([
+      ...frame,
+      'src/pages/team/routes.tsx',
+      ...strings,
+      'src/locales/en/team.json',
+    ]);
+    expect(modulesFor('/account')).not.toContain('src/locales/en/team.json');
   });
 
   it("take the language the console starts in from the browser's first listed one", () => {

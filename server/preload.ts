@@ -27,7 +27,7 @@ export const screenModules: Record<string, { list: string; item: string }> = {
   groups: { list: 'src/pages/groups/GroupsPage.tsx', item: 'src/pages/groups/GroupPage.tsx' },
   usage: { list: 'src/pages/usage/UsagePage.tsx', item: 'src/pages/usage/UsagePage.tsx' },
   billing: { list: 'src/pages/billing/routes.ts', item: 'src/pages/billing/routes.ts' },
-  account: { list: 'src/pages/account/AccountPage.tsx', item: 'src/pages/account/AccountPage.tsx' },
+  account: { list: 'src/pages/account/AccountPage.tsx', item: 'src/pages/team/routes.tsx' },
 };
 
 /** Screens whose strings are partly in the catalogue's 'money' part: the dashboards, and a SIM's usage chart. */
@@ -60,6 +60,8 @@ export function modulesFor(pathname: string, language: Language = 'en'): string[
   const item = rest.length > 0;
   const money = moneyScreens[first];
   if (money && (item ? money.item : money.list)) parts.push(part('money'));
+  // Users, roles, permissions and the audit log live under /account/… and speak from the 'team' part.
+  if (first === 'account' && item) parts.push(part('team'));
   return [signedInFrame, item ? screen.item : screen.list, ...parts];
 }
 

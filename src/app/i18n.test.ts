@@ -8,7 +8,17 @@ import jaConsole from '../locales/ja/console.json';
 import jaMoney from '../locales/ja/money.json';
 import jaPublic from '../locales/ja/public.json';
 import jaStart from '../locales/ja/start.json';
-import { changeLanguage, isLanguage, languages, setLanguage, t, useTranslation } from './i18n';
+import {
+  changeLanguage,
+  enumLabel,
+  isLanguage,
+  languages,
+  loadCatalogPart,
+  type MessageKey,
+  setLanguage,
+  t,
+  useTranslation,
+} from './i18n';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -20,6 +30,38 @@ function leaves(catalog: Catalog, prefix = ''): [string, string][] {
 }
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+/** CLDR's plural categories, the suffixes of plural forms. */
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+/** A key as `t` is called with it: a plural form (`sims_one`) stands for its base key (`sims`). */
+const messageKey = (key: string) => key.replace(pluralSuffix, '');
+/** Each plural base key with the categories its forms are written for. */
+function pluralForms(catalog: Catalog): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const [key] of leaves(catalog)) {
+    const category = pluralSuffix.exec(key)?.[1];
+    if (category) forms.set(messageKey(key), [...(forms.get(messageKey(key)) ?? []), category].sort());
+  }
+  return forms;
+}
+/** The text `t` falls back to for a key: the plain text, or the plural `other` form. */
+const otherForm = (texts: Map<string, string>, key: string) => texts.get(key) ?? texts.get(`${key}_other`);
+
+/** A key that is not in the catalogue, for the fallbacks (a literal one would not compile). */
+const unknownKey = (key: string) => key as MessageKey;
+
+/**
+ * Texts with a {{count}} that need no plural forms: the figure is not followed by a noun it agrees with. Any other
+ * count-bearing text has plural forms, so "1 SIMs" cannot be written.
+ */
+const countsWithoutNoun = new Set([
+  'simActions.fields.smsCount',
+  'groups.members',
+  'simTable.fleet.showing',
+  'bulk.selected',
+  'bulk.typeCount',
+  'bulk.retryFailed',
+]);
 
 const parts = {
   start: { en: enStart as Catalog, ja: jaStart as Catalog },
@@ -38,9 +80,28 @@ describe('catalogues', () => {
     const enLeaves = new Map(leaves(en));
     const jaLeaves = new Map(leaves(ja));
 
-    it('has the same keys in English and Japanese', () => {
-      expect([...jaLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
+    it('has the same keys in English and Japanese (plural forms counted as their key)', () => {
+      const keys = (texts: Map<string, string>) => [...new Set([...texts.keys()].map(messageKey))].sort();
+      expect(keys(jaLeaves)).toEqual(keys(enLeaves));
       expect(enLeaves.size).toBeGreaterThan(0);
+    });
+
+    it.each(languages)('writes in %s exactly the plural forms its rules choose, for every plural key', (lang) => {
+      const catalog = lang === 'en' ? en : ja;
+      const texts = lang === 'en' ? enLeaves : jaLeaves;
+      const needed = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
+      for (const [key, forms] of pluralForms(catalog)) {
+        expect(forms, `${lang} ${key}`).toEqual(needed);
+        expect(texts.has(key), `${lang} ${key} is both plain and plural`).toBe(false);
+      }
+      expect(pluralForms(ja).size).toBe(pluralForms(en).size);
+    });
+
+    it('has plural forms for every text that counts something', () => {
+      const unpluralised = [...enLeaves]
+        .filter(([key, text]) => text.includes('{{count}}') && !pluralSuffix.test(key) && !countsWithoutNoun.has(key))
+        .map(([key]) => key);
+      expect(unpluralised).toEqual([]);
     });
 
     it('has no empty strings', () => {
@@ -49,13 +110,24 @@ describe('catalogues', () => {
     });
 
     it('uses the same {{placeholders}} in each English and Japanese pair', () => {
-      const mismatched = [...enLeaves]
-        .filter(([key, text]) => {
-          const other = jaLeaves.get(key);
-          return other !== undefined && placeholders(text).join() !== placeholders(other).join();
-        })
-        .map(([key]) => key);
+      const mismatched = [...new Set([...enLeaves.keys()].map(messageKey))].filter((key) => {
+        const [english, japanese] = [otherForm(enLeaves, key), otherForm(jaLeaves, key)];
+        return japanese !== undefined && placeholders(english ?? '').join() !== placeholders(japanese).join();
+      });
       expect(mismatched).toEqual([]);
+    });
+
+    it('uses in every plural form only placeholders of its other form', () => {
+      const stray = [enLeaves, jaLeaves].flatMap((texts) =>
+        [...texts]
+          .filter(([key]) => pluralSuffix.test(key))
+          .filter(([key, text]) => {
+            const other = placeholders(otherForm(texts, messageKey(key)) ?? '');
+            return placeholders(text).some((name) => !other.includes(name));
+          })
+          .map(([key]) => key),
+      );
+      expect(stray).toEqual([]);
     });
 
     it('holds only strings and nested objects', () => {
@@ -85,18 +157,20 @@ describe('t', () => {
   });
 
   it('replaces {{placeholders}} from the options', () => {
-    expect(t('x', { defaultValue: 'Endpoint: {{endpoint}}', endpoint: 'jp' })).toBe('Endpoint: jp');
-    expect(t('x', { defaultValue: '{{ a }} and {{b}} and {{a}}', a: 1, b: false })).toBe('1 and false and 1');
+    expect(t(unknownKey('x'), { defaultValue: 'Endpoint: {{endpoint}}', endpoint: 'jp' })).toBe('Endpoint: jp');
+    expect(t(unknownKey('x'), { defaultValue: '{{ a }} and {{b}} and {{a}}', a: 1, b: false })).toBe(
+      '1 and false and 1',
+    );
   });
 
   it('leaves a placeholder without a value as it is', () => {
-    expect(t('x', { defaultValue: 'Hello {{name}}' })).toBe('Hello {{name}}');
-    expect(t('x', { defaultValue: 'Hello {{name}}', other: 'y' })).toBe('Hello {{name}}');
+    expect(t(unknownKey('x'), { defaultValue: 'Hello {{name}}' })).toBe('Hello {{name}}');
+    expect(t(unknownKey('x'), { defaultValue: 'Hello {{name}}', other: 'y' })).toBe('Hello {{name}}');
   });
 
   it('falls back to defaultValue, then to the key', () => {
-    expect(t('no.such.key', { defaultValue: 'Fallback' })).toBe('Fallback');
-    expect(t('no.such.key')).toBe('no.such.key');
+    expect(t(unknownKey('no.such.key'), { defaultValue: 'Fallback' })).toBe('Fallback');
+    expect(t(unknownKey('no.such.key'))).toBe('no.such.key');
   });
 
   it('prefers the catalogue to defaultValue', () => {
@@ -104,12 +178,42 @@ describe('t', () => {
   });
 
   it('does not return a whole section for a key that is not a leaf', () => {
-    expect(t('login')).toBe('login');
-    expect(t('login.errors', { defaultValue: 'x' })).toBe('x');
+    expect(t(unknownKey('login'))).toBe('login');
+    expect(t(unknownKey('login.errors'), { defaultValue: 'x' })).toBe('x');
+  });
+
+  it('chooses the plural form by count, in the language in use, and writes the count in its digits', async () => {
+    await loadCatalogPart('money');
+    expect(t('usage.spans.hours', { count: 1 })).toBe('Last hour');
+    expect(t('usage.spans.hours', { count: 24 })).toBe('Last 24 hours');
+    await setLanguage('en', { n: { sims_one: '{{count}} SIM', sims_other: '{{count}} SIMs' } });
+    const sims = unknownKey('n.sims');
+    expect(t(sims, { count: 1 })).toBe('1 SIM');
+    expect(t(sims, { count: 0 })).toBe('0 SIMs');
+    expect(t(sims, { count: 1234 })).toBe('1,234 SIMs');
+    // A count that is not a figure ("300+") takes the other form, as it is.
+    expect(t(sims, { count: '300+' })).toBe('300+ SIMs');
+    await setLanguage('ja');
+    await loadCatalogPart('money');
+    expect(t('usage.spans.hours', { count: 1 })).toBe('過去 1 時間');
+    expect(t('usage.spans.hours', { count: 1234 })).toBe('過去 1,234 時間');
+  });
+
+  it('types its keys: a key not in the English catalogue does not compile', () => {
+    // @ts-expect-error a mistyped key
+    expect(t('login.submitt')).toBe('login.submitt');
+    // @ts-expect-error a plural form is asked for by its base key and a count
+    expect(typeof t('usage.spans.hours_one')).toBe('string');
+    expect(t('login.submit')).toBe('Sign in');
+  });
+
+  it('shows an enumeration value the catalogue does not know as it is', () => {
+    expect(enumLabel(t, 'endpoints', 'jp')).toBe('Japan coverage');
+    expect(enumLabel(t, 'endpoints', 'mars')).toBe('mars');
   });
 
   it('does not read past a string', () => {
-    expect(t('login.submit.more')).toBe('login.submit.more');
+    expect(t(unknownKey('login.submit.more'))).toBe('login.submit.more');
   });
 
   it('follows the language in use', async () => {

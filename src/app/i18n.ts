@@ -12,28 +12,46 @@ import { useMemo, useSyncExternalStore } from 'react';
 export const languages = ['en', 'ja'] as const;
 export type Language = (typeof languages)[number];
 type Catalog = { [key: string]: string | Catalog };
-export type CatalogPart = 'start' | 'public' | 'console' | 'money' | 'team';
-export type TOptions = { defaultValue?: string } & Record<string, unknown>;
-export type TFunction = (key: string, options?: TOptions) => string;
+type Loader = () => Promise<{ default: Catalog }>;
+
+/**
+ * The catalogue parts, each in every language: the one list to extend when a part is added (its keys then become
+ * valid `t` keys, taken from the English file's type).
+ */
+const loaders = {
+  start: { en: () => import('../locales/en/start.json'), ja: () => import('../locales/ja/start.json') },
+  public: { en: () => import('../locales/en/public.json'), ja: () => import('../locales/ja/public.json') },
+  console: { en: () => import('../locales/en/console.json'), ja: () => import('../locales/ja/console.json') },
+  money: { en: () => import('../locales/en/money.json'), ja: () => import('../locales/ja/money.json') },
+  team: { en: () => import('../locales/en/team.json'), ja: () => import('../locales/ja/team.json') },
+} satisfies Record<string, Record<Language, Loader>>;
+export type CatalogPart = keyof typeof loaders;
+
+/** A plural text is stored under its key with a CLDR plural category as suffix (`sims_one`, `sims_other`). */
+type Unplural<K extends string> = K extends `${infer Base}_${Intl.LDMLPluralRule}` ? Base : K;
+/** Every dotted key of a catalogue's texts, plural forms folded into their base key. */
+type KeysOf<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${Unplural<K>}` : KeysOf<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+type English<P extends CatalogPart> = Awaited<ReturnType<(typeof loaders)[P]['en']>>['default'];
+/** A key of the English catalogue (any part): what `t` accepts, so that a mistyped key fails to compile. */
+export type MessageKey = { [P in CatalogPart]: KeysOf<English<P>> }[CatalogPart];
+
+/** The keys under a dotted prefix, without it: `KeyUnder<'sims.status'>` is `'ready' | 'active' | …`. */
+export type KeyUnder<Prefix extends string> = MessageKey extends infer K
+  ? K extends `${Prefix}.${infer Rest}`
+    ? Rest
+    : never
+  : never;
+
+/**
+ * `count`, when a number, chooses the plural form (`key_one`, `key_other`, … by `Intl.PluralRules`) and is written
+ * in the language's digits; other values replace their `{{name}}` as they are.
+ */
+export type TOptions = { defaultValue?: string; count?: number | string } & Record<string, unknown>;
+export type TFunction = (key: MessageKey, options?: TOptions) => string;
 
 const storageKey = 'soracom-console.language';
-type Loader = () => Promise<{ default: Catalog }>;
-const loaders: Record<Language, Record<CatalogPart, Loader>> = {
-  en: {
-    start: () => import('../locales/en/start.json'),
-    public: () => import('../locales/en/public.json'),
-    console: () => import('../locales/en/console.json'),
-    money: () => import('../locales/en/money.json'),
-    team: () => import('../locales/en/team.json'),
-  },
-  ja: {
-    start: () => import('../locales/ja/start.json'),
-    public: () => import('../locales/ja/public.json'),
-    console: () => import('../locales/ja/console.json'),
-    money: () => import('../locales/ja/money.json'),
-    team: () => import('../locales/ja/team.json'),
-  },
-};
 const partsInUse = new Set<CatalogPart>(['start']);
 
 let language: Language = 'en';
@@ -58,7 +76,7 @@ let latest: Promise<void> = Promise.resolve();
 
 async function loadPart(lang: Language, part: CatalogPart): Promise<void> {
   const key = `${lang}/${part}`;
-  if (!loadedParts.has(key)) loadedParts.set(key, (await loaders[lang][part]()).default);
+  if (!loadedParts.has(key)) loadedParts.set(key, (await loaders[part][lang]()).default);
 }
 
 function show(lang: Language, loaded: Catalog): void {
@@ -117,12 +135,37 @@ function lookup(key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/**
+ * The text for `key`, in the plural form `count` asks for when the catalogue has plural forms of it (a count that is
+ * not a number, such as "300+", takes the `other` form).
+ */
+function text(key: string, count: unknown): string | undefined {
+  if (typeof count !== 'number') return lookup(key) ?? lookup(`${key}_other`);
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  return lookup(`${key}_${rules.select(count)}`) ?? lookup(`${key}_other`) ?? lookup(key);
+}
+
 export const t: TFunction = (key, options) => {
-  const text = lookup(key) ?? options?.defaultValue ?? key;
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    options && name in options ? String(options[name]) : whole,
-  );
+  const found = text(key, options?.count) ?? options?.defaultValue ?? key;
+  return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    if (!options || !(name in options)) return whole;
+    const value = options[name];
+    return name === 'count' && typeof value === 'number' ? value.toLocaleString(language) : String(value);
+  });
 };
+
+/**
+ * A label for a value of an API enumeration: its text under `prefix` when the catalogue has one, otherwise the value
+ * as it is (a value newer than this console, or one a stand-in upstream made up).
+ */
+export const enumLabel = (translate: TFunction, prefix: string, value: string): string =>
+  translate(`${prefix}.${value}` as MessageKey, { defaultValue: value });
 
 export function useTranslation() {
   const current = useSyncExternalStore(

@@ -1,5 +1,5 @@
 import { NativeSelect } from '@mantine/core';
-import { useTranslation } from '../app/i18n';
+import { enumLabel, useTranslation } from '../app/i18n';
 import { useEndpoints, useOfferedEndpoint } from '../pages/login/useEndpoints';
 
 /** Which API the page talks to, from the endpoints the server offers. */
@@ -12,7 +12,7 @@ export function EndpointSelect({ value, onChange }: { value: string; onChange: (
       label={t('login.endpoint')}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
-      data={endpoints.map((e) => ({ value: e.id, label: t(`endpoints.${e.id}`, { defaultValue: e.id }) }))}
+      data={endpoints.map((e) => ({ value: e.id, label: enumLabel(t, 'endpoints', e.id) }))}
     />
   );
 }

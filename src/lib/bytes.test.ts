@@ -24,9 +24,15 @@ describe('formatBytes', () => {
     expect(formatBytes(1_234_567, 'de')).toBe('1,23 MB');
   });
 
-  it('keeps the sign and gives nothing for what is not a number', () => {
+  it('keeps the sign and shows what is not a number as unknown (—)', () => {
     expect(formatBytes(-2500, 'en')).toBe('-2.5 kB');
-    expect(formatBytes(Number.NaN, 'en')).toBe('');
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, null, undefined])
+      expect(formatBytes(value, 'en')).toBe('—');
+  });
+
+  it('copes with the largest figures an answer may hold', () => {
+    expect(formatBytes(Number.MAX_SAFE_INTEGER, 'en')).toBe('9.01 PB');
+    expect(formatBytes(1e30, 'en')).toMatch(/PB$/);
   });
 });
 
@@ -34,5 +40,7 @@ describe('formatByteCount', () => {
   it('gives the exact count', () => {
     expect(formatByteCount(1_234_567, 'en')).toBe('1,234,567 bytes');
     expect(formatByteCount(1, 'en')).toBe('1 byte');
+    expect(formatByteCount(undefined, 'en')).toBe('—');
+    expect(formatByteCount(Number.NaN, 'en')).toBe('—');
   });
 });

@@ -2,11 +2,13 @@
  * Byte counts for people. Decimal (SI) units throughout: 1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes, as SORACOM
  * counts data for Air usage and billing; the chart axes' 1-2-5 ticks then come out as round figures (2 MB, 500 kB).
  */
+import { unknownValue } from './format';
+
 const units = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
 
 /** "0 B", "999 B", "1.5 kB", "12.3 MB", "123 GB": three significant digits at most, in the locale's digits. */
-export function formatBytes(n: number, locale: string): string {
-  if (!Number.isFinite(n)) return '';
+export function formatBytes(n: number | null | undefined, locale: string): string {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return unknownValue;
   const sign = n < 0 ? '-' : '';
   let value = Math.abs(n);
   if (value < 1000) return `${sign}${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)} B`;
@@ -26,6 +28,7 @@ export function formatBytes(n: number, locale: string): string {
 }
 
 /** The exact count, for totals: "1,234,567 bytes". */
-export function formatByteCount(n: number, locale: string): string {
+export function formatByteCount(n: number | null | undefined, locale: string): string {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return unknownValue;
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(n);
 }

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatRelative } from './format';
+import { formatDateTime, formatRelative, formatTime, isKnownTime, isoTime, secondsToMs } from './format';
+
+/** Values an answer the description allows may carry where a time is expected, none of them a time to show. */
+const notTimes: [string, unknown][] = [
+  ['undefined', undefined],
+  ['null', null],
+  ['NaN', Number.NaN],
+  ['Infinity', Number.POSITIVE_INFINITY],
+  ['the epoch (0)', 0],
+  ['a negative time', -1],
+  ['the smallest int64 a mock sends', -9_007_199_254_740_991],
+  ['the largest safe integer (past the year 275760)', Number.MAX_SAFE_INTEGER],
+  ['just past the last moment a Date holds', 8.64e15 + 1],
+  ['a string', '2026-11-21'],
+];
 
 const now = Date.UTC(2025, 5, 15, 12, 0, 0);
 const minute = 60_000;
@@ -7,14 +21,9 @@ const hour = 60 * minute;
 const day = 24 * hour;
 
 describe('formatRelative', () => {
-  it.each<[string, number | null | undefined]>([
-    ['undefined', undefined],
-    ['null', null],
-    ['NaN', Number.NaN],
-    ['Infinity', Number.POSITIVE_INFINITY],
-  ])('is empty for %s', (_label, value) => {
-    expect(formatRelative(value, 'en', now)).toBe('');
-    expect(formatRelative(value, 'ja', now)).toBe('');
+  it.each(notTimes)('is unknown (—) for %s', (_label, value) => {
+    expect(formatRelative(value as number, 'en', now)).toBe('—');
+    expect(formatRelative(value as number, 'ja', now)).toBe('—');
   });
 
   it.each<[number, string]>([
@@ -56,13 +65,9 @@ describe('formatRelative', () => {
 describe('formatDateTime', () => {
   const ms = Date.UTC(2025, 0, 2, 3, 4, 0);
 
-  it.each<[string, number | null | undefined]>([
-    ['undefined', undefined],
-    ['null', null],
-    ['NaN', Number.NaN],
-  ])('is empty for %s', (_label, value) => {
-    expect(formatDateTime(value, 'en')).toBe('');
-    expect(formatDateTime(value, 'ja')).toBe('');
+  it.each(notTimes)('is unknown (—) for %s', (_label, value) => {
+    expect(formatDateTime(value as number, 'en')).toBe('—');
+    expect(formatDateTime(value as number, 'ja')).toBe('—');
   });
 
   it('formats like Intl with a medium date and a short time, in the given language', () => {
@@ -87,7 +92,39 @@ describe('formatDateTime', () => {
     );
   });
 
-  it('formats the epoch (0 is a time, not a missing value)', () => {
-    expect(formatDateTime(0, 'en')).not.toBe('');
+  it('formats the first and the last moment it knows', () => {
+    expect(formatDateTime(1, 'en')).toMatch(/1970/);
+    expect(formatDateTime(8.64e15, 'en')).toMatch(/275760/);
+  });
+});
+
+describe('formatTime', () => {
+  it.each(notTimes)('is unknown (—) for %s', (_label, value) => {
+    expect(formatTime(value as number, 'en')).toBe('—');
+  });
+
+  it('gives the time of day with seconds', () => {
+    const ms = new Date(2026, 10, 21, 14, 5, 9).getTime();
+    expect(formatTime(ms, 'en')).toMatch(/^2:05:09\sPM$/);
+    expect(formatTime(ms, 'ja')).toBe('14:05:09');
+  });
+});
+
+describe('isKnownTime, isoTime and secondsToMs', () => {
+  it.each(notTimes)('%s is not a known time, and has no ISO form', (_label, value) => {
+    expect(isKnownTime(value)).toBe(false);
+    expect(isoTime(value)).toBe('');
+  });
+
+  it('writes a known time in ISO 8601', () => {
+    expect(isKnownTime(Date.UTC(2026, 10, 21))).toBe(true);
+    expect(isoTime(Date.UTC(2026, 10, 21, 5, 5))).toBe('2026-11-21T05:05:00.000Z');
+  });
+
+  it('reads seconds as milliseconds, and what is not a number as unknown', () => {
+    expect(secondsToMs(1_700_000_000)).toBe(1_700_000_000_000);
+    expect(formatDateTime(secondsToMs(undefined), 'en')).toBe('—');
+    expect(formatDateTime(secondsToMs(null), 'en')).toBe('—');
+    expect(formatDateTime(secondsToMs(-9_007_199_254_740_991), 'en')).toBe('—');
   });
 });

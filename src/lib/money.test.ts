@@ -31,16 +31,24 @@ describe('formatMoney', () => {
     expect(formatMoney(amount, currency, locale)).toBe(expected);
   });
 
-  it('is empty for no amount and plain without a currency', () => {
-    expect(formatMoney(undefined, 'JPY', 'en')).toBe('');
-    expect(formatMoney(Number.NaN, 'JPY', 'en')).toBe('');
+  it('is unknown (—) for no amount, and plain without a currency', () => {
+    for (const amount of [undefined, null, Number.NaN, Number.NEGATIVE_INFINITY]) {
+      expect(formatMoney(amount, 'JPY', 'en')).toBe('—');
+    }
     expect(formatMoney(1234.5, undefined, 'en')).toBe('1,234.5');
+  });
+
+  it('writes a currency that is not a code as it is, after the figure', () => {
+    expect(formatMoney(1234.5, 'string', 'en')).toBe('1,234.5 string');
+    expect(formatMoney(-9_007_199_254_740_991, 'JPY', 'en')).toBe('-¥9,007,199,254,740,991');
+    expect(formatMoney(3, 'XYZ', 'en')).toMatch(/^XYZ\s3\.00$/);
   });
 
   it('signs differences', () => {
     expect(formatMoneyChange(1200, 'JPY', 'en')).toBe('+¥1,200');
     expect(formatMoneyChange(-3.1, 'USD', 'en')).toBe('-$3.10');
     expect(formatMoneyChange(0.001, 'USD', 'en')).toBe('$0.00');
+    expect(formatMoneyChange(Number.NaN, 'USD', 'en')).toBe('—');
   });
 });
 
@@ -90,7 +98,10 @@ describe('months and days', () => {
     expect(formatZonedDateTime(ms, 'ja', 'Asia/Tokyo')).toBe('2026年11月21日 14:05 JST');
     expect(formatZonedDateTime(ms, 'en', 'UTC')).toBe('Nov 21, 2026, 5:05 AM UTC');
     expect(formatZonedDateTime(ms, 'en', 'Asia/Tokyo')).toBe('Nov 21, 2026, 2:05 PM GMT+9');
-    expect(formatZonedDateTime(null, 'en')).toBe('');
+    expect(formatZonedDateTime(null, 'en')).toBe('—');
+    expect(formatZonedDateTime(0, 'en')).toBe('—');
+    expect(formatZonedDateTime(-9_007_199_254_740_991, 'en')).toBe('—');
+    expect(formatZonedDateTime(Number.MAX_SAFE_INTEGER, 'en', 'UTC')).toBe('—');
   });
 });
 

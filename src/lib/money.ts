@@ -4,7 +4,7 @@
  * times with their time zone named.
  */
 
-import { dateFormat } from './format';
+import { dateFormat, isKnownTime, unknownValue } from './format';
 
 export type Currency = 'JPY' | 'USD' | 'EUR';
 
@@ -13,10 +13,17 @@ export const minorDigits = (currency: string | undefined): number => (currency =
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** `¥13,203`, `$12.50`, `€1,234.00` (in Japanese: `￥13,203`, `$12.50`, `€1,234.00`). */
+/** A currency Intl can name: three letters (an unknown code such as `XYZ` is fine, `string` throws). */
+const currencyCode = /^[A-Z]{3}$/i;
+
+/**
+ * `¥13,203`, `$12.50`, `€1,234.00` (in Japanese: `￥13,203`, `$12.50`, `€1,234.00`); a currency that is not a code is
+ * written after the figure as it is, and an amount that is not a number is unknown.
+ */
 export function formatMoney(amount: number | undefined | null, currency: string | undefined, locale: string): string {
-  if (amount === undefined || amount === null || !Number.isFinite(amount)) return '';
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return unknownValue;
   if (!currency) return new Intl.NumberFormat(locale).format(amount);
+  if (!currencyCode.test(currency)) return `${new Intl.NumberFormat(locale).format(amount)} ${currency}`;
   const key = `${locale}/${currency}`;
   let format = moneyFormats.get(key);
   if (!format) {
@@ -34,6 +41,7 @@ export function formatMoney(amount: number | undefined | null, currency: string 
 
 /** A difference with its sign always shown: `+¥1,200`, `-$3.10` (no sign when it rounds to zero). */
 export function formatMoneyChange(amount: number, currency: string | undefined, locale: string): string {
+  if (!Number.isFinite(amount)) return unknownValue;
   const rounded = roundMoney(amount, currency);
   const text = formatMoney(Math.abs(rounded), currency, locale);
   if (rounded === 0) return text;
@@ -131,7 +139,7 @@ export function parseEvaluatedTime(value: string | undefined): number | null {
 
 /** `Nov 21, 2026, 2:05 PM GMT+9` / `2026年11月21日 14:05 JST`: a moment with its time zone named. */
 export function formatZonedDateTime(ms: number | null | undefined, locale: string, timeZone?: string): string {
-  if (ms === undefined || ms === null || !Number.isFinite(ms)) return '';
+  if (!isKnownTime(ms)) return unknownValue;
   return dateFormat(locale, {
     year: 'numeric',
     month: 'short',
@@ -157,7 +165,7 @@ export function prepareFormats(locale: string, schedule: (run: () => void) => vo
   const steps = [
     () => formatYearMonth('202601', locale),
     () => formatYearMonth('202601', locale, 'short'),
-    () => formatZonedDateTime(0, locale),
+    () => formatZonedDateTime(Date.UTC(2026, 0, 1), locale),
     () => formatMoney(0, 'JPY', locale),
     () => formatMoney(0, 'USD', locale),
     () => formatPercentChange(0, locale),

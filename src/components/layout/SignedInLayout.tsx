@@ -8,7 +8,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { createQueryClient } from '../../api/queryClient';
 import type { ScreenId } from '../../api/screenOperations';
 import { sessionStore, useSession } from '../../api/session';
-import { loadCatalogPart, useTranslation } from '../../app/i18n';
+import { enumLabel, loadCatalogPart, type MessageKey, useTranslation } from '../../app/i18n';
 import { loginPath } from '../../lib/paths';
 import { useAccess } from '../access/useAccess';
 import { SessionServices } from '../session/SessionServices';
@@ -16,7 +16,7 @@ import classes from './SignedInLayout.module.css';
 import { UserMenu } from './UserMenu';
 
 /** Each entry is shown when its screen may be opened (useAccess: always for the root account). */
-const nav: readonly { to: string; key: string; screen: ScreenId }[] = [
+const nav: readonly { to: string; key: MessageKey; screen: ScreenId }[] = [
   { to: '/sims', key: 'nav.sims', screen: 'sims' },
   { to: '/groups', key: 'nav.groups', screen: 'groups' },
   { to: '/usage', key: 'nav.usage', screen: 'usage' },
@@ -100,7 +100,7 @@ export function SignedInLayout() {
             <MainNav pathname={location.pathname} onNavigate={close} />
           </ScrollArea>
           <Text size="xs" c="dimmed" mt="auto" p="xs">
-            {t('nav.endpoint', { endpoint: t(`endpoints.${session.endpoint}`, { defaultValue: session.endpoint }) })}
+            {t('nav.endpoint', { endpoint: enumLabel(t, 'endpoints', session.endpoint) })}
           </Text>
         </AppShell.Navbar>
         <AppShell.Main>

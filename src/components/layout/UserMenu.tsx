@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { Session } from '../../api/session';
-import { useTranslation } from '../../app/i18n';
+import { enumLabel, useTranslation } from '../../app/i18n';
 import { useLogout } from '../session/useLogout';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -12,7 +12,7 @@ export function UserMenu({ session }: { session: Session }) {
   return (
     <Group gap="xs" wrap="nowrap">
       <Badge variant="light" visibleFrom="sm" aria-label={t('nav.endpointLabel')}>
-        {t(`endpoints.${session.endpoint}`, { defaultValue: session.endpoint })}
+        {enumLabel(t, 'endpoints', session.endpoint)}
       </Badge>
       <Text size="sm" visibleFrom="md" data-testid="signed-in-as">
         <VisuallyHidden>{t('nav.signedInAs')} </VisuallyHidden>

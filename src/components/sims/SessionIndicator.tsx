@@ -1,7 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import type { Sim } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
-import { formatDateTime, formatRelative } from '../../lib/format';
+import { formatDateTime, formatRelative, isKnownTime } from '../../lib/format';
 
 /** Online or offline, and when the network last heard of the SIM. */
 export function SessionIndicator({ session }: { session: Sim['sessionStatus'] }) {
@@ -22,7 +22,7 @@ export function SessionIndicator({ session }: { session: Sim['sessionStatus'] })
       <Text size="sm" span>
         {online ? t('sims.online') : t('sims.offline')}
       </Text>
-      {session?.lastUpdatedAt ? (
+      {isKnownTime(session?.lastUpdatedAt) ? (
         <Text size="xs" c="dimmed" span title={formatDateTime(session.lastUpdatedAt, i18n.language)}>
           {formatRelative(session.lastUpdatedAt, i18n.language)}
         </Text>

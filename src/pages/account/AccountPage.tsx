@@ -6,7 +6,8 @@ import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeyValueList } from '../../components/KeyValueList';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../lib/format';
+import { RenderGuard } from '../../components/RenderGuard';
+import { formatDateTime, secondsToMs } from '../../lib/format';
 import { SecuritySection } from './security/SecuritySection';
 
 export function AccountPage() {
@@ -16,7 +17,9 @@ export function AccountPage() {
   return (
     <>
       <PageHeader title={t('account.title')} />
-      {session.userName ? <SamUserAccount session={session} /> : <RootAccount session={session} />}
+      <RenderGuard>
+        {session.userName ? <SamUserAccount session={session} /> : <RootAccount session={session} />}
+      </RenderGuard>
       <SecuritySection who={{ operatorId: session.operatorId, userName: session.userName }} />
     </>
   );
@@ -41,9 +44,7 @@ function RootAccount({ session }: { session: Session }) {
               { label: t('account.email'), value: operator.data?.email },
               {
                 label: t('account.created'),
-                value: operator.data?.createDate
-                  ? formatDateTime(Date.parse(operator.data.createDate), i18n.language)
-                  : '',
+                value: formatDateTime(Date.parse(operator.data?.createDate ?? ''), i18n.language),
               },
             ]}
           />
@@ -70,7 +71,7 @@ function SamUserAccount({ session }: { session: Session & { userName?: string } 
             { label: t('account.description'), value: user.data?.description },
             {
               label: t('account.created'),
-              value: user.data?.createDateTime ? formatDateTime(user.data.createDateTime * 1000, i18n.language) : '',
+              value: formatDateTime(secondsToMs(user.data?.createDateTime), i18n.language),
             },
           ]}
         />

@@ -5,6 +5,7 @@ import { billingQueries } from '../../api/resources/billing';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RenderGuard } from '../../components/RenderGuard';
 import { BillHistory } from './BillHistory';
 import { BillingNav } from './BillingNav';
 import { LatestBill } from './LatestBill';
@@ -21,9 +22,13 @@ export function BillingPage() {
       <PageHeader title={t('billing.title')} />
       <BillingNav current="bills" />
       <Stack>
-        <LatestBill history={history.data} />
+        <RenderGuard>
+          <LatestBill history={history.data} />
+        </RenderGuard>
         {history.error ? <ErrorAlert error={history.error} /> : null}
-        <BillHistory bills={bills} pending={history.isPending || bills !== history.data} />
+        <RenderGuard>
+          <BillHistory bills={bills} pending={history.isPending || bills !== history.data} />
+        </RenderGuard>
       </Stack>
     </>
   );

@@ -60,7 +60,11 @@ export function PaymentMethodStatus() {
             { label: t('payments.method.expiry'), value: card?.expiry },
             {
               label: t('payments.method.updated'),
-              value: formatZonedDateTime(parseEvaluatedTime(data.updateDate), i18n.language) || data.updateDate,
+              // Not a time the console can read: shown as the API wrote it.
+              value:
+                parseEvaluatedTime(data.updateDate) === null
+                  ? data.updateDate
+                  : formatZonedDateTime(parseEvaluatedTime(data.updateDate), i18n.language),
             },
             ...(ok ? [] : [{ label: t('payments.method.message'), value: data.errorMessage }]),
           ]}

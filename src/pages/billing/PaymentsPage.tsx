@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { RenderGuard } from '../../components/RenderGuard';
 import { BillingNav } from './BillingNav';
 import { Coupons } from './Coupons';
 import { PayerInformationForm } from './PayerInformationForm';
@@ -15,10 +16,18 @@ export function PaymentsPage() {
       <PageHeader title={t('payments.title')} />
       <BillingNav current="payments" />
       <Stack>
-        <PaymentMethodStatus />
-        <PayerInformationForm />
-        <Coupons />
-        <PaymentStatements />
+        <RenderGuard>
+          <PaymentMethodStatus />
+        </RenderGuard>
+        <RenderGuard>
+          <PayerInformationForm />
+        </RenderGuard>
+        <RenderGuard>
+          <Coupons />
+        </RenderGuard>
+        <RenderGuard>
+          <PaymentStatements />
+        </RenderGuard>
       </Stack>
     </>
   );

@@ -1,5 +1,6 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
+import { RenderGuard } from '../../components/RenderGuard';
 
 /** A titled panel of a billing screen, named by its title for screen readers. */
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -10,7 +11,7 @@ export function Section({ title, children }: { title: string; children: ReactNod
         <Title order={3} size="h4" id={id}>
           {title}
         </Title>
-        {children}
+        <RenderGuard>{children}</RenderGuard>
       </Stack>
     </Paper>
   );

@@ -1,4 +1,5 @@
 import type { PayerInformation } from '../../api/resources/billing';
+import type { MessageKey } from '../../app/i18n';
 
 export const payerFields = ['companyName', 'department', 'fullName'] as const;
 export type PayerField = (typeof payerFields)[number];
@@ -13,8 +14,8 @@ export const toDraft = (payer: PayerInformation | null | undefined): PayerDraft 
 });
 
 /** Field → catalogue key of what is wrong with it. A statement needs a name: the person's or the company's. */
-export function validatePayer(draft: PayerDraft): Partial<Record<PayerField, string>> {
-  const errors: Partial<Record<PayerField, string>> = {};
+export function validatePayer(draft: PayerDraft): Partial<Record<PayerField, MessageKey>> {
+  const errors: Partial<Record<PayerField, MessageKey>> = {};
   for (const field of payerFields) {
     if (draft[field].trim().length > payerMaxLength) errors[field] = 'payments.payer.tooLong';
   }

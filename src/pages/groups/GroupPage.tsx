@@ -10,6 +10,7 @@ import { useAccess } from '../../components/access/useAccess';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeyValueList } from '../../components/KeyValueList';
+import { RenderGuard } from '../../components/RenderGuard';
 import { formatDateTime } from '../../lib/format';
 import { ConfigurationSection } from './config/ConfigurationSection';
 import { GroupMembers } from './GroupMembers';
@@ -25,7 +26,12 @@ export function GroupPage() {
   const remove = useChange(groupChanges.remove(groupId));
   const [deleting, setDeleting] = useState(false);
   const data = group.data;
-  const count = members.data ? `${members.data.items.length}${members.data.nextKey ? '+' : ''}` : '…';
+  // Exact when the first page is all there is (a number chooses the plural form), else at least that many.
+  const count = members.data
+    ? members.data.nextKey
+      ? `${members.data.items.length}+`
+      : members.data.items.length
+    : '…';
 
   return (
     <Stack>
@@ -62,11 +68,17 @@ export function GroupPage() {
             />
           </Paper>
           <Paper withBorder p="md" radius="md">
-            <GroupTags group={data} />
+            <RenderGuard>
+              <GroupTags group={data} />
+            </RenderGuard>
           </Paper>
-          <ConfigurationSection group={data} />
+          <RenderGuard>
+            <ConfigurationSection group={data} />
+          </RenderGuard>
           <Paper withBorder p="md" radius="md">
-            <GroupMembers groupId={groupId} />
+            <RenderGuard>
+              <GroupMembers groupId={groupId} />
+            </RenderGuard>
           </Paper>
         </>
       ) : null}

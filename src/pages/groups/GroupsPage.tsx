@@ -8,6 +8,7 @@ import { GuardedButton } from '../../components/access/GuardedButton';
 import { useAccess } from '../../components/access/useAccess';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RenderGuard } from '../../components/RenderGuard';
 import { formatDateTime } from '../../lib/format';
 import { CreateGroupDialog } from './CreateGroupDialog';
 
@@ -69,65 +70,67 @@ export function GroupsPage() {
         />
       </Row>
       {groups.error ? <ErrorAlert error={groups.error} /> : null}
-      <Paper withBorder radius="md">
-        <ScrollArea type="auto">
-          <Table striped verticalSpacing="xs" aria-label={t('groups.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('groups.columns.name')}</Table.Th>
-                <Table.Th scope="col">{t('groups.columns.groupId')}</Table.Th>
-                <Table.Th scope="col">{t('groups.columns.sims')}</Table.Th>
-                <Table.Th scope="col">{t('groups.columns.services')}</Table.Th>
-                <Table.Th scope="col">{t('groups.columns.created')}</Table.Th>
-                <Table.Th scope="col">{t('groups.columns.modified')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {groups.isPending ? (
+      <RenderGuard>
+        <Paper withBorder radius="md">
+          <ScrollArea type="auto">
+            <Table striped verticalSpacing="xs" aria-label={t('groups.tableLabel')}>
+              <Table.Thead>
                 <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Skeleton height={14} />
-                  </Table.Td>
+                  <Table.Th scope="col">{t('groups.columns.name')}</Table.Th>
+                  <Table.Th scope="col">{t('groups.columns.groupId')}</Table.Th>
+                  <Table.Th scope="col">{t('groups.columns.sims')}</Table.Th>
+                  <Table.Th scope="col">{t('groups.columns.services')}</Table.Th>
+                  <Table.Th scope="col">{t('groups.columns.created')}</Table.Th>
+                  <Table.Th scope="col">{t('groups.columns.modified')}</Table.Th>
                 </Table.Tr>
-              ) : (
-                rows.map((group) => (
-                  <Table.Tr key={group.groupId}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/groups/${encodeURIComponent(group.groupId ?? '')}`} size="sm">
-                        {groupName(group) ?? t('groups.unnamed')}
-                      </Anchor>
+              </Table.Thead>
+              <Table.Tbody>
+                {groups.isPending ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={6}>
+                      <Skeleton height={14} />
                     </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace" span>
-                        {group.groupId}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <SimCount groupId={group.groupId ?? ''} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Row gap={4}>
-                        {Object.keys(group.configuration ?? {}).map((namespace) => (
-                          <Badge key={namespace} variant="default" size="sm" tt="none">
-                            {namespace}
-                          </Badge>
-                        ))}
-                      </Row>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(group.createdTime, i18n.language)}</Table.Td>
-                    <Table.Td>{formatDateTime(group.lastModifiedTime, i18n.language)}</Table.Td>
                   </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
-        {groups.data && rows.length === 0 ? (
-          <Text p="md" c="dimmed">
-            {groups.data.length === 0 ? t('groups.empty') : t('groups.noMatch')}
-          </Text>
-        ) : null}
-      </Paper>
+                ) : (
+                  rows.map((group) => (
+                    <Table.Tr key={group.groupId}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/groups/${encodeURIComponent(group.groupId ?? '')}`} size="sm">
+                          {groupName(group) ?? t('groups.unnamed')}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" ff="monospace" span>
+                          {group.groupId}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <SimCount groupId={group.groupId ?? ''} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Row gap={4}>
+                          {Object.keys(group.configuration ?? {}).map((namespace) => (
+                            <Badge key={namespace} variant="default" size="sm" tt="none">
+                              {namespace}
+                            </Badge>
+                          ))}
+                        </Row>
+                      </Table.Td>
+                      <Table.Td>{formatDateTime(group.createdTime, i18n.language)}</Table.Td>
+                      <Table.Td>{formatDateTime(group.lastModifiedTime, i18n.language)}</Table.Td>
+                    </Table.Tr>
+                  ))
+                )}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+          {groups.data && rows.length === 0 ? (
+            <Text p="md" c="dimmed">
+              {groups.data.length === 0 ? t('groups.empty') : t('groups.noMatch')}
+            </Text>
+          ) : null}
+        </Paper>
+      </RenderGuard>
       <CreateGroupDialog opened={creating} onClose={() => setCreating(false)} />
     </>
   );

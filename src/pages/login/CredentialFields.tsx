@@ -1,6 +1,6 @@
 import { Anchor, NativeSelect, TextInput } from '@mantine/core';
 import type { EndpointInfo } from '../../api/endpoints';
-import { useTranslation } from '../../app/i18n';
+import { enumLabel, useTranslation } from '../../app/i18n';
 import { PasswordField } from '../../components/PasswordField';
 import { AccountTypeToggle } from './AccountTypeToggle';
 import type { useLoginForm } from './useLoginForm';
@@ -24,7 +24,7 @@ export function CredentialFields({
     <>
       <NativeSelect
         label={t('login.endpoint')}
-        data={endpoints.map((e) => ({ value: e.id, label: t(`endpoints.${e.id}`, { defaultValue: e.id }) }))}
+        data={endpoints.map((e) => ({ value: e.id, label: enumLabel(t, 'endpoints', e.id) }))}
         {...form.field('endpoint')}
       />
       <AccountTypeToggle value={form.values.mode} onChange={(mode) => form.set('mode', mode)} />

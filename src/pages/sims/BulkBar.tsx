@@ -210,14 +210,12 @@ function BulkDialog({
       closeOnEscape={phase !== 'running'}
       withCloseButton={phase !== 'running'}
       size="lg"
-      title={t('bulk.title', { action: t(action.labelKey), count: count(sims.length) })}
+      title={t('bulk.title', { action: t(action.labelKey), count: sims.length })}
     >
       <Stack>
         {phase === 'input' || phase === 'confirm' ? (
           <>
-            <Text size="sm">
-              {t('bulk.plan', { run: count(plan.run.length), skipped: count(plan.skipped.length) })}
-            </Text>
+            <Text size="sm">{t('bulk.plan', { count: plan.run.length, skipped: count(plan.skipped.length) })}</Text>
             {plan.skipped.length > 0 ? (
               <Text size="xs" c="dimmed">
                 {t('bulk.skippedWhy', { reason: plan.skipped[0]?.message ?? '' })}
@@ -231,7 +229,7 @@ function BulkDialog({
         {phase === 'confirm' ? (
           <>
             <Alert color="red" variant="light" title={t('bulk.destructiveTitle')}>
-              {t('bulk.destructiveBody', { action: t(action.labelKey), count: count(plan.run.length) })}
+              {t('bulk.destructiveBody', { action: t(action.labelKey), count: plan.run.length })}
             </Alert>
             <TextInput
               label={t('bulk.typeCount', { count: String(plan.run.length) })}
@@ -291,7 +289,7 @@ function BulkDialog({
                 {t('common.cancel')}
               </Button>
               <Button onClick={next} disabled={plan.run.length === 0}>
-                {action.destructive ? t('bulk.continue') : t('bulk.run', { count: count(plan.run.length) })}
+                {action.destructive ? t('bulk.continue') : t('bulk.run', { count: plan.run.length })}
               </Button>
             </>
           ) : null}
@@ -305,7 +303,7 @@ function BulkDialog({
                 disabled={typed.trim() !== String(plan.run.length)}
                 onClick={() => void start(plan.run)}
               >
-                {t('bulk.run', { count: count(plan.run.length) })}
+                {t('bulk.run', { count: plan.run.length })}
               </Button>
             </>
           ) : null}

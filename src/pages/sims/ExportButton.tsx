@@ -38,7 +38,7 @@ export function ExportButton({
   columns: SimColumn[];
   ctx: ColumnContext;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [running, setRunning] = useState(false);
   const [count, setCount] = useState(0);
   const [error, setError] = useState<unknown>(null);
@@ -92,7 +92,7 @@ export function ExportButton({
           <>
             <Progress value={100} striped animated aria-label={t('simTable.export.title')} />
             <Text size="sm" mt="sm" aria-live="polite">
-              {t('simTable.export.progress', { count: count.toLocaleString(i18n.language) })}
+              {t('simTable.export.progress', { count })}
             </Text>
           </>
         )}

@@ -145,15 +145,9 @@ export function FleetPanel({
     <Paper withBorder radius="md" p="sm" mb="sm">
       {state.status === 'loading' ? (
         <Group gap="sm" wrap="nowrap">
-          <Progress
-            value={100}
-            striped
-            animated
-            flex={1}
-            aria-label={t('simTable.fleet.loading', { count: loaded.toLocaleString(i18n.language) })}
-          />
+          <Progress value={100} striped animated flex={1} aria-label={t('simTable.fleet.loading', { count: loaded })} />
           <Text size="sm" aria-live="polite">
-            {t('simTable.fleet.loading', { count: loaded.toLocaleString(i18n.language) })}
+            {t('simTable.fleet.loading', { count: loaded })}
           </Text>
           <Button size="xs" variant="default" onClick={fleetLoader.cancel}>
             {t('common.cancel')}
@@ -163,12 +157,12 @@ export function FleetPanel({
         <Group gap="sm" justify="space-between" wrap="wrap">
           <Text size="sm" aria-live="polite">
             {state.status === 'cancelled'
-              ? t('simTable.fleet.cancelled', { count: loaded.toLocaleString(i18n.language) })
+              ? t('simTable.fleet.cancelled', { count: loaded })
               : t('simTable.fleet.loaded', {
-                  count: loaded.toLocaleString(i18n.language),
+                  count: loaded,
                   seconds: seconds.toFixed(1),
                 })}{' '}
-            {t('simTable.fleet.showing', { count: fleet.rows.length.toLocaleString(i18n.language) })}{' '}
+            {t('simTable.fleet.showing', { count: fleet.rows.length })}{' '}
             {t('simTable.updated', { time: formatTime(fleet.now, i18n.language) })}
           </Text>
           <Button size="xs" variant="default" onClick={() => fleetLoader.load(view, true)}>

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { groupName, groupQueries } from '../../api/resources/groups';
 import { type Sim, simQueries } from '../../api/resources/sims';
-import { type TFunction, useTranslation } from '../../app/i18n';
+import { enumLabel, type TFunction, useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeyValueList } from '../../components/KeyValueList';
+import { RenderGuard } from '../../components/RenderGuard';
 import { SimStatusBadge } from '../../components/sims/SimStatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { simName } from '../../lib/sim';
@@ -85,7 +86,7 @@ function Settings({ sim }: { sim: Sim }) {
               ? t('simActions.page.expiryValue', {
                   time: formatDateTime(sim.expiryTime, i18n.language),
                   action: sim.expiryAction
-                    ? t(`simActions.expiryActions.${sim.expiryAction}`, { defaultValue: sim.expiryAction })
+                    ? enumLabel(t, 'simActions.expiryActions', sim.expiryAction)
                     : t('sims.none'),
                 })
               : t('sims.none'),
@@ -120,16 +121,30 @@ export function SimDetailPage() {
       {data ? (
         <>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <Overview sim={data} />
-            <Settings sim={data} />
+            <RenderGuard>
+              <Overview sim={data} />
+            </RenderGuard>
+            <RenderGuard>
+              <Settings sim={data} />
+            </RenderGuard>
           </SimpleGrid>
-          <SimProfiles sim={data} />
+          <RenderGuard>
+            <SimProfiles sim={data} />
+          </RenderGuard>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <SimSession sim={data} />
-            <SimTags sim={data} />
+            <RenderGuard>
+              <SimSession sim={data} />
+            </RenderGuard>
+            <RenderGuard>
+              <SimTags sim={data} />
+            </RenderGuard>
           </SimpleGrid>
-          <SimTimeline simId={simId} />
-          <SimUsage simId={simId} />
+          <RenderGuard>
+            <SimTimeline simId={simId} />
+          </RenderGuard>
+          <RenderGuard>
+            <SimUsage simId={simId} />
+          </RenderGuard>
         </>
       ) : null}
     </Stack>

@@ -1,6 +1,6 @@
 import { Button, CloseButton, Group, NativeSelect, Paper, SegmentedControl, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from '../../app/i18n';
+import { enumLabel, type TFunction, useTranslation } from '../../app/i18n';
 import {
   filterProblem,
   type SearchField,
@@ -77,7 +77,7 @@ export function SimFilters({
               label={t('simTable.filters.value')}
               value={value}
               onChange={(event) => setValue(event.currentTarget.value)}
-              data={choice.map((c) => ({ value: c, label: t(`simTable.values.${c}`) }))}
+              data={choice.map((c) => ({ value: c, label: enumLabel(t, 'simTable.values', c) }))}
             />
           ) : (
             <TextInput
@@ -154,11 +154,11 @@ export function SimFilters({
   );
 }
 
-function describeValue(field: SearchField, value: string, t: (key: string) => string): string {
+function describeValue(field: SearchField, value: string, t: TFunction): string {
   if (field === 'session_status' || field === 'status') {
     return value
       .split(',')
-      .map((v) => t(`simTable.values.${v.trim()}`))
+      .map((v) => enumLabel(t, 'simTable.values', v.trim()))
       .join(', ');
   }
   return value;

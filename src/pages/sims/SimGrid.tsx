@@ -2,6 +2,7 @@ import { Skeleton, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from '../../app/i18n';
+import { RenderGuard } from '../../components/RenderGuard';
 import type { SortDirection } from '../../lib/simQuery';
 import type { SimRow } from '../../lib/simRow';
 import classes from './SimGrid.module.css';
@@ -201,9 +202,16 @@ const GridRow = memo(function GridRow({
       ) : null}
       {columns.map((column) => (
         <td key={column.id} className={classes.cell} style={{ width: column.width }}>
-          {column.cell(row, ctx)}
+          <RenderGuard kind="cell">
+            <Cell column={column} row={row} ctx={ctx} />
+          </RenderGuard>
         </td>
       ))}
     </tr>
   );
 });
+
+/** A cell rendered inside its guard, so a value that trips its column spoils that cell only. */
+function Cell({ column, row, ctx }: { column: SimColumn; row: SimRow; ctx: ColumnContext }) {
+  return column.cell(row, ctx);
+}

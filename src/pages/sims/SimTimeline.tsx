@@ -1,11 +1,10 @@
 import { Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { Sim } from '../../api/resources/sims';
 import { simQueries } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SimStatusBadge } from '../../components/sims/SimStatusBadge';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, secondsToMs } from '../../lib/format';
 
 /** What happened to the SIM: status changes and session events, newest first. */
 export function SimTimeline({ simId }: { simId: string }) {
@@ -34,9 +33,9 @@ export function SimTimeline({ simId }: { simId: string }) {
               {history.data.map((entry, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: history entries have no identity of their own
                 <Table.Tr key={index}>
-                  <Table.Td>{formatDateTime((entry.applyDateTimeEpochSec ?? 0) * 1000, i18n.language)}</Table.Td>
+                  <Table.Td>{formatDateTime(secondsToMs(entry.applyDateTimeEpochSec), i18n.language)}</Table.Td>
                   <Table.Td>
-                    <SimStatusBadge status={entry.status as Sim['status']} />
+                    <SimStatusBadge status={entry.status} />
                   </Table.Td>
                   <Table.Td>{entry.speedClass}</Table.Td>
                 </Table.Tr>

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Group as SimGroup } from '../../api/resources/groups';
 import { groupName } from '../../api/resources/groups';
-import type { TFunction } from '../../app/i18n';
-import { formatDateTime, formatRelative } from '../../lib/format';
+import { enumLabel, type TFunction } from '../../app/i18n';
+import { formatDateTime, formatRelative, isKnownTime, isoTime as iso } from '../../lib/format';
 import type { SimRow } from '../../lib/simRow';
 import classes from './SimGrid.module.css';
 
@@ -28,7 +28,6 @@ export interface SimColumn {
   cell: (row: SimRow, ctx: ColumnContext) => ReactNode;
 }
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 // Cells are plain elements styled by class: the table creates thousands of them while scrolling.
 const mono = (text: string) => <span className={classes.mono}>{text}</span>;
 const plain = (text: string) => <span className={classes.text}>{text}</span>;
@@ -103,7 +102,7 @@ export const simColumns: SimColumn[] = [
       row.status ? (
         <span className={classes.text}>
           {dot(row.status)}
-          {t(`sims.status.${row.status}`, { defaultValue: row.status })}
+          {enumLabel(t, 'sims.status', row.status)}
         </span>
       ) : null,
   },
@@ -120,7 +119,7 @@ export const simColumns: SimColumn[] = [
         <span className={classes.text}>
           {dot(row.online ? 'online' : 'offline')}
           {row.online ? t('sims.online') : t('sims.offline')}
-          {row.lastSeen !== null ? (
+          {isKnownTime(row.lastSeen) ? (
             <span className={classes.dim} title={formatDateTime(row.lastSeen, locale)}>
               {formatRelative(row.lastSeen, locale, now)}
             </span>

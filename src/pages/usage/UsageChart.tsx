@@ -6,7 +6,7 @@ import { Alert, Group, NativeSelect, SimpleGrid, Skeleton, Stack, Text } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { type UsagePeriod, type UsageRange, type UsageSubject, usageQueries } from '../../api/resources/usage';
-import { useTranslation } from '../../app/i18n';
+import { type TFunction, useTranslation } from '../../app/i18n';
 import { BarChart, type ChartSeries } from '../../components/charts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatByteCount, formatBytes } from '../../lib/bytes';
@@ -106,9 +106,10 @@ export function UsageChart({ subject, periods, title }: UsageChartProps) {
   );
 }
 
-function spanLabel(t: (key: string, options?: Record<string, unknown>) => string, period: UsagePeriod, n: number) {
-  if (period === 'minutes') return n === 1 ? t('usage.spans.hour') : t('usage.spans.hours', { count: n });
-  return t(period === 'month' ? 'usage.spans.months' : 'usage.spans.days', { count: n });
+function spanLabel(t: TFunction, period: UsagePeriod, n: number) {
+  const key =
+    period === 'minutes' ? 'usage.spans.hours' : period === 'month' ? 'usage.spans.months' : 'usage.spans.days';
+  return t(key, { count: n });
 }
 
 /** A total in readable units, with the exact byte count under it. */

@@ -8,6 +8,7 @@ import { useSession } from '../../api/session';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RenderGuard } from '../../components/RenderGuard';
 import { UsageChart } from './UsageChart';
 import { UsageExport } from './UsageExport';
 
@@ -45,7 +46,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <Title order={3} size="h4" mb="sm" id={headingId}>
         {title}
       </Title>
-      {children}
+      <RenderGuard>{children}</RenderGuard>
     </Paper>
   );
 }

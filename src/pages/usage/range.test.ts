@@ -52,6 +52,13 @@ describe('bucketLabel and totals', () => {
     expect(bucketLabel(t, 'month', 'ja', 'long')).toBe('2026年1月');
   });
 
+  it('labels a bucket whose time is not one (zero, negative, past a Date) as unknown (—)', () => {
+    for (const unixtime of [0, -9_007_199_254_740_991, Number.MAX_SAFE_INTEGER, Number.NaN]) {
+      expect(bucketLabel(unixtime, 'day', 'en', 'short')).toBe('—');
+      expect(bucketLabel(unixtime, 'minutes', 'ja', 'long')).toBe('—');
+    }
+  });
+
   it('adds up upload and download', () => {
     expect(
       totals([

@@ -4,6 +4,7 @@
  * so labels are written in UTC and the page says so.
  */
 import type { UsagePeriod, UsagePoint, UsageRange } from '../../api/resources/usage';
+import { dateFormat, isKnownTime, unknownValue } from '../../lib/format';
 
 /** How far back each period can look: months, days, or hours for 5-minute buckets. The first is the default. */
 export const spans: Record<UsagePeriod, readonly number[]> = {
@@ -62,8 +63,9 @@ const long: Record<UsagePeriod, Intl.DateTimeFormatOptions> = {
 
 /** A bucket's label: short for the chart's axis, long (unambiguous) for the table. */
 export function bucketLabel(unixtime: number, period: UsagePeriod, locale: string, form: 'short' | 'long'): string {
-  const options = (form === 'short' ? short : long)[period];
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(unixtime * 1000);
+  const ms = unixtime * 1000;
+  if (!isKnownTime(ms)) return unknownValue;
+  return dateFormat(locale, { ...(form === 'short' ? short : long)[period], timeZone: 'UTC' }).format(ms);
 }
 
 export interface UsageTotals {

@@ -7,7 +7,7 @@ import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { CopyField } from '../../../components/CopyField';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, secondsToMs } from '../../../lib/format';
 
 /** Auth keys (for programs using the API): list, generate (the secret is shown once), delete. */
 export function AuthKeysCard({ who }: { who: Who }) {
@@ -54,10 +54,10 @@ export function AuthKeysCard({ who }: { who: Who }) {
             {(keys.data ?? []).map((key) => (
               <Table.Tr key={key.authKeyId}>
                 <Table.Td ff="monospace">{key.authKeyId}</Table.Td>
-                <Table.Td>{formatDateTime(key.createDateTime * 1000, i18n.language)}</Table.Td>
+                <Table.Td>{formatDateTime(secondsToMs(key.createDateTime), i18n.language)}</Table.Td>
                 <Table.Td>
                   {key.lastUsedDateTime
-                    ? formatDateTime(key.lastUsedDateTime * 1000, i18n.language)
+                    ? formatDateTime(secondsToMs(key.lastUsedDateTime), i18n.language)
                     : t('security.keys.never')}
                 </Table.Td>
                 <Table.Td>

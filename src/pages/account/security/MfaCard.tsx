@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { securityChanges, securityQueries, type Who } from '../../../api/resources/security';
 import { useChange } from '../../../api/useChange';
-import { useTranslation } from '../../../app/i18n';
+import { enumLabel, useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PasswordField } from '../../../components/PasswordField';
@@ -58,7 +58,7 @@ export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void })
         </Title>
         {current ? (
           <Badge color={current === 'ACTIVE' ? 'green' : 'gray'} variant="dot" data-testid="mfa-status">
-            {t(`account.mfaStatus.${current}`)}
+            {enumLabel(t, 'account.mfaStatus', current)}
           </Badge>
         ) : null}
       </Group>

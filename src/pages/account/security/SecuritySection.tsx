@@ -2,6 +2,7 @@ import { Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Who } from '../../../api/resources/security';
 import { useTranslation } from '../../../app/i18n';
+import { RenderGuard } from '../../../components/RenderGuard';
 import { AuthKeysCard } from './AuthKeysCard';
 import { MfaCard } from './MfaCard';
 import { PasswordCard } from './PasswordCard';
@@ -18,10 +19,18 @@ export function SecuritySection({ who }: { who: Who }) {
       <Title order={2} size="h3" mt="md">
         {t('account.security')}
       </Title>
-      <MfaCard who={who} onChanged={onChanged} />
-      <PasswordCard who={who} onChanged={onChanged} />
-      <SessionsCard who={who} suggest={changed} />
-      <AuthKeysCard who={who} />
+      <RenderGuard>
+        <MfaCard who={who} onChanged={onChanged} />
+      </RenderGuard>
+      <RenderGuard>
+        <PasswordCard who={who} onChanged={onChanged} />
+      </RenderGuard>
+      <RenderGuard>
+        <SessionsCard who={who} suggest={changed} />
+      </RenderGuard>
+      <RenderGuard>
+        <AuthKeysCard who={who} />
+      </RenderGuard>
     </Stack>
   );
 }

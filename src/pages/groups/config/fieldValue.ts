@@ -1,8 +1,9 @@
 import { getPath, type Json, type JsonObject } from '../../../../common/configuration';
+import type { KeyUnder } from '../../../app/i18n';
 import { isIpAddress, isUrl } from '../../../lib/validators';
 import type { Field } from './fields';
 
-export type FieldError = { key: string; values?: Record<string, string | number> } | null;
+export type FieldError = { key: KeyUnder<'groupConfig.errors'>; values?: Record<string, string | number> } | null;
 
 const lines = (text: string) =>
   text

@@ -1,14 +1,18 @@
 import type { Path } from '../../../../common/configuration';
+import type { KeyUnder } from '../../../app/i18n';
+
+/** A field's label: a key under `groupConfig.fields` in the catalogue. */
+type FieldLabel = KeyUnder<'groupConfig.fields'>;
 
 /** One setting of a namespace form: where it lives in the namespace, and how it is edited and checked. */
 export type Field =
-  | { kind: 'boolean'; path: Path; label: string }
-  | { kind: 'text' | 'secret' | 'textarea'; path: Path; label: string; required?: boolean }
-  | { kind: 'url'; path: Path; label: string; protocols: readonly string[]; required?: boolean }
-  | { kind: 'number'; path: Path; label: string; min: number; max: number }
-  | { kind: 'select'; path: Path; label: string; options: readonly string[] }
-  | { kind: 'ipList' | 'lines'; path: Path; label: string }
-  | { kind: 'urlList'; path: Path; label: string; protocols: readonly string[] };
+  | { kind: 'boolean'; path: Path; label: FieldLabel }
+  | { kind: 'text' | 'secret' | 'textarea'; path: Path; label: FieldLabel; required?: boolean }
+  | { kind: 'url'; path: Path; label: FieldLabel; protocols: readonly string[]; required?: boolean }
+  | { kind: 'number'; path: Path; label: FieldLabel; min: number; max: number }
+  | { kind: 'select'; path: Path; label: FieldLabel; options: readonly string[] }
+  | { kind: 'ipList' | 'lines'; path: Path; label: FieldLabel }
+  | { kind: 'urlList'; path: Path; label: FieldLabel; protocols: readonly string[] };
 
 const web = ['http', 'https'] as const;
 const providers = ['aws', 'azure', 'google', 'pubnub', 'watson', 'infoteria'] as const;

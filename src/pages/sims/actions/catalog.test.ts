@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Sim } from '../../../api/resources/sims';
-import { loadCatalogPart, setLanguage, t } from '../../../app/i18n';
+import { loadCatalogPart, type MessageKey, setLanguage, t } from '../../../app/i18n';
 import { simActionByKey, simActions } from './catalog';
 import { speedClassesFor, toLocalDateTime } from './inputs';
 import type { SimActionKey } from './types';
@@ -163,11 +163,12 @@ describe('applies', () => {
 
   it('has a name, a confirmation and a description in the catalogue for every action', () => {
     for (const action of simActions) {
-      for (const key of [
+      const keys: MessageKey[] = [
         action.labelKey,
         `simActions.confirm.${action.key}`,
         `simActions.descriptions.${action.key}`,
-      ]) {
+      ];
+      for (const key of keys) {
         expect(t(key)).not.toBe(key);
       }
     }

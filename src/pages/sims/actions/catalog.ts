@@ -6,7 +6,7 @@
 
 import { simCalls } from '../../../api/resources/simCalls';
 import type { Sim } from '../../../api/resources/sims';
-import type { TFunction } from '../../../app/i18n';
+import type { KeyUnder, TFunction } from '../../../app/i18n';
 import { ExpiryFields } from './ExpiryFields';
 import {
   type DeleteTagInput,
@@ -29,10 +29,13 @@ import { TagsFields } from './TagsFields';
 import type { AnySimAction, Applies, SimActionDef, SimActionKey } from './types';
 
 const yes: Applies = { ok: true };
-const no = (reason: string): Applies => ({ ok: false, reasonKey: `simActions.reasons.${reason}` });
+const no = (reason: KeyUnder<'simActions.reasons'>): Applies => ({
+  ok: false,
+  reasonKey: `simActions.reasons.${reason}`,
+});
 /** Nothing can be done to a terminated SIM any more. */
 const live = (sim: Sim): Applies => (sim.status === 'terminated' ? no('terminated') : yes);
-const when = (sim: Sim, ok: boolean, reason: string): Applies => {
+const when = (sim: Sim, ok: boolean, reason: KeyUnder<'simActions.reasons'>): Applies => {
   const alive = live(sim);
   if (!alive.ok) return alive;
   return ok ? yes : no(reason);
@@ -67,7 +70,7 @@ function withInput<I>(
   return { key, labelKey: `simActions.names.${key}`, destructive: false, ...def };
 }
 
-const notStatus = (status: NonNullable<Sim['status']>, reason: string) => (sim: Sim) =>
+const notStatus = (status: NonNullable<Sim['status']>, reason: KeyUnder<'simActions.reasons'>) => (sim: Sim) =>
   when(sim, sim.status !== status, reason);
 
 export const simActions: readonly AnySimAction[] = [

@@ -1,6 +1,7 @@
 /** Pure checks and helpers for the inputs SIM actions take (SMS length, IMEI, expiry, tags, speed classes). */
 import type { Sim } from '../../../api/resources/sims';
 import type { components } from '../../../api/schema';
+import type { MessageKey } from '../../../app/i18n';
 import { primarySubscriber } from '../../../lib/sim';
 
 /** SMS encodings of `SmsForwardingRequest.encodingType`: 1 is GSM 7-bit, 2 (the default) UCS-2. */
@@ -64,7 +65,7 @@ export interface TagRow {
 }
 
 /** Per row: a message key for the name, when it is missing or repeated. */
-export function tagRowErrors(rows: TagRow[]): (string | null)[] {
+export function tagRowErrors(rows: TagRow[]): (MessageKey | null)[] {
   const seen = new Set<string>();
   return rows.map((row) => {
     const name = row.name.trim();

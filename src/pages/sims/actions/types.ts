@@ -4,7 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Sim } from '../../../api/resources/sims';
-import type { TFunction } from '../../../app/i18n';
+import type { MessageKey, TFunction } from '../../../app/i18n';
 
 export type SimActionKey =
   | 'activate'
@@ -27,7 +27,7 @@ export type SimActionKey =
   | 'delete_session'
   | 'send_sms';
 
-export type Applies = { ok: true } | { ok: false; reasonKey: string };
+export type Applies = { ok: true } | { ok: false; reasonKey: MessageKey };
 
 export interface FieldsProps<I> {
   value: I;
@@ -39,7 +39,7 @@ export interface FieldsProps<I> {
 export interface SimActionDef<I = unknown> {
   key: SimActionKey;
   /** i18n key of the action's name, e.g. 'simActions.names.activate' */
-  labelKey: string;
+  labelKey: MessageKey;
   /** Needs typed confirmation (the SIM's name/ID for one SIM; the count for bulk). */
   destructive: boolean;
   /** The input the action needs (null when none), its fields and its check. */
