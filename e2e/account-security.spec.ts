@@ -15,6 +15,8 @@ import {
 
 test.describe('Account › Security', () => {
   test('root turns MFA on (QR code, secret, code, backup codes) and off again', async ({ page, request }) => {
+    // Sign-up, two sign-ins and two axe runs: heavy on a 2-core machine.
+    test.slow();
     const operator = await newOperator(request, 'mfa-ui');
     await page.goto('/login');
     await signIn(page, operator.email, operator.password);

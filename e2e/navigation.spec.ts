@@ -60,6 +60,8 @@ test.describe('every screen', () => {
   });
 
   test('Japanese and dark mode, also accessible', async ({ page }) => {
+    // Two axe runs and a reload of the whole console.
+    test.slow();
     await page.getByLabel('Language').selectOption('ja');
     await expect(page.getByRole('heading', { name: 'SIM', exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();

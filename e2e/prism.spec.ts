@@ -42,7 +42,8 @@ async function visitEveryScreen(page: Page, upstream: PrismConsole, examples: 's
   await page.getByLabel('Email').fill('prism@example.com');
   await page.getByLabel('Password', { exact: true }).fill('any-password');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/sims$/);
+  // The first signed-in screen's code comes from a server sharing two cores with Prism and another journey.
+  await expect(page).toHaveURL(/\/sims$/, { timeout: 30_000 });
   await expectShown(page, 'SIMs');
 
   const simLink = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr').first().getByRole('link').first();

@@ -4,6 +4,8 @@ const sessionKey = 'soracom-console.session';
 
 test.describe('session timing', () => {
   test('idle: a warning a minute before, "stay signed in", then signed out', async ({ page }) => {
+    // An hour of fake time runs every timer of the console (polls, refreshes) in the page.
+    test.slow();
     await page.clock.install();
     await page.goto('/login');
     await signIn(page);
