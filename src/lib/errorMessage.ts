@@ -12,7 +12,8 @@ export function errorMessage(error: unknown, t: TFunction): { message: string; c
   if (error instanceof ApiError) {
     if (error.status === 0) return { message: t('errors.network') };
     // The permissions of a SAM user refuse it: say so in the user's words, keep SORACOM's code for support.
-    if (error.status === 403 && !selfExplainedRefusals.has(error.code)) return { message: t('errors.forbidden'), code: error.code };
+    if (error.status === 403 && !selfExplainedRefusals.has(error.code))
+      return { message: t('errors.forbidden'), code: error.code };
     if (error.status === 429) return { message: t('errors.rateLimited'), code: error.code };
     if (error.status >= 500) return { message: t('errors.server'), code: error.code };
     return { message: error.message, code: error.code };
