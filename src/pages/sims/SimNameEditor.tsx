@@ -4,6 +4,7 @@ import { simChanges } from '../../api/resources/simChanges';
 import { useUnsavedWork } from '../../api/unsavedWork';
 import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
+import { useAccess } from '../../components/access/useAccess';
 import { FormError } from '../../components/FormError';
 import { notifySuccess } from '../../lib/notify';
 
@@ -12,6 +13,8 @@ export function SimNameEditor({ simId, name }: { simId: string; name: string }) 
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   const save = useChange(simChanges.rename(simId));
+  // The name is the `name` tag: a SAM user who may not set tags gets no rename button.
+  const refusal = useAccess().refusal('Sim:putSimTags', { sim_id: simId });
 
   async function rename(to: string) {
     if (!(await save.submit(to))) return;
@@ -24,19 +27,21 @@ export function SimNameEditor({ simId, name }: { simId: string; name: string }) 
     return (
       <Group gap="xs" wrap="nowrap">
         <Title order={2}>{name || t('sims.unnamed')}</Title>
-        <ActionIcon variant="subtle" aria-label={t('sims.rename')} onClick={() => setDraft(name)}>
-          <svg
-            width="16"
-            height="16"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            aria-hidden="true"
-          >
-            <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />
-          </svg>
-        </ActionIcon>
+        {refusal ? null : (
+          <ActionIcon variant="subtle" aria-label={t('sims.rename')} onClick={() => setDraft(name)}>
+            <svg
+              width="16"
+              height="16"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              aria-hidden="true"
+            >
+              <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />
+            </svg>
+          </ActionIcon>
+        )}
       </Group>
     );
   }

@@ -4,6 +4,7 @@ import { simChanges, type TagEdit } from '../../api/resources/simChanges';
 import type { Sim } from '../../api/resources/sims';
 import { useChange } from '../../api/useChange';
 import { useTranslation } from '../../app/i18n';
+import { useAccess } from '../../components/access/useAccess';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../lib/notify';
 
@@ -35,6 +36,10 @@ export function SimTags({ sim }: { sim: Sim }) {
   const { t } = useTranslation();
   const simId = sim.simId ?? '';
   const edit = useChange(simChanges.editTag(simId));
+  // A SAM user whose permissions refuse a change sees the tags without the controls, and why.
+  const access = useAccess();
+  const putRefusal = access.refusal('Sim:putSimTags', { sim_id: simId });
+  const deleteRefusal = access.refusal('Sim:deleteSimTag', { sim_id: simId });
   const busy = edit.pending || edit.retryIn > 0;
   const [editing, setEditing] = useState<{ name: string; value: string } | null>(null);
   const [draft, setDraft] = useState({ name: '', value: '' });
@@ -123,22 +128,26 @@ export function SimTags({ sim }: { sim: Sim }) {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t('simActions.tags.edit', { name })}
-                        onClick={() => setEditing({ name, value })}
-                      >
-                        <Icon d={pencil} />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        disabled={busy}
-                        aria-label={t('simActions.tags.delete', { name })}
-                        onClick={() => void apply({ name, value: null }, t('simActions.tags.deleted', { name }))}
-                      >
-                        <Icon d={bin} />
-                      </ActionIcon>
+                      {putRefusal ? null : (
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('simActions.tags.edit', { name })}
+                          onClick={() => setEditing({ name, value })}
+                        >
+                          <Icon d={pencil} />
+                        </ActionIcon>
+                      )}
+                      {deleteRefusal ? null : (
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          disabled={busy}
+                          aria-label={t('simActions.tags.delete', { name })}
+                          onClick={() => void apply({ name, value: null }, t('simActions.tags.deleted', { name }))}
+                        >
+                          <Icon d={bin} />
+                        </ActionIcon>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -146,26 +155,32 @@ export function SimTags({ sim }: { sim: Sim }) {
             </Table.Tbody>
           </Table>
         ) : null}
-        <form aria-label={t('simActions.tags.add')} onSubmit={add}>
-          <Group align="flex-start" gap="xs">
-            <TextInput
-              label={t('simActions.tags.name')}
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-              error={draftError}
-              autoComplete="off"
-            />
-            <TextInput
-              label={t('simActions.tags.value')}
-              value={draft.value}
-              onChange={(e) => setDraft({ ...draft, value: e.currentTarget.value })}
-              autoComplete="off"
-            />
-            <Button type="submit" mt={24} disabled={busy}>
-              {t('simActions.tags.add')}
-            </Button>
-          </Group>
-        </form>
+        {putRefusal ? (
+          <Text size="sm" c="dimmed" data-testid="tags-refusal">
+            {putRefusal}
+          </Text>
+        ) : (
+          <form aria-label={t('simActions.tags.add')} onSubmit={add}>
+            <Group align="flex-start" gap="xs">
+              <TextInput
+                label={t('simActions.tags.name')}
+                value={draft.name}
+                onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+                error={draftError}
+                autoComplete="off"
+              />
+              <TextInput
+                label={t('simActions.tags.value')}
+                value={draft.value}
+                onChange={(e) => setDraft({ ...draft, value: e.currentTarget.value })}
+                autoComplete="off"
+              />
+              <Button type="submit" mt={24} disabled={busy}>
+                {t('simActions.tags.add')}
+              </Button>
+            </Group>
+          </form>
+        )}
       </Stack>
     </Paper>
   );
