@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // On a 2-core machine the property tests and the process tests take seconds; 5 s (the default) fails them
+    // whenever anything else runs. A test that hangs still fails, later.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
