@@ -18,7 +18,9 @@ export default defineConfig({
   testDir: 'e2e',
   // Each run empties its output folder first: a run on another port keeps its own.
   outputDir: port === 8181 ? 'test-results' : `test-results/port-${port}`,
-  timeout: 30_000,
+  // Journeys of many steps (groups, configuration) take 20-30 s on a 2-core machine that also runs the server and
+  // a second worker; 60 s leaves room without hiding a hang.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
