@@ -335,9 +335,19 @@ describe('orders and addresses refuse what they cannot do', () => {
     expect((await call('GET', `/orders/${order.orderId}`, undefined, other)).status).toBe(404);
     expect((await call('GET', '/orders', undefined, other)).body).toEqual({ orderList: [] });
     expect((await call('GET', addresses, undefined, other)).status).toBe(403);
-    const ship = await call('POST', '/sandbox/orders/ship', { orderId: order.orderId, operatorId: demo.operatorId }, other);
+    const ship = await call(
+      'POST',
+      '/sandbox/orders/ship',
+      { orderId: order.orderId, operatorId: demo.operatorId },
+      other,
+    );
     expect(ship.status).toBe(400);
-    const own = await call('POST', '/sandbox/orders/ship', { orderId: order.orderId, operatorId: other.operatorId }, other);
+    const own = await call(
+      'POST',
+      '/sandbox/orders/ship',
+      { orderId: order.orderId, operatorId: other.operatorId },
+      other,
+    );
     expect(own.status).toBe(400);
   });
 
