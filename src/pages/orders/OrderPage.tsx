@@ -73,7 +73,7 @@ function Timeline({ order }: { order: Order }) {
         const stateText = t(`orders.order.step${state[0]?.toUpperCase()}${state.slice(1)}` as MessageKey);
         return (
           <li key={step} aria-current={state === 'current' ? 'step' : undefined}>
-            <Badge color={stepColors[state]} variant={state === 'pending' ? 'outline' : 'filled'} tt="none" size="lg">
+            <Badge color={stepColors[state]} variant={state === 'pending' ? 'outline' : 'dot'} tt="none" size="lg">
               <span aria-hidden="true">{state === 'done' ? '✓ ' : state === 'current' ? '● ' : '○ '}</span>
               {label}
             </Badge>

@@ -17,7 +17,7 @@ const statusColors: Record<string, string> = {
 export function OrderStatusBadge({ status }: { status: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColors[status ?? ''] ?? 'gray'} variant="light" tt="none">
+    <Badge color={statusColors[status ?? ''] ?? 'gray'} variant="dot" tt="none" miw="max-content">
       {enumLabel(t, 'orders.status', status ?? 'failed')}
     </Badge>
   );
