@@ -473,9 +473,10 @@ export const undeclaredStatuses: Readonly<Record<string, readonly number[]>> = {
  * - Products (`GET /products`): the catalogue in api/order/catalogue.ts, in yen without tax; `campaign_code` is
  *   accepted and changes nothing. `shippingCostList` gives the cost of every area and box size.
  * - Quotation (`POST /orders`): 1 to `orderLimits.items` items, each product once, quantity 1 to the product's
- *   `maxQuantity`, at most `orderLimits.simsPerOrder` SIMs; an unknown product or address is 400 (`ORD0001`, `ORD0002`). Product amount is price × quantity;
- *   tax is `taxRateAt` the time of the product amount, rounded down; shipping is by area and box size and includes its tax
- *   (`taxOnShippingCost: false`, as the example's 3,000 + 907 + 240 = 4,147 shows); total = products + shipping + tax.
+ *   `maxQuantity`, at most `orderLimits.simsPerOrder` SIMs; an unknown product or address is 400 (`ORD0001`,
+ *   `ORD0002`). Product amount is price × quantity; tax is the product amount times `taxRateAt` the time of the
+ *   quotation, rounded down; shipping is by area and box size and includes its tax (`taxOnShippingCost: false`, as
+ *   the example's 3,000 + 907 + 240 = 4,147 shows); total = products + shipping + tax.
  *   Box size from the items' weight (a SIM pack 1, a 10-SIM pack 2, a device 5): up to 10 → size 60, up to 40 → 80,
  *   more → 100 (one more size-100 box per 100). The quotation is kept as `orderProcessing` for
  *   `orderLimits.quotationDays` days; after that confirming it is 400 and it is forgotten. At most

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import { orderChanges, orderQueries, type Product } from '../../api/resources/orders';
 import { useSession } from '../../api/session';
@@ -120,6 +120,12 @@ export function NewOrderPage() {
   const [reviewed, setReviewed] = useState(false);
   const [quotedFor, setQuotedFor] = useState('');
   const quote = useChange(orderChanges.quote());
+  // A new quotation takes the focus (it appears below the form): keyboard and screen reader users go on from there.
+  const quotationTitle = useRef<HTMLHeadingElement>(null);
+  const quotedId = quote.data?.orderId;
+  useEffect(() => {
+    if (quotedId) quotationTitle.current?.focus();
+  }, [quotedId]);
   const confirm = useChange(orderChanges.confirm());
 
   // With one address or a new one, it is the one to ship to: the newest is chosen when none is.
@@ -237,7 +243,7 @@ export function NewOrderPage() {
       ) : null}
       {quotation ? (
         <Paper withBorder radius="md" p="md" mt="lg" component="section" aria-labelledby="quotation-title">
-          <Title order={3} size="h4" mb="xs" id="quotation-title">
+          <Title order={3} size="h4" mb="xs" id="quotation-title" ref={quotationTitle} tabIndex={-1}>
             {t('orders.new.quotation')}
           </Title>
           <Text size="sm" mb="sm">

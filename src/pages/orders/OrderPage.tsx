@@ -74,7 +74,7 @@ function Timeline({ order }: { order: Order }) {
         return (
           <li key={step} aria-current={state === 'current' ? 'step' : undefined}>
             <Badge color={stepColors[state]} variant={state === 'pending' ? 'outline' : 'dot'} tt="none" size="lg">
-              <span aria-hidden="true">{state === 'done' ? '✓ ' : state === 'current' ? '● ' : '○ '}</span>
+              {state === 'done' ? <span aria-hidden="true">✓ </span> : null}
               {label}
             </Badge>
             <Text size="xs" c="dimmed" mt={4}>
