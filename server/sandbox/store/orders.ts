@@ -60,6 +60,10 @@ export function orderStore(db: Db) {
        confirmed_at = coalesce(confirmed_at, @confirmedAt)
      WHERE operator_id = @operatorId AND order_id = @orderId`,
   );
+  const dueToShip = db.prepare<[number, number], { operator_id: string; order_id: string }>(
+    `SELECT operator_id, order_id FROM orders WHERE status = 'ordered' AND confirmed_at <= ?
+     ORDER BY confirmed_at LIMIT ?`,
+  );
   const pruneQuotations = db.prepare(
     "DELETE FROM orders WHERE operator_id = ? AND status = 'orderProcessing' AND created_at < ?",
   );
@@ -123,6 +127,8 @@ export function orderStore(db: Db) {
     },
     /** Writes the order back; `confirmedAt` is kept from the first time it is given (the day it is billed). */
     updateOrder: write,
+    /** Orders of any operator confirmed at or before `before` (ms) and not shipped yet, oldest first. */
+    dueToShip: (before: number, limit: number) => dueToShip.all(before, limit),
     /** Forgets the quotations never confirmed that were made before `before` (ms). */
     pruneQuotations: (operatorId: string, before: number) => pruneQuotations.run(operatorId, before).changes,
 

@@ -3,7 +3,7 @@
  * it brings, which wait in the order until `registerOrderedSim` puts them into the fleet.
  */
 import type { components } from '../../../../src/api/schema';
-import type { Ctx, Handler, Handlers, Reply } from '../../context';
+import type { Ctx, Handler, Handlers, Reply, Stores } from '../../context';
 import { caller } from '../../context';
 import { badRequest, codes } from '../../errors';
 import { buildSim, plans, seededRandom } from '../../simFactory';
@@ -26,6 +26,59 @@ function trackingNumber(orderId: string): string {
   return `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`;
 }
 
+/**
+ * Ships an `ordered` order (guesses: orders): makes the SIMs it brings, which wait in the order until registered,
+ * and marks it `shipped` with a tracking number. Run inside a transaction. Also used by the auto-shipper
+ * (orderShipper.ts).
+ */
+export function shipOrder(stores: Stores, operatorId: string, order: Order, now: number): Order {
+  let index = firstOrderedSim + stores.orders.simsEver();
+  const sims: OrderedSim[] = [];
+  for (const item of order.orderItemList ?? []) {
+    const product = item.product as Product | undefined;
+    if (product?.productType !== 'sim') continue;
+    const subscription = subscriptionOf(product);
+    const offered: readonly string[] = plans[subscription].speedClasses;
+    const size = product.properties?.simSize ?? 'nano';
+    const count = (product.count ?? 1) * (item.quantity ?? 0);
+    for (let i = 0; i < count; i++, index++) {
+      sims.push(
+        buildSim(
+          {
+            index,
+            operatorId,
+            subscription,
+            speedClass: offered.includes('s1.standard') ? 's1.standard' : (offered[0] ?? 's1.standard'),
+            status: 'ready',
+            createdTime: now,
+            tags: {},
+            moduleType: (moduleTypes.has(size) ? size : 'nano') as Sim['moduleType'],
+          },
+          seededRandom(index),
+        ),
+      );
+    }
+  }
+  stores.orders.addSims(operatorId, order.orderId ?? '', sims);
+  const tracking = trackingNumber(order.orderId ?? '');
+  const shipped: Order = {
+    ...order,
+    orderStatus: 'shipped',
+    shippingDateTime: compactTime(now),
+    shippingLabelNumber: tracking,
+    shippingLabelNumbers: [tracking],
+    shippingLabelDetails: [
+      {
+        shipmentCompany: 'Yamato Transport',
+        shipmentCompanyUrl: 'http://track.kuronekoyamato.co.jp/english/tracking',
+        trackingNumber: tracking,
+      },
+    ],
+  };
+  stores.orders.updateOrder(operatorId, shipped, now);
+  return shipped;
+}
+
 const sandboxShipOrder: Handler = (ctx: Ctx<ShipRequest>) => {
   const { operatorId } = caller(ctx);
   return ctx.transaction((): Reply => {
@@ -38,50 +91,7 @@ const sandboxShipOrder: Handler = (ctx: Ctx<ShipRequest>) => {
         codes.orderStatusInvalid,
       );
     }
-    let index = firstOrderedSim + ctx.stores.orders.simsEver();
-    const sims: OrderedSim[] = [];
-    for (const item of order.orderItemList ?? []) {
-      const product = item.product as Product | undefined;
-      if (product?.productType !== 'sim') continue;
-      const subscription = subscriptionOf(product);
-      const offered: readonly string[] = plans[subscription].speedClasses;
-      const size = product.properties?.simSize ?? 'nano';
-      const count = (product.count ?? 1) * (item.quantity ?? 0);
-      for (let i = 0; i < count; i++, index++) {
-        sims.push(
-          buildSim(
-            {
-              index,
-              operatorId,
-              subscription,
-              speedClass: offered.includes('s1.standard') ? 's1.standard' : (offered[0] ?? 's1.standard'),
-              status: 'ready',
-              createdTime: ctx.now,
-              tags: {},
-              moduleType: (moduleTypes.has(size) ? size : 'nano') as Sim['moduleType'],
-            },
-            seededRandom(index),
-          ),
-        );
-      }
-    }
-    ctx.stores.orders.addSims(operatorId, order.orderId ?? '', sims);
-    const tracking = trackingNumber(order.orderId ?? '');
-    const shipped: Order = {
-      ...order,
-      orderStatus: 'shipped',
-      shippingDateTime: compactTime(ctx.now),
-      shippingLabelNumber: tracking,
-      shippingLabelNumbers: [tracking],
-      shippingLabelDetails: [
-        {
-          shipmentCompany: 'Yamato Transport',
-          shipmentCompanyUrl: 'http://track.kuronekoyamato.co.jp/english/tracking',
-          trackingNumber: tracking,
-        },
-      ],
-    };
-    ctx.stores.orders.updateOrder(operatorId, shipped, ctx.now);
+    shipOrder(ctx.stores, operatorId, order, ctx.now);
     return { status: 200 };
   });
 };
