@@ -165,6 +165,8 @@ function AddressForm({
       description: hint(name),
       required: required.has(name),
       error: problemText(problems[name]),
+      // The dialog opens on the first field to fill in, not on its close button.
+      'data-autofocus': name === (japan ? 'zipCode' : 'fullName') ? true : undefined,
     };
     if (name === 'state' && japan) {
       return (
