@@ -49,10 +49,21 @@ function stripProse(value: Json, parentKey = ''): Json {
   return out;
 }
 
-/** OpenAPI requires a description on every response; the pruned file keeps an empty one. */
+/**
+ * OpenAPI requires a description on every response; the pruned file keeps an empty one. Two slips of the description
+ * are put right on the way: a 204 carries no body (RFC 9110), so its `content` goes (cancelOrder and
+ * registerOrderedSim declare a JSON string); and an error declared as a bare string is SORACOM's `{code, message}`
+ * (updateOrderedResourceInitialSetting's 400 and 404).
+ */
 function withResponseDescriptions(op: JsonObject): JsonObject {
-  for (const response of Object.values((op.responses ?? {}) as JsonObject)) {
-    (response as JsonObject).description = '';
+  for (const [status, value] of Object.entries((op.responses ?? {}) as JsonObject)) {
+    const response = value as JsonObject;
+    response.description = '';
+    if (status === '204') delete response.content;
+    const json = (response.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined;
+    if (Number(status) >= 400 && json && (json.schema as JsonObject | undefined)?.type === 'string') {
+      json.schema = { $ref: '#/components/schemas/APICallErrorMessage' };
+    }
   }
   return op;
 }

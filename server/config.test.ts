@@ -21,6 +21,7 @@ describe('parseConfig', () => {
       distDir: resolve(import.meta.dirname, '../dist'),
       rateLimit: 20,
       sessionInterval: 10,
+      autoShip: 0,
       bodyLimit: 1024 * 1024,
       gatewayBodyLimit: 16 * 1024 * 1024,
       allowedHosts: [],
@@ -143,6 +144,15 @@ describe('parseConfig', () => {
   it.each(['0', '-1', 'many', '2.5'])('throws for a rate limit of %s', (value) => {
     expect(() => parse([`--rate-limit=${value}`])).toThrow(/rate limit/);
     expect(() => parse([], { SANDBOX_RATE_LIMIT: value })).toThrow(/rate limit/);
+  });
+});
+
+describe('auto-ship', () => {
+  it('reads --auto-ship or SANDBOX_AUTO_SHIP, the flag first; off unless given', () => {
+    expect(parse([]).autoShip).toBe(0);
+    expect(parse(['--auto-ship', '30']).autoShip).toBe(30);
+    expect(parse(['--auto-ship=5'], { SANDBOX_AUTO_SHIP: '60' }).autoShip).toBe(5);
+    expect(() => parse(['--auto-ship=soon'])).toThrow(/auto ship/);
   });
 });
 

@@ -31,6 +31,8 @@ export interface Config {
   rateLimit: number;
   /** Seconds between the sandbox's simulated session changes on the demo fleet; 0 for none. */
   sessionInterval: number;
+  /** Seconds after which the sandbox ships a confirmed order by itself; 0 for never (ship with the API). */
+  autoShip: number;
   /** The largest request body in bytes, for the sandbox and everything but the gateway. */
   bodyLimit: number;
   /** The largest request body in bytes the gateway passes to an upstream. */
@@ -76,6 +78,8 @@ Options (each also read from the environment variable shown):
                                       (default ${rateLimit.limit})
   --session-interval N  SANDBOX_SESSION_INTERVAL  seconds between simulated session changes (a few SIMs go online or
                                       offline), 0 for none (default ${guessSessionSimulator.intervalMs / 1000})
+  --auto-ship N     SANDBOX_AUTO_SHIP  seconds after which the sandbox ships a confirmed order by itself, as
+                                      POST /sandbox/orders/ship would; 0 for never (default 0)
   --body-limit N    BODY_LIMIT        largest request body in bytes (or with k/m: 64k, 2m) for the sandbox and
                                       everything but the gateway; larger ones get 413 (default 1m)
   --gateway-body-limit N  GATEWAY_BODY_LIMIT  largest request body the gateway passes to an upstream (default 16m)
@@ -120,6 +124,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, terminal = f
       endpoints: { type: 'string' },
       'rate-limit': { type: 'string' },
       'session-interval': { type: 'string' },
+      'auto-ship': { type: 'string' },
       'body-limit': { type: 'string' },
       'gateway-body-limit': { type: 'string' },
       'allowed-hosts': { type: 'string' },
@@ -165,6 +170,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, terminal = f
       guessSessionSimulator.intervalMs / 1000,
       'session interval',
     ),
+    autoShip: number(values['auto-ship'] ?? env.SANDBOX_AUTO_SHIP, 0, 'auto ship'),
     bodyLimit: bytes(values['body-limit'] ?? env.BODY_LIMIT, defaultBodyLimits.sandbox, 'body limit'),
     gatewayBodyLimit: bytes(
       values['gateway-body-limit'] ?? env.GATEWAY_BODY_LIMIT,

@@ -12,6 +12,7 @@ import { answerClientError, createListener } from './listener';
 import { logRequests } from './requestLog';
 import { checkingAnswers, reportTo } from './sandbox/answerCheck';
 import { type Db, openDb } from './sandbox/db';
+import { startOrderShipper } from './sandbox/orderShipper';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
 import { demoTeam } from './sandbox/seedTeam';
@@ -63,10 +64,16 @@ function startSandbox(config: Config): LocalSandbox {
   // A test run's check (the e2e web server turns it on): every sandbox answer against the description.
   const answerViolations = process.env.SANDBOX_VALIDATE_ANSWERS;
   const sandbox = answerViolations ? checkingAnswers(created, { report: reportTo(answerViolations) }) : created;
-  const stop =
+  const stopSessions =
     config.sessionInterval > 0
       ? startSessionSimulator(db, { intervalMs: config.sessionInterval * 1000, log: logError })
       : () => {};
+  const stopShipping =
+    config.autoShip > 0 ? startOrderShipper(db, { delayMs: config.autoShip * 1000, log: logError }) : () => {};
+  const stop = () => {
+    stopSessions();
+    stopShipping();
+  };
   return { db, sandbox, stop };
 }
 

@@ -28,6 +28,7 @@ export const screenModules: Record<string, { list: string; item: string }> = {
   usage: { list: 'src/pages/usage/UsagePage.tsx', item: 'src/pages/usage/UsagePage.tsx' },
   billing: { list: 'src/pages/billing/routes.ts', item: 'src/pages/billing/routes.ts' },
   account: { list: 'src/pages/account/AccountPage.tsx', item: 'src/pages/team/routes.tsx' },
+  orders: { list: 'src/pages/orders/routes.tsx', item: 'src/pages/orders/routes.tsx' },
 };
 
 /** Screens whose strings are partly in the catalogue's 'money' part: the dashboards, and a SIM's usage chart. */
@@ -62,6 +63,7 @@ export function modulesFor(pathname: string, language: Language = 'en'): string[
   if (money && (item ? money.item : money.list)) parts.push(part('money'));
   // Users, roles, permissions and the audit log live under /account/… and speak from the 'team' part.
   if (first === 'account' && item) parts.push(part('team'));
+  if (first === 'orders') parts.push(part('orders'));
   return [signedInFrame, item ? screen.item : screen.list, ...parts];
 }
 

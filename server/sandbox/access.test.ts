@@ -41,6 +41,7 @@ const rootGetsAnError = new Set([
   'deleteSubscriberSession',
   'deleteConfigurationParameter',
   'getExportedFile',
+  'registerOrderedSim',
 ]);
 const alwaysAllowed = new Set(samAlwaysAllowed);
 
@@ -59,6 +60,8 @@ const targets = {
   roleId: 'probe',
   userAuthKeyId: 'keyId-probe-user',
   rootAuthKeyId: 'keyId-probe-root',
+  shippingAddressId: 'probe-address',
+  orderId: 'probe-order',
   now: base.clock.now,
 };
 stores.users.create(demo.operatorId, targets.userName, 'Permission probe', base.clock.now);
@@ -70,6 +73,31 @@ stores.roles.create(
 stores.roles.attach(demo.operatorId, targets.userName, 'probe', base.clock.now);
 stores.tokens.addAuthKey(targets.userAuthKeyId, 'secret-u', demo.operatorId, targets.userName, base.clock.now);
 stores.tokens.addAuthKey(targets.rootAuthKeyId, 'secret-r', demo.operatorId, null, base.clock.now);
+for (const shippingAddressId of [targets.shippingAddressId, 'probe-order-address']) {
+  const address = {
+    zipCode: '100-0001',
+    state: '東京都',
+    city: '千代田区',
+    addressLine1: '1',
+    phoneNumber: '03-0000-0000',
+  };
+  stores.orders.createAddress(
+    demo.operatorId,
+    { ...address, shippingAddressId, shippingArea: 'kanto' },
+    base.clock.now,
+  );
+}
+stores.orders.createOrder(
+  demo.operatorId,
+  {
+    orderId: targets.orderId,
+    orderItemList: [],
+    shippingAddressId: 'probe-order-address',
+    totalAmount: 0,
+    orderStatus: 'orderProcessing',
+  },
+  base.clock.now,
+);
 
 const list = probes(new SpecRouter(), targets);
 

@@ -9,6 +9,7 @@ import { groupStore } from './store/groups';
 import { mailboxStore } from './store/mailbox';
 import { oneTimeTokenStore } from './store/oneTimeTokens';
 import { operatorStore } from './store/operators';
+import { orderStore } from './store/orders';
 import { paymentStore } from './store/payments';
 import { permissionStore } from './store/permissions';
 import { roleStore } from './store/roles';
@@ -46,6 +47,7 @@ export function createStores(db: Db, options: { passwordCost?: ScryptCost } = {}
     permissions: permissionStore(db),
     roles: roleStore(db),
     auditLog: auditLogStore(db),
+    orders: orderStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -52,6 +52,16 @@ export const codes = {
   roleInUse: 'SAM0002',
   /** Creating one more user or role, or attaching one more role, past guesses.teamLimits. */
   limitExceeded: 'SAM0003',
+  /** An order of a product the catalogue does not have, or of a quantity it does not allow. */
+  productInvalid: 'ORD0001',
+  /** A shipping address that does not exist, or is not valid (guesses: orders). */
+  addressInvalid: 'ORD0002',
+  /** An order step its status does not allow: confirming twice, cancelling a shipped order (guesses: orders). */
+  orderStatusInvalid: 'ORD0003',
+  /** Deleting a shipping address an open order goes to. */
+  addressInUse: 'ORD0004',
+  /** One more shipping address or order past guesses.addressLimits / orderLimits. */
+  orderLimitExceeded: 'ORD0005',
 } as const;
 
 export class SoracomError extends Error {

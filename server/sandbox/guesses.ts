@@ -459,3 +459,77 @@ export const auditLog = { defaultLimit: 100, retentionDays: 90, rowsPerOperator:
  * a guess made elsewhere in this file. The contract checker refuses any other undeclared status.
  */
 export const undeclaredStatuses: Readonly<Record<string, readonly number[]>> = {};
+
+/**
+ * Orders (shipping addresses, products, quotation → confirm → ship → register):
+ * - Shipping addresses: `countryCode` defaults to `JP`. A Japanese address needs a postal code `NNN-NNNN` (the hyphen
+ *   may be left out; it is stored with it), a prefecture (`東京都` or `Tokyo`/`Tokyo-to`) and a phone number; its
+ *   `shippingArea` is the prefecture's region as Yamato Transport prices it (`kanto` for Tokyo, as in the example).
+ *   Another country (two capital letters) needs a postal code of 2 to 12 letters, digits, spaces or hyphens and a
+ *   state or region; its area is `overseas`. Every address needs a recipient (`fullName` or `companyName`) and a phone
+ *   number of 6 to 20 digits, spaces, `+ - ( )`. Text fields are at most `addressLimits.fieldLength` characters, an
+ *   operator has at most `addressLimits.perOperator` addresses, and an address an open order (a quotation or an
+ *   order not shipped yet) goes to cannot be deleted (400 `ORD0004`). `PUT` replaces the whole address.
+ * - Products (`GET /products`): the catalogue in api/order/catalogue.ts, in yen without tax; `campaign_code` is
+ *   accepted and changes nothing. `shippingCostList` gives the cost of every area and box size.
+ * - Quotation (`POST /orders`): 1 to `orderLimits.items` items, each product once, quantity 1 to the product's
+ *   `maxQuantity`, at most `orderLimits.simsPerOrder` SIMs; an unknown product or address is 400 (`ORD0001`,
+ *   `ORD0002`). Product amount is price × quantity; tax is the product amount times `taxRateAt` the time of the
+ *   quotation, rounded down; shipping is by area and box size and includes its tax (`taxOnShippingCost: false`, as
+ *   the example's 3,000 + 907 + 240 = 4,147 shows); total = products + shipping + tax.
+ *   Box size from the items' weight (a SIM pack 1, a 10-SIM pack 2, a device 5): up to 10 → size 60, up to 40 → 80,
+ *   more → 100 (one more size-100 box per 100). The quotation is kept as `orderProcessing` for
+ *   `orderLimits.quotationDays` days; after that confirming it is 400 and it is forgotten. At most
+ *   `orderLimits.perOperator` orders per operator (400 `ORD0005`).
+ * - `PUT /orders/{id}/confirm`: the sandbox takes payment at once, so the order is `ordered` with `orderDateTime` and
+ *   `paymentStatus: paid`. `GET /orders` lists confirmed orders only, newest first (the description: "confirmed order
+ *   history"; the example recorded under confirmOrder lists one in `orderProcessing`, which locally is a quotation);
+ *   `GET /orders/{id}` also answers a quotation. Confirming anything but a quotation is 400 `ORD0003`.
+ * - `PUT /orders/{id}/cancel`: a quotation or an `ordered` order becomes `cancelled` (204); shipped, received or
+ *   cancelled is 400 `ORD0003`. A cancelled order is not billed (if its month has not closed).
+ * - `POST /sandbox/orders/ship` (`{orderId, operatorId}`, the caller's own): an `ordered` order becomes `shipped`
+ *   with a shipping date and a Yamato-style tracking number, and its SIMs are made (quantity × pack `count` of the
+ *   product's `simSubscription` and `simSize`, `ready`, numbered after every SIM orders made before); anything else
+ *   is 400 ("Order does not exist" for another operator's or an unknown order).
+ * - `GET /orders/{id}/subscribers`: the SIMs of a shipped order (none before), paged like `GET /sims`.
+ * - `PUT /orders/{id}/resource_initial_setting`: until the SIMs are registered, per subscription of the order a
+ *   `groupId` (must exist), `speedClass` (one the plan offers) and tags (at most `orderLimits.tags`, names and values
+ *   at most 100 characters); 400 otherwise, also after receipt or cancellation.
+ * - `POST /orders/{id}/subscribers/register`: a shipped order's SIMs join the fleet as `ready` SIMs with their
+ *   initial setting, and the order is `received` (204); any other status is 400 `ORD0003`.
+ * - Billing: a confirmed order's `totalAmount` is charged on the day it was confirmed, as bill item
+ *   `orderChargeTotal` (category `SORACOM Order`, quantity the number of orders; one CSV line per month, with no SIM).
+ */
+export const addressLimits = { fieldLength: 100, perOperator: 50 } as const;
+export const orderLimits = {
+  items: 20,
+  /** SIMs in one order (quantity × pack count over its items). */
+  simsPerOrder: 1_000,
+  perOperator: 1_000,
+  quotationDays: 30,
+  tags: 20,
+} as const;
+/**
+ * Japan's consumption tax on the products of an order, by the time it is quoted: 8 % until September 2019 (the
+ * rate of the recorded example), 10 % from 1 October 2019 (JST).
+ */
+export const taxRateAt = (ms: number): number => (ms >= Date.UTC(2019, 8, 30, 15) ? 0.1 : 0.08);
+/** Shipping cost in yen, tax included, of a size-60 box by area; size 80 costs `sizeSurcharge` more, 100 twice that. */
+export const shippingCosts = {
+  byArea: {
+    hokkaido: 1_300,
+    kita_tohoku: 1_030,
+    minami_tohoku: 1_030,
+    kanto: 907,
+    shinetsu: 907,
+    chubu: 907,
+    hokuriku: 907,
+    kansai: 1_030,
+    chugoku: 1_140,
+    shikoku: 1_140,
+    kyushu: 1_300,
+    okinawa: 1_460,
+    overseas: 3_900,
+  } as Record<string, number>,
+  sizeSurcharge: 220,
+} as const;

@@ -327,4 +327,36 @@ export const migrations: readonly string[] = [
      status INTEGER NOT NULL
    );
    CREATE INDEX api_audit_log_by_time ON api_audit_log(operator_id, requested_at, id);`,
+  // 7: orders. Shipping addresses; orders from quotation to receipt (`doc` is the order as getOrder answers it, the
+  // columns what lists, billing and rules need); the SIMs a shipped order brings, kept here until registered.
+  `CREATE TABLE shipping_addresses (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     shipping_address_id TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, shipping_address_id)
+   );
+   CREATE TABLE orders (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     order_id TEXT NOT NULL,
+     status TEXT NOT NULL,
+     shipping_address_id TEXT NOT NULL,
+     total_amount INTEGER NOT NULL,
+     doc TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     confirmed_at INTEGER,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, order_id)
+   );
+   CREATE INDEX orders_by_confirmation ON orders(operator_id, confirmed_at);
+   CREATE INDEX orders_by_address ON orders(operator_id, shipping_address_id, status);
+   CREATE TABLE ordered_sims (
+     operator_id TEXT NOT NULL,
+     order_id TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     PRIMARY KEY (operator_id, order_id, sim_id),
+     FOREIGN KEY (operator_id, order_id) REFERENCES orders(operator_id, order_id) ON DELETE CASCADE
+   );`,
 ];

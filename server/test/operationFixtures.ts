@@ -19,6 +19,9 @@ export interface ProbeTargets {
   /** An auth key of `userName`, and one of the root account. */
   userAuthKeyId: string;
   rootAuthKeyId: string;
+  /** A shipping address no order goes to, and a quotation (to another address) not confirmed yet. */
+  shippingAddressId: string;
+  orderId: string;
   now: number;
 }
 
@@ -49,6 +52,8 @@ function pathOf(template: string, t: ProbeTargets): string {
     coupon_code: demoCoupons.unregistered,
     payment_statement_id: 'PS-202512',
     auth_key_id: template.includes('/users/') ? t.userAuthKeyId : t.rootAuthKeyId,
+    shipping_address_id: t.shippingAddressId,
+    order_id: t.orderId,
   };
   return template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const value = values[name];
@@ -63,6 +68,14 @@ function inputs(t: ProbeTargets): Record<string, { body?: unknown; query?: strin
   const statsQuery = `?from=${seconds(t.now - 7 * day)}&to=${seconds(t.now)}&period=day`;
   const emptyPermission = JSON.stringify({ statements: [] });
   const tag = [{ tagName: 'name', tagValue: 'probe' }];
+  const address = {
+    zipCode: '100-0001',
+    state: '東京都',
+    city: '千代田区',
+    addressLine1: '1-2-3',
+    fullName: 'Probe',
+    phoneNumber: '03-0000-0000',
+  };
   return {
     'POST /operators/{operator_id}/token': { body: {} },
     'POST /operators/{operator_id}/password': {
@@ -113,6 +126,12 @@ function inputs(t: ProbeTargets): Record<string, { body?: unknown; query?: strin
     'GET /stats/air/operators/{operator_id}': { query: statsQuery },
     'GET /stats/air/subscribers/{imsi}': { query: statsQuery },
     'GET /stats/beam/subscribers/{imsi}': { query: statsQuery },
+    'POST /operators/{operator_id}/shipping_addresses': { body: address },
+    'PUT /operators/{operator_id}/shipping_addresses/{shipping_address_id}': { body: address },
+    'POST /orders': {
+      body: { orderItemList: [{ productCode: '4573326590273', quantity: 1 }], shippingAddressId: t.shippingAddressId },
+    },
+    'PUT /orders/{order_id}/resource_initial_setting': { body: { simInitialSettings: {} } },
   };
 }
 

@@ -592,6 +592,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operators/{operator_id}/shipping_addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listShippingAddresses"];
+        put?: never;
+        post: operations["createShippingAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/shipping_addresses/{shipping_address_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getShippingAddress"];
+        put: operations["updateShippingAddress"];
+        post?: never;
+        delete: operations["deleteShippingAddress"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/operators/{operator_id}/token": {
         parameters: {
             query?: never;
@@ -832,6 +864,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listOrders"];
+        put?: never;
+        post: operations["createQuotation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{order_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["cancelOrder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{order_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["confirmOrder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{order_id}/resource_initial_setting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateOrderedResourceInitialSetting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{order_id}/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listOrderedSubscribers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{order_id}/subscribers/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["registerOrderedSim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payment_methods/current": {
         parameters: {
             query?: never;
@@ -890,6 +1034,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["exportPaymentStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listProducts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1948,6 +2108,13 @@ export interface components {
             expiryYearMonth?: string;
             orderId?: string;
         };
+        CreateEstimatedOrderRequest: {
+            orderItemList?: components["schemas"]["OrderItemModel"][];
+            /** Format: yyyyMMdd */
+            preferredDeliveryDate?: string;
+            shippingAddressId?: string;
+            shippingOptions?: (components["schemas"]["ShippingOptionOfNekopos"] | components["schemas"]["ShippingOptionOfExpeditedShipping"])[];
+        };
         CreateGroupRequest: {
             configuration?: components["schemas"]["GroupConfiguration"];
             tags?: components["schemas"]["TagSet"];
@@ -1992,6 +2159,42 @@ export interface components {
         };
         EnableMFAOTPResponse: {
             totpUri: string;
+        };
+        EstimatedOrderItemModel: {
+            product?: components["schemas"]["ProductModel"];
+            /** Format: double */
+            productAmount?: number;
+            /** Format: int32 */
+            quantity?: number;
+            taxIncludedProductAmount?: number;
+        };
+        EstimatedOrderModel: {
+            appliedShippingOptions?: (components["schemas"]["ShippingOptionOfNekopos"] | components["schemas"]["ShippingOptionOfExpeditedShipping"])[];
+            /** Format: double */
+            balanceDue?: number;
+            containsTaxIncludedAmounts?: boolean;
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            email?: string;
+            orderChannel?: string;
+            orderId?: string;
+            orderItemList?: components["schemas"]["EstimatedOrderItemModel"][];
+            /** Format: yyyyMMdd */
+            preferredDeliveryDate?: string;
+            purchaseOrderNumber?: string;
+            shippingAddress?: components["schemas"]["ShippingAddressModel"];
+            shippingAddressId?: string;
+            /** Format: double */
+            shippingCost?: number;
+            /** Format: double */
+            taxAmount?: number;
+            /** Format: double */
+            taxIncludedInShippingCost?: number;
+            taxOnShippingCost?: boolean;
+            /** Format: double */
+            totalAmount?: number;
+            /** Format: double */
+            withholdingTaxAmount?: number;
         };
         ExpiryTime: {
             /** @enum {string|null} */
@@ -2053,6 +2256,45 @@ export interface components {
             rootOperatorId: string;
             updateDate: string;
         };
+        GetOrderResponse: {
+            appliedShippingOptions?: Record<string, never>[];
+            /** Format: double */
+            balanceDue?: number;
+            containsTaxIncludedAmounts?: boolean;
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            email?: string;
+            orderChannel?: string;
+            /** Format: yyyyMMddHHmmss */
+            orderDateTime?: string;
+            orderId?: string;
+            orderItemList?: components["schemas"]["EstimatedOrderItemModel"][];
+            /** @enum {string} */
+            orderStatus?: "orderProcessing" | "ordering" | "ordered" | "kitting" | "shipped" | "receiving" | "received" | "cancelling" | "cancelled" | "failed";
+            /** @enum {string} */
+            paymentStatus?: "lessThanMinimumCharge" | "paying" | "paid" | "fail" | "refunding" | "refunded" | "refund_fail" | "delegating_to_third_party" | "delegated_to_third_party" | "charging" | "canceling" | "cancelled" | "cancel_failed";
+            preferredDeliveryDate?: string;
+            purchaseOrderNumber?: string;
+            resourceInitialSetting?: components["schemas"]["ResourceInitialSetting"];
+            shippingAddress?: components["schemas"]["ShippingAddressModel"];
+            shippingAddressId?: string;
+            /** Format: double */
+            shippingCost?: number;
+            /** Format: yyyyMMddHHmmss */
+            shippingDateTime?: string;
+            shippingLabelDetails?: components["schemas"]["ShippingLabelDetail"][];
+            shippingLabelNumber?: string;
+            shippingLabelNumbers?: string[];
+            /** Format: double */
+            taxAmount?: number;
+            /** Format: double */
+            taxIncludedInShippingCost?: number;
+            taxOnShippingCost?: boolean;
+            /** Format: double */
+            totalAmount?: number;
+            /** Format: double */
+            withholdingTaxAmount?: number;
+        };
         GetPaymentMethodResult: {
             /** @enum {string} */
             errorCode?: "success" | "processing" | "invalid_request" | "invalid_number" | "incorrect_number" | "invalid_name" | "invalid_expiry_month" | "invalid_expiry_year" | "invalid_expiry" | "incorrect_expiry" | "invalid_cvc" | "incorrect_cvc" | "card_declined" | "missing" | "processing_error";
@@ -2061,6 +2303,20 @@ export interface components {
             /** @enum {string} */
             providerType?: "WebPay";
             updateDate?: string;
+        };
+        GetShippingAddressResponse: {
+            addressLine1: string;
+            addressLine2?: string;
+            building?: string;
+            city: string;
+            companyName?: string;
+            department?: string;
+            fullName?: string;
+            phoneNumber: string;
+            shippingAddressId: string;
+            shippingArea: string;
+            state: string;
+            zipCode: string;
         };
         GetUserPasswordResponse: {
             hasPassword?: boolean;
@@ -2097,8 +2353,18 @@ export interface components {
         ListCouponResponse: {
             couponList?: components["schemas"]["CouponResponse"][];
         };
+        ListOrderResponse: {
+            orderList?: components["schemas"]["GetOrderResponse"][];
+        };
+        ListOrderedSubscriberResponse: {
+            orderedSubscriberList?: components["schemas"]["OrderedSubscriber"][];
+        };
         ListPaymentStatementResponse: {
             paymentStatementsList?: components["schemas"]["PaymentStatementResponse"][];
+        };
+        ListProductResponse: {
+            productList?: components["schemas"]["ProductModel"][];
+            shippingCostList?: components["schemas"]["ShippingCostModel"][];
         };
         ListRolesResponse: {
             /** Format: int64 */
@@ -2110,6 +2376,9 @@ export interface components {
             roleName?: string;
             /** Format: int64 */
             updateDateTime: number;
+        };
+        ListShippingAddressResponse: {
+            shippingAddresses?: components["schemas"]["GetShippingAddressResponse"][];
         };
         LocationRegistrationStatus: {
             cs?: components["schemas"]["LocationRegistrationStatusForNetwork"];
@@ -2161,6 +2430,21 @@ export interface components {
         OperatorMFAVerifyingResponse: {
             backupCodes?: string[];
         };
+        OrderItemModel: {
+            productCode?: string;
+            /** Format: int32 */
+            quantity?: number;
+        };
+        OrderedSubscriber: {
+            bundles?: string[];
+            deviceSerialNumber?: string;
+            eiccid?: string;
+            iccid?: string;
+            imsi?: string;
+            msisdn?: string;
+            serialNumber?: string;
+            simId?: string;
+        };
         PaymentStatementResponse: {
             /** Format: double */
             amount?: number;
@@ -2197,6 +2481,46 @@ export interface components {
             ueIpAddress?: string;
             vpgId?: string;
         };
+        PriceByQuantity: {
+            /** Format: int32 */
+            minQuantity?: number;
+            /** Format: double */
+            price?: number;
+            /** Format: double */
+            taxIncludedPrice?: number;
+        };
+        ProductModel: {
+            campaignCode?: string;
+            consignorId?: string;
+            consignorName?: string;
+            /** Format: double */
+            count?: number;
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            description?: string;
+            /** Format: int32 */
+            maxQuantity?: number;
+            /** Format: double */
+            price?: number;
+            priceByQuantityList?: components["schemas"]["PriceByQuantity"][];
+            productCode?: string;
+            productInfoURL?: string;
+            productName?: string;
+            /** @enum {string} */
+            productType?: "sim" | "lora" | "sigfox" | "network_module" | "misc";
+            properties?: {
+                [key: string]: string;
+            };
+            /** Format: double */
+            regularPrice?: number;
+            /** Format: double */
+            taxIncludedPrice?: number;
+            /** Format: double */
+            taxIncludedRegularPrice?: number;
+            termsOfConsignorURL?: string;
+            termsOfSolutionName?: string;
+            termsOfSolutionURL?: string;
+        };
         RegisterPayerInformationModel: {
             companyName?: string;
             department?: string;
@@ -2206,6 +2530,11 @@ export interface components {
             groupId?: string;
             registrationSecret: string;
             tags?: components["schemas"]["TagSet"];
+        };
+        ResourceInitialSetting: {
+            simInitialSettings?: {
+                [key: string]: components["schemas"]["SimInitialSetting"];
+            };
         };
         RoleResponse: {
             /** Format: int64 */
@@ -2281,6 +2610,46 @@ export interface components {
         SetUserTrustPolicyRequest: {
             trustPolicy?: string;
         };
+        ShippingAddressModel: {
+            addressLine1: string;
+            addressLine2?: string;
+            building?: string;
+            city: string;
+            companyName?: string;
+            countryCode?: string;
+            department?: string;
+            email?: string;
+            fullName?: string;
+            phoneNumber?: string;
+            state: string;
+            zipCode: string;
+        };
+        ShippingCostModel: {
+            appliedShippingOptions?: Record<string, never>[];
+            /** @enum {string} */
+            currency?: "JPY" | "USD" | "EUR";
+            /** @enum {string} */
+            shippingArea?: "hokkaido" | "kita_tohoku" | "minami_tohoku" | "kanto" | "shinetsu" | "chubu" | "hokuriku" | "kansai" | "chugoku" | "shikoku" | "kyushu" | "okinawa";
+            shippingAreaName?: string;
+            /** Format: double */
+            shippingCost?: number;
+            /** Format: int32 */
+            size?: number;
+        };
+        ShippingLabelDetail: {
+            shipmentCompany: string;
+            shipmentCompanyUrl?: string;
+            trackingNumber: string;
+            trackingUrl?: string;
+        };
+        ShippingOptionOfExpeditedShipping: {
+            useExpeditedShipping?: boolean;
+        };
+        ShippingOptionOfNekopos: {
+            allowNekopos?: boolean;
+            /** @enum {string} */
+            shipmentCompany?: "yamato_transport";
+        };
         Sim: {
             activeProfileId?: string;
             arcSessionStatus?: components["schemas"]["ArcSessionStatus"];
@@ -2329,6 +2698,13 @@ export interface components {
             /** Format: double */
             amount?: number;
             simId?: string;
+        };
+        SimInitialSetting: {
+            groupId?: string;
+            speedClass?: string;
+            tags?: {
+                [key: string]: string;
+            };
         };
         SimProfile: {
             arcClientPeerPrivateKey?: string;
@@ -3794,6 +4170,118 @@ export interface operations {
             };
         };
     };
+    listShippingAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListShippingAddressResponse"];
+                };
+            };
+        };
+    };
+    createShippingAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingAddressModel"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetShippingAddressResponse"];
+                };
+            };
+        };
+    };
+    getShippingAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                shipping_address_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetShippingAddressResponse"];
+                };
+            };
+        };
+    };
+    updateShippingAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                shipping_address_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingAddressModel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteShippingAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                shipping_address_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     generateAuthToken: {
         parameters: {
             query?: never;
@@ -4663,6 +5151,193 @@ export interface operations {
             };
         };
     };
+    listOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOrderResponse"];
+                };
+            };
+        };
+    };
+    createQuotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEstimatedOrderRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EstimatedOrderModel"];
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetOrderResponse"];
+                };
+            };
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    confirmOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetOrderResponse"];
+                };
+            };
+        };
+    };
+    updateOrderedResourceInitialSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceInitialSetting"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetOrderResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APICallErrorMessage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APICallErrorMessage"];
+                };
+            };
+        };
+    };
+    listOrderedSubscribers: {
+        parameters: {
+            query?: {
+                last_evaluated_key?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOrderedSubscriberResponse"];
+                };
+            };
+        };
+    };
+    registerOrderedSim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getPaymentMethod: {
         parameters: {
             query?: never;
@@ -4785,6 +5460,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                campaign_code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListProductResponse"];
+                };
             };
         };
     };

@@ -17,7 +17,11 @@ export type ScreenId =
   | 'roles'
   | 'defaultPermissions'
   | 'tester'
-  | 'auditLog';
+  | 'auditLog'
+  | 'orders'
+  | 'newOrder'
+  | 'orderDetail'
+  | 'addresses';
 
 export interface ScreenOperations {
   id: ScreenId;
@@ -180,6 +184,43 @@ export const screenOperations: readonly ScreenOperations[] = [
     path: '/account/audit-log',
     opens: ['AuditLog:getApiAuditLogs'],
     calls: ['AuditLog:getApiAuditLogs'],
+  },
+  { id: 'orders', path: '/orders', opens: ['Order:listOrders'], calls: ['Order:listOrders'] },
+  {
+    id: 'newOrder',
+    path: '/orders/new',
+    opens: ['Order:listProducts'],
+    calls: [
+      'Order:listProducts',
+      'ShippingAddress:listShippingAddresses',
+      'ShippingAddress:createShippingAddress',
+      'Order:createQuotation',
+      'Order:confirmOrder',
+    ],
+  },
+  {
+    id: 'orderDetail',
+    path: '/orders/:orderId',
+    opens: ['Order:getOrder'],
+    calls: [
+      'Order:getOrder',
+      'Order:listOrderedSubscribers',
+      'Order:cancelOrder',
+      'Order:updateOrderedResourceInitialSetting',
+      'Order:registerOrderedSim',
+      'Group:listGroups',
+    ],
+  },
+  {
+    id: 'addresses',
+    path: '/orders/addresses',
+    opens: ['ShippingAddress:listShippingAddresses'],
+    calls: [
+      'ShippingAddress:listShippingAddresses',
+      'ShippingAddress:createShippingAddress',
+      'ShippingAddress:updateShippingAddress',
+      'ShippingAddress:deleteShippingAddress',
+    ],
   },
 ];
 

@@ -24,6 +24,7 @@ const loaders = {
   console: { en: () => import('../locales/en/console.json'), ja: () => import('../locales/ja/console.json') },
   money: { en: () => import('../locales/en/money.json'), ja: () => import('../locales/ja/money.json') },
   team: { en: () => import('../locales/en/team.json'), ja: () => import('../locales/ja/team.json') },
+  orders: { en: () => import('../locales/en/orders.json'), ja: () => import('../locales/ja/orders.json') },
 } satisfies Record<string, Record<Language, Loader>>;
 export type CatalogPart = keyof typeof loaders;
 

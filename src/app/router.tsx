@@ -12,6 +12,15 @@ function Loading() {
 }
 
 type TeamPage = Exclude<keyof typeof import('../pages/team/routes'), never>;
+type OrderPage = keyof typeof import('../pages/orders/routes');
+
+/** Orders and the address book, with their catalogue part ('new' and 'addresses' before the order ID). */
+const orderPages: { path: string; page: OrderPage }[] = [
+  { path: 'orders', page: 'OrdersPage' },
+  { path: 'orders/new', page: 'NewOrderPage' },
+  { path: 'orders/addresses', page: 'AddressesPage' },
+  { path: 'orders/:orderId', page: 'OrderPage' },
+];
 
 /** Users, roles, permissions and the audit log, under the account area, with their catalogue part. */
 const teamPages: { path: string; page: TeamPage }[] = [
@@ -131,6 +140,13 @@ export function createRouter() {
           path,
           lazy: async () => {
             const [pages] = await Promise.all([import('../pages/team/routes'), loadCatalogPart('team')]);
+            return { Component: pages[page] };
+          },
+        })),
+        ...orderPages.map(({ path, page }) => ({
+          path,
+          lazy: async () => {
+            const [pages] = await Promise.all([import('../pages/orders/routes'), loadCatalogPart('orders')]);
             return { Component: pages[page] };
           },
         })),

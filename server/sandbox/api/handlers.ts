@@ -18,6 +18,7 @@ import { mfaRecoveryHandlers } from './operator/mfaRecovery';
 import { operatorHandlers } from './operator/operator';
 import { signupHandlers } from './operator/signup';
 import { operatorTokenHandlers } from './operator/tokens';
+import { orderHandlers } from './order/orders';
 import { couponHandlers } from './payment/coupons';
 import { paymentHandlers } from './payment/payments';
 import { querySimHandlers } from './query/sims';
@@ -25,8 +26,10 @@ import { roleHandlers } from './role/roles';
 import { userRoleHandlers } from './role/userRoles';
 import { sandboxCouponHandlers } from './sandbox/coupon';
 import { sandboxOperatorHandlers } from './sandbox/operator';
+import { sandboxOrderHandlers } from './sandbox/order';
 import { sandboxStatsHandlers } from './sandbox/stats';
 import { sandboxSubscriberHandlers } from './sandbox/subscriber';
+import { shippingAddressHandlers } from './shipping-address/addresses';
 import { simActionHandlers } from './sim/actions';
 import { simRecordHandlers } from './sim/records';
 import { registerSimHandlers } from './sim/register';
@@ -92,6 +95,9 @@ const handlerModules: readonly Handlers[] = [
   sandboxSubscriberHandlers,
   sandboxCouponHandlers,
   sandboxStatsHandlers,
+  shippingAddressHandlers,
+  orderHandlers,
+  sandboxOrderHandlers,
 ];
 
 export const handlers = gather(handlerModules);

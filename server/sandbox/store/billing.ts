@@ -10,6 +10,8 @@ export const billItems = {
   dailyChargeTotal: { category: 'SORACOM Air', unit: 'days' },
   dailyDataTrafficChargeTotal: { category: 'SORACOM Air', unit: 'bytes' },
   dailySoracomBeamRequestChargeTotal: { category: 'SORACOM Beam', unit: 'requests' },
+  /** Confirmed orders (guesses: orders): one line a month, with no SIM, its quantity the number of orders. */
+  orderChargeTotal: { category: 'SORACOM Order', unit: 'orders' },
 } as const;
 export type BillItem = keyof typeof billItems;
 export const billItemNames = Object.keys(billItems) as BillItem[];
@@ -57,8 +59,8 @@ const standardDataPrice = billing.dataPerGb['s1.standard'] ?? 0;
 
 /**
  * The charges of one operator between two UTC days (`@start` inclusive, `@end` exclusive): CTEs `basic` (per SIM:
- * charged days and daily fee), `data_charges` (per SIM, day and speed class), `beam_charges` (per SIM and day) and
- * `lines` (per SIM and item). Parameters: @op, @start, @end.
+ * charged days and daily fee), `data_charges` (per SIM, day and speed class), `beam_charges` (per SIM and day),
+ * `order_charges` (per confirmed order, on its day) and `lines` (per SIM and item; the orders' line has SIM ''). Parameters: @op, @start, @end.
  */
 const chargesSql = `
   WITH data_price(speed_class, per_gb) AS (VALUES ${dataRows.join(', ')}),
@@ -96,12 +98,19 @@ const chargesSql = `
     WHERE operator_id = @op AND unixtime >= @start * ${daySeconds} AND unixtime < @end * ${daySeconds}
     GROUP BY sim_id, day
   ),
+  order_charges AS (
+    SELECT confirmed_at / ${dayMs} AS day, total_amount AS amount FROM orders
+    WHERE operator_id = @op AND confirmed_at IS NOT NULL AND status != 'cancelled'
+      AND confirmed_at >= @start * ${dayMs} AND confirmed_at < @end * ${dayMs}
+  ),
   lines AS (
     SELECT sim_id, 'dailyChargeTotal' AS item, days AS quantity, days * fee AS amount FROM basic WHERE days > 0
     UNION ALL
     SELECT sim_id, 'dailyDataTrafficChargeTotal', sum(bytes), sum(amount) FROM data_charges GROUP BY sim_id
     UNION ALL
     SELECT sim_id, 'dailySoracomBeamRequestChargeTotal', sum(requests), sum(amount) FROM beam_charges GROUP BY sim_id
+    UNION ALL
+    SELECT '', 'orderChargeTotal', count(*), sum(amount) FROM order_charges HAVING count(*) > 0
   )`;
 
 export interface ItemAmount {
@@ -185,7 +194,8 @@ export function billingStore(db: Db) {
   const usageByDay = db.prepare<ReturnType<typeof range>, { day: number; item: BillItem; amount: number }>(
     `${chargesSql} SELECT day, item, sum(amount) AS amount FROM (
        SELECT day, 'dailyDataTrafficChargeTotal' AS item, amount FROM data_charges
-       UNION ALL SELECT day, 'dailySoracomBeamRequestChargeTotal', amount FROM beam_charges)
+       UNION ALL SELECT day, 'dailySoracomBeamRequestChargeTotal', amount FROM beam_charges
+       UNION ALL SELECT day, 'orderChargeTotal', amount FROM order_charges)
      GROUP BY day, item`,
   );
   // The top SIMs are among the top by basic fee and those with usage charges (a SIM outside both has 100 SIMs
@@ -224,7 +234,7 @@ export function billingStore(db: Db) {
     'SELECT item, sum(amount) AS amount FROM bill_lines WHERE operator_id = ? AND year_month = ? GROUP BY item',
   );
   const storedTopSims = db.prepare<[string, string, number], { sim_id: string; total: number }>(
-    `SELECT sim_id, sum(amount) AS total FROM bill_lines WHERE operator_id = ? AND year_month = ?
+    `SELECT sim_id, sum(amount) AS total FROM bill_lines WHERE operator_id = ? AND year_month = ? AND sim_id != ''
      GROUP BY sim_id HAVING total > 0 ORDER BY total DESC, sim_id LIMIT ?`,
   );
   const storedLines = db.prepare<

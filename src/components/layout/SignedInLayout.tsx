@@ -21,6 +21,7 @@ const nav: readonly { to: string; key: MessageKey; screen: ScreenId }[] = [
   { to: '/groups', key: 'nav.groups', screen: 'groups' },
   { to: '/usage', key: 'nav.usage', screen: 'usage' },
   { to: '/billing', key: 'nav.billing', screen: 'billing' },
+  { to: '/orders', key: 'nav.orders', screen: 'orders' },
   { to: '/account', key: 'nav.account', screen: 'account' },
   { to: '/account/users', key: 'nav.team', screen: 'users' },
   { to: '/account/permission-tester', key: 'nav.tester', screen: 'tester' },
