@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { operations } from './api-operations.ts';
-import { supplement } from './api-supplement.ts';
+import { amendments, supplement } from './api-supplement.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -167,6 +167,12 @@ function prune(spec: JsonObject, sandboxSpec: JsonObject): JsonObject {
   const schemas = components.schemas as JsonObject;
   Object.assign(schemas, supplement.schemas);
   copyReachable(spec, out, { $ref: '#/components/schemas/APICallErrorMessage' });
+  for (const { schema, property, enumOf } of amendments) {
+    const target = ((schemas[schema] as JsonObject).properties as JsonObject)[property] as JsonObject;
+    const source = ((schemas[enumOf] as JsonObject).properties as JsonObject)[property] as JsonObject;
+    if (!target || !Array.isArray(source?.enum)) throw new Error(`amendment of ${schema}.${property} does not apply`);
+    target.enum = [...source.enum];
+  }
   return sortKeys(out) as JsonObject;
 }
 

@@ -144,4 +144,11 @@ export const operations: readonly string[] = [
   'GET /stats/air/subscribers/{imsi}',
   'GET /stats/beam/subscribers/{imsi}',
   'POST /stats/beam/operators/{operator_id}/export',
+  // Home dashboard and credentials (issue 17)
+  'GET /resource_summaries/{resource_summary_type}',
+  'GET /query/subscribers/traffic_volume/ranking',
+  'GET /credentials',
+  'POST /credentials/{credentials_id}',
+  'PUT /credentials/{credentials_id}',
+  'DELETE /credentials/{credentials_id}',
 ];

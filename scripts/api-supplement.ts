@@ -53,3 +53,12 @@ export const supplement = {
     },
   },
 };
+
+/**
+ * Where the description contradicts itself, the reading we take. `POST /credentials/{id}` shows request examples for
+ * nineteen credential types (API token, AWS IAM role, Azure IoT, PubNub, …) and `CredentialsModel` lists twenty, but
+ * `CreateAndUpdateCredentialsModel.type` lists only four: a request's `type` takes every type `CredentialsModel` lists.
+ */
+export const amendments = [
+  { schema: 'CreateAndUpdateCredentialsModel', property: 'type', enumOf: 'CredentialsModel' },
+] as const;

@@ -240,6 +240,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/{credentials_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateCredential"];
+        post: operations["createCredential"];
+        delete: operations["deleteCredential"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files/exported/{exported_file_id}": {
         parameters: {
             query?: never;
@@ -904,6 +936,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["searchSims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/query/subscribers/traffic_volume/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["searchSubscriberTrafficVolumeRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resource_summaries/{resource_summary_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getResourceSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1948,6 +2012,12 @@ export interface components {
             expiryYearMonth?: string;
             orderId?: string;
         };
+        CreateAndUpdateCredentialsModel: {
+            credentials?: Record<string, never>;
+            description?: string;
+            /** @enum {string} */
+            type?: "api-token-credentials" | "aws-credentials" | "aws-iam-role-credentials" | "azure-credentials" | "azureIoT-credentials" | "esrij-credentials" | "google-service-account-json" | "googleIoT-credentials" | "infoteria-platio-credentials" | "kii-thingif-credentials" | "landlog-credentials" | "mmcloud-credentials" | "motionboard-credentials" | "optim-cloud-IoT-OS-credentials" | "private-key-pem" | "psk" | "pubnub-credentials" | "sensorcorpus-credentials" | "username-password-credentials" | "x509";
+        };
         CreateGroupRequest: {
             configuration?: components["schemas"]["GroupConfiguration"];
             tags?: components["schemas"]["TagSet"];
@@ -1968,6 +2038,19 @@ export interface components {
         };
         CreateUserRequest: {
             description?: string;
+        };
+        CredentialsModel: {
+            /** Format: int64 */
+            createDateTime: number;
+            credentials: Record<string, never>;
+            credentialsId: string;
+            description?: string;
+            /** Format: int64 */
+            lastUsedDateTime: number;
+            /** @enum {string} */
+            type: "api-token-credentials" | "aws-credentials" | "aws-iam-role-credentials" | "azure-credentials" | "azureIoT-credentials" | "esrij-credentials" | "google-service-account-json" | "googleIoT-credentials" | "infoteria-platio-credentials" | "kii-thingif-credentials" | "landlog-credentials" | "mmcloud-credentials" | "motionboard-credentials" | "optim-cloud-IoT-OS-credentials" | "private-key-pem" | "psk" | "pubnub-credentials" | "sensorcorpus-credentials" | "username-password-credentials" | "x509";
+            /** Format: int64 */
+            updateDateTime: number;
         };
         DailyBill: {
             /** Format: double */
@@ -2207,6 +2290,24 @@ export interface components {
             registrationSecret: string;
             tags?: components["schemas"]["TagSet"];
         };
+        ResourceSummary: {
+            resourceSummaryItems?: components["schemas"]["ResourceSummaryItem"][];
+            resourceSummaryType?: string;
+        };
+        ResourceSummaryItem: {
+            dimensions?: components["schemas"]["ResourceSummaryItemDimension"][];
+            /** Format: int64 */
+            updatedTime?: number;
+            values?: components["schemas"]["ResourceSummaryItemValue"][];
+        };
+        ResourceSummaryItemDimension: {
+            name?: string;
+            value?: string;
+        };
+        ResourceSummaryItemValue: {
+            name?: string;
+            value?: number;
+        };
         RoleResponse: {
             /** Format: int64 */
             createDateTime?: number;
@@ -2426,6 +2527,11 @@ export interface components {
         TagUpdateRequest: {
             tagName: string;
             tagValue: string;
+        };
+        TrafficVolumeRanking: {
+            imsi?: string;
+            /** Format: int64 */
+            trafficVolume?: number;
         };
         UpdateDefaultPermissionsRequest: {
             permissions: string;
@@ -2925,6 +3031,106 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsModel"][];
+                };
+            };
+        };
+    };
+    updateCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                credentials_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAndUpdateCredentialsModel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsModel"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                credentials_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAndUpdateCredentialsModel"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsModel"];
+                };
+            };
+        };
+    };
+    deleteCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                credentials_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4824,6 +5030,57 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    searchSubscriberTrafficVolumeRanking: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+                limit?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrafficVolumeRanking"][];
+                };
+            };
+        };
+    };
+    getResourceSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_summary_type: "simsPerStatus";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceSummary"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
