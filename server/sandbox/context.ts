@@ -4,6 +4,7 @@ import type { OutgoingMail } from './mail';
 import { auditLogStore } from './store/auditLog';
 import { billingStore } from './store/billing';
 import { couponStore } from './store/coupons';
+import { credentialStore } from './store/credentials';
 import { exportedFileStore } from './store/exportedFiles';
 import { groupStore } from './store/groups';
 import { mailboxStore } from './store/mailbox';
@@ -16,6 +17,7 @@ import { passwordHasher, type ScryptCost } from './store/secrets';
 import { simRecordStore } from './store/simRecords';
 import { simSearchStore } from './store/simSearch';
 import { simStore } from './store/sims';
+import { summaryStore } from './store/summaries';
 import type { Identity } from './store/tokens';
 import { tokenStore } from './store/tokens';
 import { usageStore } from './store/usage';
@@ -46,6 +48,8 @@ export function createStores(db: Db, options: { passwordCost?: ScryptCost } = {}
     permissions: permissionStore(db),
     roles: roleStore(db),
     auditLog: auditLogStore(db),
+    credentials: credentialStore(db),
+    summaries: summaryStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -52,6 +52,8 @@ export const codes = {
   roleInUse: 'SAM0002',
   /** Creating one more user or role, or attaching one more role, past guesses.teamLimits. */
   limitExceeded: 'SAM0003',
+  /** Deleting a credential set that a group's configuration still names (guesses.credentials). */
+  credentialsInUse: 'CRD0001',
 } as const;
 
 export class SoracomError extends Error {

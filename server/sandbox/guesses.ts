@@ -459,3 +459,72 @@ export const auditLog = { defaultLimit: 100, retentionDays: 90, rowsPerOperator:
  * a guess made elsewhere in this file. The contract checker refuses any other undeclared status.
  */
 export const undeclaredStatuses: Readonly<Record<string, readonly number[]>> = {};
+
+/**
+ * Credential sets (`/credentials`). The description's request schema names four types but its examples and
+ * `CredentialsModel` twenty; every one of the twenty is accepted (scripts/api-supplement.ts `amendments`).
+ * - Each type's fields are `credentialTypes`: `public` ones identify the set and are answered as given (an AWS
+ *   access key ID, a user name, a role ARN, a certificate); `secret` ones are write-only: never answered, never logged,
+ *   and not even kept (only a salted digest is, store/credentials.ts), so no call can show them again. Creating or
+ *   replacing (`PUT`, the way to rotate a secret) needs every field of the type except those listed `optional`; a
+ *   field the type does not have is 400. `private-key-pem` is not among the description's examples: its one field,
+ *   `privateKeyPem`, is our guess.
+ * - `PUT` replaces the whole set (type, fields, description; a missing description keeps the current one).
+ * - Times are UNIX seconds, as for roles; `lastUsedDateTime` is 0 until a configuration that names the set is used:
+ *   locally, when Air traffic is recorded (`POST /sandbox/stats/air/subscribers/{imsi}`) for a SIM whose group has
+ *   an enabled SoracomFunnel, SoracomFunk or SoracomBeam configuration naming it.
+ * - Deleting a set that a group's configuration names (a `credentialsId` key at any depth) is refused with 400
+ *   `CRD0001`, the message naming the groups (ID and name); SORACOM does not document what it does. Remove it from
+ *   the groups first. An unknown set is 404 for `PUT` and `DELETE`; a duplicate ID is 400 `COM0010`.
+ * - Limits: `credentialLimits` (400 `SAM0003` past the count, 400 for an ID, description or value out of bounds).
+ */
+export const credentialLimits = {
+  perOperator: 1_000,
+  idPattern: /^[A-Za-z0-9_.@+-]{1,100}$/,
+  descriptionLength: 1_000,
+  valueLength: 16_384,
+} as const;
+
+interface CredentialFields {
+  public: readonly string[];
+  secret: readonly string[];
+  optional?: readonly string[];
+}
+export const credentialTypes: Readonly<Record<string, CredentialFields>> = {
+  'api-token-credentials': { public: [], secret: ['token'] },
+  'aws-credentials': { public: ['accessKeyId'], secret: ['secretAccessKey'] },
+  'aws-iam-role-credentials': { public: ['roleArn'], secret: ['externalId'] },
+  'azure-credentials': { public: ['policyName'], secret: ['key'] },
+  'azureIoT-credentials': { public: ['sharedAccessKeyName'], secret: ['sharedAccessKey'] },
+  'esrij-credentials': { public: ['refererUrl'], secret: [] },
+  'google-service-account-json': { public: [], secret: ['credentials'] },
+  'googleIoT-credentials': {
+    public: ['algorithm', 'deviceId', 'projectId', 'region', 'registryId'],
+    secret: ['privateKey'],
+  },
+  'infoteria-platio-credentials': { public: ['tokenId'], secret: ['secretToken'] },
+  'kii-thingif-credentials': { public: ['app_id', 'client_id'], secret: ['app_key', 'client_secret'] },
+  'landlog-credentials': { public: ['client_id'], secret: ['client_secret'] },
+  'mmcloud-credentials': { public: ['customerid', 'machineid', 'machineidtype'], secret: ['commandcode'] },
+  'motionboard-credentials': { public: ['tenant', 'template'], secret: ['authkey'] },
+  'optim-cloud-IoT-OS-credentials': { public: ['client_id'], secret: ['client_secret'] },
+  'private-key-pem': { public: [], secret: ['privateKeyPem'] },
+  psk: { public: [], secret: ['key'] },
+  'pubnub-credentials': { public: ['pubKey'], secret: ['subKey'] },
+  'sensorcorpus-credentials': { public: [], secret: ['session_code'] },
+  'username-password-credentials': { public: ['username'], secret: ['password'] },
+  x509: { public: ['ca', 'cert'], secret: ['key'], optional: ['ca'] },
+};
+
+/**
+ * `GET /resource_summaries/simsPerStatus`: one item, no dimensions, a value per status the description names
+ * (`readySims`, `activeSims`, `inactiveSims`, `standbySims`, `suspendedSims`; 0 included; terminated SIMs are not
+ * counted), computed when asked (`updatedTime` is now, in milliseconds). It counts what `GET /sims` lists by
+ * `status`. (`GET /query/sims?status=` matches a part of the status, so `active` finds the inactive SIMs too.)
+ *
+ * `GET /query/subscribers/traffic_volume/ranking`: per IMSI, the Air bytes up and down recorded from `from` to `to`
+ * (milliseconds, both included; read down to the second the Air stats keep), of SIMs that are not terminated (their
+ * Air stats answer nothing either), IMSIs without traffic in the range left out; ties by IMSI. `from` after `to`,
+ * negative times, or `limit` below 1 are 400 (its maximum, 500, is the description's).
+ */
+export const simsPerStatusValues = ['ready', 'active', 'inactive', 'standby', 'suspended'] as const;

@@ -327,4 +327,18 @@ export const migrations: readonly string[] = [
      status INTEGER NOT NULL
    );
    CREATE INDEX api_audit_log_by_time ON api_audit_log(operator_id, requested_at, id);`,
+  // Credential sets: what identifies one, and a digest of its secret fields (store/credentials.ts).
+  `CREATE TABLE credentials (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     credentials_id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     description TEXT NOT NULL DEFAULT '',
+     public_fields TEXT NOT NULL,
+     secret_digest TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     last_used_at INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (operator_id, credentials_id)
+   );
+   CREATE INDEX sims_by_status ON sims(operator_id, status);`,
 ];

@@ -11,6 +11,7 @@ import { authHandlers } from './auth/auth';
 import { passwordResetHandlers } from './auth/passwordReset';
 import { billingHandlers } from './billing/bills';
 import { billExportHandlers } from './billing/exports';
+import { credentialHandlers } from './credential/credentials';
 import { fileHandlers } from './files/exportedFiles';
 import { groupHandlers } from './group/groups';
 import { operatorAuthKeyHandlers } from './operator/authKeys';
@@ -21,6 +22,8 @@ import { operatorTokenHandlers } from './operator/tokens';
 import { couponHandlers } from './payment/coupons';
 import { paymentHandlers } from './payment/payments';
 import { querySimHandlers } from './query/sims';
+import { trafficRankingHandlers } from './query/trafficRanking';
+import { resourceSummaryHandlers } from './resource-summary/resourceSummaries';
 import { roleHandlers } from './role/roles';
 import { userRoleHandlers } from './role/userRoles';
 import { sandboxCouponHandlers } from './sandbox/coupon';
@@ -92,6 +95,9 @@ const handlerModules: readonly Handlers[] = [
   sandboxSubscriberHandlers,
   sandboxCouponHandlers,
   sandboxStatsHandlers,
+  resourceSummaryHandlers,
+  trafficRankingHandlers,
+  credentialHandlers,
 ];
 
 export const handlers = gather(handlerModules);
