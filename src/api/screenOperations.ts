@@ -17,7 +17,9 @@ export type ScreenId =
   | 'roles'
   | 'defaultPermissions'
   | 'tester'
-  | 'auditLog';
+  | 'auditLog'
+  | 'home'
+  | 'credentials';
 
 export interface ScreenOperations {
   id: ScreenId;
@@ -84,6 +86,8 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Sim:setSimGroup',
       'Sim:unsetSimGroup',
       'Stats:getAirStatsOfGroup',
+      'Credential:listCredentials',
+      'Credential:createCredential',
     ],
   },
   {
@@ -180,6 +184,31 @@ export const screenOperations: readonly ScreenOperations[] = [
     path: '/account/audit-log',
     opens: ['AuditLog:getApiAuditLogs'],
     calls: ['AuditLog:getApiAuditLogs'],
+  },
+  {
+    // Each card says on its own when the permissions refuse its call, so the page always opens.
+    id: 'home',
+    path: '/',
+    opens: [],
+    calls: [
+      'ResourceSummary:getResourceSummary',
+      'Query:searchSubscriberTrafficVolumeRanking',
+      'Query:searchSims',
+      'Billing:getLatestBilling',
+      'Billing:getBillingPerDay',
+    ],
+  },
+  {
+    id: 'credentials',
+    path: '/credentials',
+    opens: ['Credential:listCredentials'],
+    calls: [
+      'Credential:listCredentials',
+      'Credential:createCredential',
+      'Credential:updateCredential',
+      'Credential:deleteCredential',
+      'Group:listGroups',
+    ],
   },
 ];
 

@@ -24,6 +24,7 @@ const loaders = {
   console: { en: () => import('../locales/en/console.json'), ja: () => import('../locales/ja/console.json') },
   money: { en: () => import('../locales/en/money.json'), ja: () => import('../locales/ja/money.json') },
   team: { en: () => import('../locales/en/team.json'), ja: () => import('../locales/ja/team.json') },
+  home: { en: () => import('../locales/en/home.json'), ja: () => import('../locales/ja/home.json') },
 } satisfies Record<string, Record<Language, Loader>>;
 export type CatalogPart = keyof typeof loaders;
 
