@@ -6,7 +6,7 @@
  */
 import { Alert, Anchor, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { billingQueries } from '../../api/resources/billing';
 import { dashboardQueries } from '../../api/resources/dashboard';
@@ -35,11 +35,14 @@ function Card({
   title,
   about,
   refusal,
+  minHeight,
   children,
 }: {
   title: string;
   about: string;
   refusal: string | null;
+  /** As tall as what it will show, so that nothing below moves when the figures arrive. */
+  minHeight: number;
   children: ReactNode;
 }) {
   const id = useId();
@@ -57,7 +60,9 @@ function Card({
             {refusal}
           </Alert>
         ) : (
-          children
+          <Stack gap="xs" mih={minHeight}>
+            {children}
+          </Stack>
         )}
       </Stack>
     </Paper>
@@ -72,7 +77,7 @@ function SimsPerStatus() {
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const most = Math.max(1, ...rows.map((row) => row.count));
   return (
-    <Card title={t('home.statuses.title')} about={t('home.statuses.about')} refusal={refusal}>
+    <Card title={t('home.statuses.title')} about={t('home.statuses.about')} refusal={refusal} minHeight={190}>
       {summary.error ? <ErrorAlert error={summary.error} /> : null}
       {summary.isPending ? <Skeleton height={150} /> : null}
       {summary.data ? (
@@ -118,7 +123,7 @@ function TopSims({ from, to }: { from: number; to: number }) {
   const imsis = (ranking.data ?? []).flatMap((row) => (row.imsi ? [row.imsi] : []));
   const sims = useQuery({ ...dashboardQueries.simsByImsi(imsis), enabled: imsis.length > 0 });
   return (
-    <Card title={t('home.traffic.title')} about={t('home.traffic.about')} refusal={refusal}>
+    <Card title={t('home.traffic.title')} about={t('home.traffic.about')} refusal={refusal} minHeight={290}>
       {ranking.error ? <ErrorAlert error={ranking.error} /> : null}
       {ranking.isPending && !refusal ? <Skeleton height={150} /> : null}
       {ranking.data?.length === 0 ? <Text size="sm">{t('home.traffic.empty')}</Text> : null}
@@ -193,7 +198,7 @@ function BillSoFar({ now }: { now: number }) {
       ? compareAmounts(latest.data.amount ?? 0, previousAmount)
       : undefined;
   return (
-    <Card title={t('home.bill.title')} about={t('home.bill.about')} refusal={refusal}>
+    <Card title={t('home.bill.title')} about={t('home.bill.about')} refusal={refusal} minHeight={130}>
       {latest.error ? <ErrorAlert error={latest.error} /> : null}
       {latest.isPending && !refusal ? <Skeleton height={60} /> : null}
       {latest.data ? (
@@ -229,8 +234,30 @@ function BillSoFar({ now }: { now: number }) {
   );
 }
 
+/**
+ * Makes the number formats the cards use one per task while their data is on its way: made on first use they would
+ * all fall into the task that renders the figures, a long one on a phone (see money.prepareFormats).
+ */
+function useWarmFormats(locale: string) {
+  useEffect(() => {
+    const steps = [
+      ...[1, 1e4, 1e7, 1e10].map((n) => () => formatBytes(n, locale)),
+      () => formatMoney(0, 'JPY', locale),
+      () => formatPercentChange(0, locale),
+    ];
+    let timer = 0;
+    const next = () => {
+      steps.shift()?.();
+      if (steps.length > 0) timer = window.setTimeout(next, 0);
+    };
+    timer = window.setTimeout(next, 0);
+    return () => window.clearTimeout(timer);
+  }, [locale]);
+}
+
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useWarmFormats(i18n.language);
   // One moment for the page: this month runs from the 1st (UTC) to when the page opened.
   const [now] = useState(() => Date.now());
   const date = new Date(now);
