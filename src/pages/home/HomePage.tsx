@@ -159,7 +159,7 @@ function TopSims({ from, to }: { from: number; to: number }) {
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td ta="end" data-bytes={row.trafficVolume}>
+                  <Table.Td ta="end" data-bytes={row.trafficVolume} style={{ whiteSpace: 'nowrap' }}>
                     {formatBytes(row.trafficVolume, i18n.language)}
                   </Table.Td>
                 </Table.Tr>
