@@ -119,9 +119,7 @@ function SimsPerStatus() {
 function TopSims({ from, to }: { from: number; to: number }) {
   const { t, i18n } = useTranslation();
   const refusal = useAccess().refusal('Query:searchSubscriberTrafficVolumeRanking');
-  const ranking = useQuery({ ...dashboardQueries.trafficRanking(from, to, topCount), enabled: !refusal });
-  const imsis = (ranking.data ?? []).flatMap((row) => (row.imsi ? [row.imsi] : []));
-  const sims = useQuery({ ...dashboardQueries.simsByImsi(imsis), enabled: imsis.length > 0 });
+  const ranking = useQuery({ ...dashboardQueries.topSims(from, to, topCount), enabled: !refusal });
   return (
     <Card title={t('home.traffic.title')} about={t('home.traffic.about')} refusal={refusal} minHeight={290}>
       {ranking.error ? <ErrorAlert error={ranking.error} /> : null}
@@ -140,7 +138,7 @@ function TopSims({ from, to }: { from: number; to: number }) {
           </Table.Thead>
           <Table.Tbody>
             {ranking.data.map((row, i) => {
-              const sim = row.imsi ? sims.data?.get(row.imsi) : undefined;
+              const sim = row.sim;
               const name = sim ? simName(sim) : '';
               return (
                 <Table.Tr key={row.imsi} data-imsi={row.imsi}>
