@@ -167,11 +167,13 @@ function prune(spec: JsonObject, sandboxSpec: JsonObject): JsonObject {
   const schemas = components.schemas as JsonObject;
   Object.assign(schemas, supplement.schemas);
   copyReachable(spec, out, { $ref: '#/components/schemas/APICallErrorMessage' });
-  for (const { schema, property, enumOf } of amendments) {
-    const target = ((schemas[schema] as JsonObject).properties as JsonObject)[property] as JsonObject;
-    const source = ((schemas[enumOf] as JsonObject).properties as JsonObject)[property] as JsonObject;
-    if (!target || !Array.isArray(source?.enum)) throw new Error(`amendment of ${schema}.${property} does not apply`);
-    target.enum = [...source.enum];
+  for (const { schema, property, enumOf, enum: values } of amendments) {
+    const target = ((schemas[schema] as JsonObject | undefined)?.properties as JsonObject | undefined)?.[property];
+    const source = enumOf
+      ? (((schemas[enumOf] as JsonObject).properties as JsonObject)[property] as JsonObject).enum
+      : values && [...values];
+    if (!target || !Array.isArray(source)) throw new Error(`amendment of ${schema}.${property} does not apply`);
+    (target as JsonObject).enum = [...source];
   }
   return sortKeys(out) as JsonObject;
 }

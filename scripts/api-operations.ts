@@ -151,4 +151,12 @@ export const operations: readonly string[] = [
   'POST /credentials/{credentials_id}',
   'PUT /credentials/{credentials_id}',
   'DELETE /credentials/{credentials_id}',
+  'GET /event_handlers',
+  'POST /event_handlers',
+  'GET /event_handlers/{handler_id}',
+  'PUT /event_handlers/{handler_id}',
+  'DELETE /event_handlers/{handler_id}',
+  'GET /event_handlers/subscribers/{imsi}',
+  'POST /event_handlers/{handler_id}/subscribers/{imsi}/ignore',
+  'DELETE /event_handlers/{handler_id}/subscribers/{imsi}/ignore',
 ];

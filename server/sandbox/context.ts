@@ -5,6 +5,7 @@ import { auditLogStore } from './store/auditLog';
 import { billingStore } from './store/billing';
 import { couponStore } from './store/coupons';
 import { credentialStore } from './store/credentials';
+import { eventHandlerStore } from './store/eventHandlers';
 import { exportedFileStore } from './store/exportedFiles';
 import { groupStore } from './store/groups';
 import { mailboxStore } from './store/mailbox';
@@ -50,6 +51,7 @@ export function createStores(db: Db, options: { passwordCost?: ScryptCost } = {}
     auditLog: auditLogStore(db),
     credentials: credentialStore(db),
     summaries: summaryStore(db),
+    eventHandlers: eventHandlerStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

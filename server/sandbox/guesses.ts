@@ -499,3 +499,98 @@ export { credentialTypes } from '../../common/credentialTypes';
  * negative times, or `limit` below 1 are 400 (its maximum, 500, is the description's).
  */
 export const simsPerStatusValues = ['ready', 'active', 'inactive', 'standby', 'suspended'] as const;
+
+/**
+ * Event handlers (`/event_handlers`), stored and validated; the sandbox does not run them yet.
+ * - A handler has exactly one target: `targetOperatorId` (the caller's own operator), `targetGroupId` (one of its
+ *   groups), `targetSimId` or `targetImsi` (one of its SIMs); anything else is 400. `DailyTotalTrafficRule` and
+ *   `MonthlyTotalTrafficRule` sum a group's or an operator's SIMs, so they need one of those two targets.
+ * - `ruleConfig.properties` and each action's `properties` may hold only what the description lists for the type
+ *   (`eventHandlerRules`, `eventHandlerActions`; `inactiveTimeoutOffsetMinute`, the spelling the description gives for
+ *   the status rules, is taken too), and must hold what it marks required. Figures are strings of digits:
+ *   `limitTotalTrafficMegaByte` and `limitTotalAmount` at least 1, offsets in minutes from 0 to 525,600 (a year);
+ *   `runOnceAmongTarget` is `true` or `false`. `SubscriberFirstTrafficRule` re-evaluates `NEVER` only, and the traffic
+ *   rules never `IMMEDIATELY` (the description's lists). A web request's `url` is http(s); its `headers` text values.
+ *   An `InvokeAWSLambdaAction` needs `credentialsId`, which must name one of the operator's credential sets.
+ * - `handlerId` is a random UUID. `PUT` replaces the whole handler (same body as `POST`) and answers 200 without a body (the description declares none).
+ *   `GET /event_handlers?target=` keeps the handlers of that kind of target. `GET /event_handlers/subscribers/{imsi}`
+ *   lists those that watch the IMSI: by its IMSI, its SIM, its SIM's group or the operator (404 for an IMSI that is
+ *   not the caller's). Ignoring an IMSI the handler already ignores is 200 all the same; un-ignoring one it does not
+ *   is 404. Deleting a handler forgets what it ignored.
+ * - Limits: `eventHandlerLimits` (400 `SAM0003` past the count).
+ */
+export const eventHandlerLimits = {
+  perOperator: 1_000,
+  nameLength: 100,
+  descriptionLength: 1_000,
+  actions: 10,
+  textLength: 10_000,
+  headers: 20,
+  maxOffsetMinutes: 525_600,
+} as const;
+
+const ruleCommon = ['inactiveTimeoutDateConst', 'inactiveTimeoutOffsetMinutes'];
+const trafficRule = { allowed: ['limitTotalTrafficMegaByte', ...ruleCommon], required: ['limitTotalTrafficMegaByte'] };
+const trafficRuleOnce = { ...trafficRule, allowed: [...trafficRule.allowed, 'runOnceAmongTarget'] };
+const statusRule = {
+  allowed: ['sourceStatus', 'targetStatus', ...ruleCommon, 'inactiveTimeoutOffsetMinute', 'runOnceAmongTarget'],
+  required: [],
+};
+const speedClassRule = { allowed: ['targetSpeedClass', ...ruleCommon, 'runOnceAmongTarget'], required: [] };
+const onceRule = { allowed: [...ruleCommon, 'runOnceAmongTarget'], required: [] };
+/** Per rule type: the properties it may have, and those it must have besides `inactiveTimeoutDateConst`. */
+export const eventHandlerRules: Readonly<Record<string, { allowed: readonly string[]; required: readonly string[] }>> =
+  {
+    SubscriberFirstTrafficRule: { allowed: ['inactiveTimeoutDateConst'], required: [] },
+    SubscriberDailyTrafficRule: trafficRule,
+    SubscriberMonthlyTrafficRule: trafficRule,
+    SubscriberCumulativeTrafficRule: trafficRule,
+    SubscriberStatusAttributeRule: statusRule,
+    SimStatusAttributeRule: statusRule,
+    SubscriberSpeedClassAttributeRule: speedClassRule,
+    SimSpeedClassAttributeRule: speedClassRule,
+    SubscriberExpiredRule: onceRule,
+    SimExpiredRule: onceRule,
+    SubscriberImeiMismatchedRule: onceRule,
+    SimImeiMismatchedRule: onceRule,
+    SimDailyTotalTrafficRule: trafficRuleOnce,
+    SimMonthlyTotalTrafficRule: trafficRuleOnce,
+    SimCumulativeTotalTrafficRule: trafficRuleOnce,
+    SimSubscriptionStatusRule: { allowed: ['targetOtaStatus', ...ruleCommon, 'runOnceAmongTarget'], required: [] },
+    DailyTotalTrafficRule: trafficRuleOnce,
+    MonthlyTotalTrafficRule: trafficRuleOnce,
+    MonthlyChargeRule: { allowed: ['limitTotalAmount', ...ruleCommon], required: ['limitTotalAmount'] },
+  };
+
+const actionCommon = ['executionDateTimeConst', 'executionOffsetMinutes'];
+const statusAction = { allowed: actionCommon, required: [] };
+/** Per action type: the properties it may have, and those it must have besides `executionDateTimeConst`. */
+export const eventHandlerActions: Readonly<
+  Record<string, { allowed: readonly string[]; required: readonly string[] }>
+> = {
+  SendMailAction: { allowed: [...actionCommon, 'to', 'title', 'message'], required: [] },
+  SendMailToOperatorAction: { allowed: [...actionCommon, 'title', 'message'], required: [] },
+  ChangeSpeedClassAction: { allowed: [...actionCommon, 'speedClass'], required: [] },
+  ActivationAction: statusAction,
+  DeactivationAction: statusAction,
+  StandbyAction: statusAction,
+  SuspendAction: statusAction,
+  ExecuteWebRequestAction: {
+    allowed: [...actionCommon, 'url', 'httpMethod', 'contentType', 'headers', 'body'],
+    required: ['url', 'httpMethod', 'contentType', 'headers'],
+  },
+  InvokeAWSLambdaAction: {
+    allowed: [
+      ...actionCommon,
+      'endpoint',
+      'functionName',
+      'credentialsId',
+      'parameter1',
+      'parameter2',
+      'parameter3',
+      'parameter4',
+      'parameter5',
+    ],
+    required: ['endpoint', 'functionName', 'credentialsId'],
+  },
+};

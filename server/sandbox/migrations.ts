@@ -327,7 +327,8 @@ export const migrations: readonly string[] = [
      status INTEGER NOT NULL
    );
    CREATE INDEX api_audit_log_by_time ON api_audit_log(operator_id, requested_at, id);`,
-  // Credential sets: what identifies one, and a digest of its secret fields (store/credentials.ts).
+  // Credential sets: what identifies one, and a digest of its secret fields (store/credentials.ts); event handlers
+  // (store/eventHandlers.ts) and the SIMs each ignores.
   `CREATE TABLE credentials (
      operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
      credentials_id TEXT NOT NULL,
@@ -340,5 +341,21 @@ export const migrations: readonly string[] = [
      last_used_at INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (operator_id, credentials_id)
    );
-   CREATE INDEX sims_by_status ON sims(operator_id, status);`,
+   CREATE INDEX sims_by_status ON sims(operator_id, status);
+   CREATE TABLE event_handlers (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     handler_id TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, handler_id)
+   );
+   CREATE TABLE event_handler_ignores (
+     operator_id TEXT NOT NULL,
+     handler_id TEXT NOT NULL,
+     imsi TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, handler_id, imsi),
+     FOREIGN KEY (operator_id, handler_id) REFERENCES event_handlers(operator_id, handler_id) ON DELETE CASCADE
+   );`,
 ];

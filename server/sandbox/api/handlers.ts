@@ -12,6 +12,7 @@ import { passwordResetHandlers } from './auth/passwordReset';
 import { billingHandlers } from './billing/bills';
 import { billExportHandlers } from './billing/exports';
 import { credentialHandlers } from './credential/credentials';
+import { eventHandlerHandlers } from './event-handler/eventHandlers';
 import { fileHandlers } from './files/exportedFiles';
 import { groupHandlers } from './group/groups';
 import { operatorAuthKeyHandlers } from './operator/authKeys';
@@ -98,6 +99,7 @@ const handlerModules: readonly Handlers[] = [
   resourceSummaryHandlers,
   trafficRankingHandlers,
   credentialHandlers,
+  eventHandlerHandlers,
 ];
 
 export const handlers = gather(handlerModules);
