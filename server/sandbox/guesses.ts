@@ -475,7 +475,7 @@ export const undeclaredStatuses: Readonly<Record<string, readonly number[]>> = {
  *   an enabled SoracomFunnel, SoracomFunk or SoracomBeam configuration naming it.
  * - Deleting a set that a group's configuration names (a `credentialsId` key at any depth) is refused with 400
  *   `CRD0001`, the message naming the groups (ID and name); SORACOM does not document what it does. Remove it from
- *   the groups first. An unknown set is 404 for `PUT` and `DELETE`; a duplicate ID is 400 `COM0010`.
+ *   the groups first. A set an event handler's action names (`InvokeAWSLambdaAction`) is refused the same way. An unknown set is 404 for `PUT` and `DELETE`; a duplicate ID is 400 `COM0010`.
  * - Limits: `credentialLimits` (400 `SAM0003` past the count, 400 for an ID, description or value out of bounds).
  */
 export const credentialLimits = {

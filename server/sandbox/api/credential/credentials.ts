@@ -7,7 +7,7 @@ import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { badRequest, codes, notFound } from '../../errors';
 import { credentialLimits, credentialTypes } from '../../guesses';
-import type { CredentialInput, CredentialRow } from '../../store/credentials';
+import { type CredentialInput, type CredentialRow, namesCredential } from '../../store/credentials';
 
 type CredentialsModel = components['schemas']['CredentialsModel'];
 type CredentialsRequest = components['schemas']['CreateAndUpdateCredentialsModel'];
@@ -113,10 +113,28 @@ const deleteCredential: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
   const current = pathCredential(ctx, operatorId);
   const groups = ctx.stores.credentials.groupsUsing(operatorId, current.credentials_id);
-  if (groups.length > 0) {
-    const named = groups.map((g) => (g.name ? `${g.groupId} (${g.name})` : g.groupId)).join(', ');
+  const handlers = ctx.stores.eventHandlers
+    .list(operatorId)
+    .filter((h) => namesCredential(h.actionConfigList, current.credentials_id));
+  const users = [
+    ...(groups.length > 0
+      ? [
+          `the configuration of ${groups.length === 1 ? 'group' : 'groups'} ${groups
+            .map((g) => (g.name ? `${g.groupId} (${g.name})` : g.groupId))
+            .join(', ')}`,
+        ]
+      : []),
+    ...(handlers.length > 0
+      ? [
+          `${handlers.length === 1 ? 'event handler' : 'event handlers'} ${handlers
+            .map((h) => `${h.handlerId} (${h.name})`)
+            .join(', ')}`,
+        ]
+      : []),
+  ];
+  if (users.length > 0) {
     throw badRequest(
-      `The credentials are used by the configuration of ${groups.length === 1 ? 'group' : 'groups'} ${named}: remove them there first.`,
+      `The credentials are used by ${users.join(' and ')}: remove them there first.`,
       codes.credentialsInUse,
     );
   }

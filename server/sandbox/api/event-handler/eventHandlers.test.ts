@@ -105,6 +105,32 @@ describe('event handlers', () => {
     }
   });
 
+  it('keep a credential set they invoke Lambda with from being deleted', async () => {
+    const body = {
+      ...dailySlowDown(),
+      actionConfigList: [
+        {
+          type: 'InvokeAWSLambdaAction',
+          properties: {
+            executionDateTimeConst: 'IMMEDIATELY',
+            endpoint: 'https://lambda.ap-northeast-1.amazonaws.com',
+            functionName: 'f',
+            credentialsId: 'lambda-set',
+          },
+        },
+      ],
+    };
+    const set = { type: 'aws-credentials', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } };
+    expect((await call('POST', '/credentials/lambda-set', set)).status).toBe(201);
+    const { handlerId } = (await call('POST', '/event_handlers', body)).body;
+    const refused = await call('DELETE', '/credentials/lambda-set');
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe(codes.credentialsInUse);
+    expect(refused.body.message).toContain(handlerId);
+    expect((await call('DELETE', `/event_handlers/${handlerId}`)).status).toBe(204);
+    expect((await call('DELETE', '/credentials/lambda-set')).status).toBe(204);
+  });
+
   it('list the handlers that watch an IMSI: by IMSI, SIM, group or operator', async () => {
     const ids: Record<string, string> = {};
     const targets: Record<string, Record<string, string>> = {
