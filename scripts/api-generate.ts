@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { operations } from './api-operations.ts';
-import { supplement } from './api-supplement.ts';
+import { amendments, supplement } from './api-supplement.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -178,6 +178,14 @@ function prune(spec: JsonObject, sandboxSpec: JsonObject): JsonObject {
   const schemas = components.schemas as JsonObject;
   Object.assign(schemas, supplement.schemas);
   copyReachable(spec, out, { $ref: '#/components/schemas/APICallErrorMessage' });
+  for (const { schema, property, enumOf, enum: values } of amendments) {
+    const target = ((schemas[schema] as JsonObject | undefined)?.properties as JsonObject | undefined)?.[property];
+    const source = enumOf
+      ? (((schemas[enumOf] as JsonObject).properties as JsonObject)[property] as JsonObject).enum
+      : values && [...values];
+    if (!target || !Array.isArray(source)) throw new Error(`amendment of ${schema}.${property} does not apply`);
+    (target as JsonObject).enum = [...source];
+  }
   return sortKeys(out) as JsonObject;
 }
 

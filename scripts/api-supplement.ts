@@ -53,3 +53,15 @@ export const supplement = {
     },
   },
 };
+
+/**
+ * Where the description contradicts itself, the reading we take. `POST /credentials/{id}` shows request examples for
+ * nineteen credential types (API token, AWS IAM role, Azure IoT, PubNub, …) and `CredentialsModel` lists twenty, but
+ * `CreateAndUpdateCredentialsModel.type` lists only four: a request's `type` takes every type `CredentialsModel` lists.
+ * `RuleConfigProperty.runOnceAmongTarget` is a string whose enum is the YAML booleans: it takes "true" and "false".
+ */
+export const amendments: readonly { schema: string; property: string; enumOf?: string; enum?: readonly string[] }[] = [
+  { schema: 'CreateAndUpdateCredentialsModel', property: 'type', enumOf: 'CredentialsModel' },
+  // A string whose enum is the YAML booleans true and false: no value could fit. The examples send "true".
+  { schema: 'RuleConfigProperty', property: 'runOnceAmongTarget', enum: ['true', 'false'] },
+];

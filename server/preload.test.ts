@@ -53,7 +53,10 @@ describe('preload hints', () => {
       ...strings,
       'src/locales/en/money.json',
     ]);
-    expect(modulesFor('/')[1]).toBe('src/pages/sims/SimsPage.tsx');
+    expect(modulesFor('/')).toEqual([...frame, 'src/pages/home/HomePage.tsx', ...strings, 'src/locales/en/home.json']);
+    expect(modulesFor('/credentials', 'ja')).toContain('src/locales/ja/home.json');
+    expect(modulesFor('/groups/g-1')).toContain('src/locales/en/home.json');
+    expect(modulesFor('/groups')).not.toContain('src/locales/en/home.json');
     expect(modulesFor('/usage', 'ja')).toContain('src/locales/ja/money.json');
     expect(modulesFor('/groups')).not.toContain('src/locales/en/money.json');
     expect(modulesFor('/no-such-screen')).toEqual([...frame, ...strings]);

@@ -22,13 +22,14 @@ const signedInFrame = 'src/components/layout/SignedInLayout.tsx';
 
 /** The screen module each path loads, by the path's first segment (and whether more follows). */
 export const screenModules: Record<string, { list: string; item: string }> = {
-  '': { list: 'src/pages/sims/SimsPage.tsx', item: 'src/pages/sims/SimsPage.tsx' },
+  '': { list: 'src/pages/home/HomePage.tsx', item: 'src/pages/home/HomePage.tsx' },
   sims: { list: 'src/pages/sims/SimsPage.tsx', item: 'src/pages/sims/SimDetailPage.tsx' },
   groups: { list: 'src/pages/groups/GroupsPage.tsx', item: 'src/pages/groups/GroupPage.tsx' },
   usage: { list: 'src/pages/usage/UsagePage.tsx', item: 'src/pages/usage/UsagePage.tsx' },
   billing: { list: 'src/pages/billing/routes.ts', item: 'src/pages/billing/routes.ts' },
   account: { list: 'src/pages/account/AccountPage.tsx', item: 'src/pages/team/routes.tsx' },
   orders: { list: 'src/pages/orders/routes.tsx', item: 'src/pages/orders/routes.tsx' },
+  credentials: { list: 'src/pages/credentials/CredentialsPage.tsx', item: 'src/pages/credentials/CredentialsPage.tsx' },
 };
 
 /** Screens whose strings are partly in the catalogue's 'money' part: the dashboards, and a SIM's usage chart. */
@@ -64,6 +65,8 @@ export function modulesFor(pathname: string, language: Language = 'en'): string[
   // Users, roles, permissions and the audit log live under /account/… and speak from the 'team' part.
   if (first === 'account' && item) parts.push(part('team'));
   if (first === 'orders') parts.push(part('orders'));
+  // The dashboard, the credentials page and a group's configuration (its credential picker) speak from 'home'.
+  if (first === '' || first === 'credentials' || (first === 'groups' && item)) parts.push(part('home'));
   return [signedInFrame, item ? screen.item : screen.list, ...parts];
 }
 

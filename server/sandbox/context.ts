@@ -4,6 +4,8 @@ import type { OutgoingMail } from './mail';
 import { auditLogStore } from './store/auditLog';
 import { billingStore } from './store/billing';
 import { couponStore } from './store/coupons';
+import { credentialStore } from './store/credentials';
+import { eventHandlerStore } from './store/eventHandlers';
 import { exportedFileStore } from './store/exportedFiles';
 import { groupStore } from './store/groups';
 import { mailboxStore } from './store/mailbox';
@@ -17,6 +19,7 @@ import { passwordHasher, type ScryptCost } from './store/secrets';
 import { simRecordStore } from './store/simRecords';
 import { simSearchStore } from './store/simSearch';
 import { simStore } from './store/sims';
+import { summaryStore } from './store/summaries';
 import type { Identity } from './store/tokens';
 import { tokenStore } from './store/tokens';
 import { usageStore } from './store/usage';
@@ -48,6 +51,9 @@ export function createStores(db: Db, options: { passwordCost?: ScryptCost } = {}
     roles: roleStore(db),
     auditLog: auditLogStore(db),
     orders: orderStore(db),
+    credentials: credentialStore(db),
+    summaries: summaryStore(db),
+    eventHandlers: eventHandlerStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

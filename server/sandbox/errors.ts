@@ -62,6 +62,8 @@ export const codes = {
   addressInUse: 'ORD0004',
   /** One more shipping address or order past guesses.addressLimits / orderLimits. */
   orderLimitExceeded: 'ORD0005',
+  /** Deleting a credential set that a group's configuration still names (guesses.credentials). */
+  credentialsInUse: 'CRD0001',
 } as const;
 
 export class SoracomError extends Error {

@@ -533,3 +533,138 @@ export const shippingCosts = {
   } as Record<string, number>,
   sizeSurcharge: 220,
 } as const;
+
+/**
+ * Credential sets (`/credentials`). The description's request schema names four types but its examples and
+ * `CredentialsModel` twenty; every one of the twenty is accepted (scripts/api-supplement.ts `amendments`).
+ * - Each type's fields are `credentialTypes`: `public` ones identify the set and are answered as given (an AWS
+ *   access key ID, a user name, a role ARN, a certificate); `secret` ones are write-only: never answered, never logged,
+ *   and not even kept (only a salted digest is, store/credentials.ts), so no call can show them again. Creating or
+ *   replacing (`PUT`, the way to rotate a secret) needs every field of the type except those listed `optional`; a
+ *   field the type does not have is 400. `private-key-pem` is not among the description's examples: its one field,
+ *   `privateKeyPem`, is our guess.
+ * - `PUT` replaces the whole set (type, fields, description; a missing description keeps the current one).
+ * - Times are UNIX seconds, as for roles; `lastUsedDateTime` is 0 until a configuration that names the set is used:
+ *   locally, when Air traffic is recorded (`POST /sandbox/stats/air/subscribers/{imsi}`) for a SIM whose group has
+ *   an enabled SoracomFunnel, SoracomFunk or SoracomBeam configuration naming it.
+ * - Deleting a set that a group's configuration names (a `credentialsId` key at any depth) is refused with 400
+ *   `CRD0001`, the message naming the groups (ID and name); SORACOM does not document what it does. Remove it from
+ *   the groups first. A set an event handler's action names (`InvokeAWSLambdaAction`) is refused the same way. An unknown set is 404 for `PUT` and `DELETE`; a duplicate ID is 400 `COM0010`.
+ * - Limits: `credentialLimits` (400 `SAM0003` past the count, 400 for an ID, description or value out of bounds).
+ */
+export const credentialLimits = {
+  perOperator: 1_000,
+  idPattern: /^[A-Za-z0-9_.@+-]{1,100}$/,
+  descriptionLength: 1_000,
+  valueLength: 16_384,
+} as const;
+
+export { credentialTypes } from '../../common/credentialTypes';
+
+/**
+ * `GET /resource_summaries/simsPerStatus`: one item, no dimensions, a value per status the description names
+ * (`readySims`, `activeSims`, `inactiveSims`, `standbySims`, `suspendedSims`; 0 included; terminated SIMs are not
+ * counted), computed when asked (`updatedTime` is now, in milliseconds). It counts what `GET /sims` lists by
+ * `status`. (`GET /query/sims?status=` matches a part of the status, so `active` finds the inactive SIMs too.)
+ *
+ * `GET /query/subscribers/traffic_volume/ranking`: per IMSI, the Air bytes up and down recorded from `from` to `to`
+ * (milliseconds, both included; read down to the second the Air stats keep), of SIMs that are not terminated (their
+ * Air stats answer nothing either), IMSIs without traffic in the range left out; ties by IMSI. `from` after `to`,
+ * negative times, or `limit` below 1 are 400 (its maximum, 500, is the description's).
+ */
+export const simsPerStatusValues = ['ready', 'active', 'inactive', 'standby', 'suspended'] as const;
+
+/**
+ * Event handlers (`/event_handlers`), stored and validated; the sandbox does not run them yet.
+ * - A handler has exactly one target: `targetOperatorId` (the caller's own operator), `targetGroupId` (one of its
+ *   groups), `targetSimId` or `targetImsi` (one of its SIMs); anything else is 400. `DailyTotalTrafficRule` and
+ *   `MonthlyTotalTrafficRule` sum a group's or an operator's SIMs, so they need one of those two targets.
+ * - `ruleConfig.properties` and each action's `properties` may hold only what the description lists for the type
+ *   (`eventHandlerRules`, `eventHandlerActions`; `inactiveTimeoutOffsetMinute`, the spelling the description gives for
+ *   the status rules, is taken too), and must hold what it marks required. Figures are strings of digits:
+ *   `limitTotalTrafficMegaByte` and `limitTotalAmount` at least 1, offsets in minutes from 0 to 525,600 (a year);
+ *   `runOnceAmongTarget` is `true` or `false`. `SubscriberFirstTrafficRule` re-evaluates `NEVER` only, and the traffic
+ *   rules never `IMMEDIATELY` (the description's lists). A web request's `url` is http(s); its `headers` text values.
+ *   An `InvokeAWSLambdaAction` needs `credentialsId`, which must name one of the operator's credential sets.
+ * - `handlerId` is a random UUID. `PUT` replaces the whole handler (same body as `POST`) and answers 200 without a body (the description declares none).
+ *   `GET /event_handlers?target=` keeps the handlers of that kind of target. `GET /event_handlers/subscribers/{imsi}`
+ *   lists those that watch the IMSI: by its IMSI, its SIM, its SIM's group or the operator (404 for an IMSI that is
+ *   not the caller's). Ignoring an IMSI the handler already ignores is 200 all the same; un-ignoring one it does not
+ *   is 404. Deleting a handler forgets what it ignored.
+ * - Limits: `eventHandlerLimits` (400 `SAM0003` past the count).
+ */
+export const eventHandlerLimits = {
+  perOperator: 1_000,
+  nameLength: 100,
+  descriptionLength: 1_000,
+  actions: 10,
+  textLength: 10_000,
+  headers: 20,
+  maxOffsetMinutes: 525_600,
+} as const;
+
+const ruleCommon = ['inactiveTimeoutDateConst', 'inactiveTimeoutOffsetMinutes'];
+const trafficRule = { allowed: ['limitTotalTrafficMegaByte', ...ruleCommon], required: ['limitTotalTrafficMegaByte'] };
+const trafficRuleOnce = { ...trafficRule, allowed: [...trafficRule.allowed, 'runOnceAmongTarget'] };
+const statusRule = {
+  allowed: ['sourceStatus', 'targetStatus', ...ruleCommon, 'inactiveTimeoutOffsetMinute', 'runOnceAmongTarget'],
+  required: [],
+};
+const speedClassRule = { allowed: ['targetSpeedClass', ...ruleCommon, 'runOnceAmongTarget'], required: [] };
+const onceRule = { allowed: [...ruleCommon, 'runOnceAmongTarget'], required: [] };
+/** Per rule type: the properties it may have, and those it must have besides `inactiveTimeoutDateConst`. */
+export const eventHandlerRules: Readonly<Record<string, { allowed: readonly string[]; required: readonly string[] }>> =
+  {
+    SubscriberFirstTrafficRule: { allowed: ['inactiveTimeoutDateConst'], required: [] },
+    SubscriberDailyTrafficRule: trafficRule,
+    SubscriberMonthlyTrafficRule: trafficRule,
+    SubscriberCumulativeTrafficRule: trafficRule,
+    SubscriberStatusAttributeRule: statusRule,
+    SimStatusAttributeRule: statusRule,
+    SubscriberSpeedClassAttributeRule: speedClassRule,
+    SimSpeedClassAttributeRule: speedClassRule,
+    SubscriberExpiredRule: onceRule,
+    SimExpiredRule: onceRule,
+    SubscriberImeiMismatchedRule: onceRule,
+    SimImeiMismatchedRule: onceRule,
+    SimDailyTotalTrafficRule: trafficRuleOnce,
+    SimMonthlyTotalTrafficRule: trafficRuleOnce,
+    SimCumulativeTotalTrafficRule: trafficRuleOnce,
+    SimSubscriptionStatusRule: { allowed: ['targetOtaStatus', ...ruleCommon, 'runOnceAmongTarget'], required: [] },
+    DailyTotalTrafficRule: trafficRuleOnce,
+    MonthlyTotalTrafficRule: trafficRuleOnce,
+    MonthlyChargeRule: { allowed: ['limitTotalAmount', ...ruleCommon], required: ['limitTotalAmount'] },
+  };
+
+const actionCommon = ['executionDateTimeConst', 'executionOffsetMinutes'];
+const statusAction = { allowed: actionCommon, required: [] };
+/** Per action type: the properties it may have, and those it must have besides `executionDateTimeConst`. */
+export const eventHandlerActions: Readonly<
+  Record<string, { allowed: readonly string[]; required: readonly string[] }>
+> = {
+  SendMailAction: { allowed: [...actionCommon, 'to', 'title', 'message'], required: [] },
+  SendMailToOperatorAction: { allowed: [...actionCommon, 'title', 'message'], required: [] },
+  ChangeSpeedClassAction: { allowed: [...actionCommon, 'speedClass'], required: [] },
+  ActivationAction: statusAction,
+  DeactivationAction: statusAction,
+  StandbyAction: statusAction,
+  SuspendAction: statusAction,
+  ExecuteWebRequestAction: {
+    allowed: [...actionCommon, 'url', 'httpMethod', 'contentType', 'headers', 'body'],
+    required: ['url', 'httpMethod', 'contentType', 'headers'],
+  },
+  InvokeAWSLambdaAction: {
+    allowed: [
+      ...actionCommon,
+      'endpoint',
+      'functionName',
+      'credentialsId',
+      'parameter1',
+      'parameter2',
+      'parameter3',
+      'parameter4',
+      'parameter5',
+    ],
+    required: ['endpoint', 'functionName', 'credentialsId'],
+  },
+};

@@ -359,4 +359,35 @@ export const migrations: readonly string[] = [
      PRIMARY KEY (operator_id, order_id, sim_id),
      FOREIGN KEY (operator_id, order_id) REFERENCES orders(operator_id, order_id) ON DELETE CASCADE
    );`,
+  // Credential sets: what identifies one, and a digest of its secret fields (store/credentials.ts); event handlers
+  // (store/eventHandlers.ts) and the SIMs each ignores.
+  `CREATE TABLE credentials (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     credentials_id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     description TEXT NOT NULL DEFAULT '',
+     public_fields TEXT NOT NULL,
+     secret_digest TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     last_used_at INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (operator_id, credentials_id)
+   );
+   CREATE INDEX sims_by_status ON sims(operator_id, status);
+   CREATE TABLE event_handlers (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     handler_id TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, handler_id)
+   );
+   CREATE TABLE event_handler_ignores (
+     operator_id TEXT NOT NULL,
+     handler_id TEXT NOT NULL,
+     imsi TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, handler_id, imsi),
+     FOREIGN KEY (operator_id, handler_id) REFERENCES event_handlers(operator_id, handler_id) ON DELETE CASCADE
+   );`,
 ];

@@ -89,6 +89,18 @@ export function seedDemo(db: Db, options: { fleet: number; now: number; password
       );
       return groupId;
     });
+    // The set the Funnel configuration above names; obviously fake values.
+    stores.credentials.create(
+      {
+        operatorId: demo.operatorId,
+        credentialsId: 'demo-credentials',
+        type: 'aws-credentials',
+        description: 'Demo AWS credentials (not real)',
+        publicFields: { accessKeyId: 'AKIADEMONOTREAL0000' },
+        secretFields: { secretAccessKey: 'demo-not-a-real-secret' },
+      },
+      created,
+    );
 
     for (let i = 1; i <= fleet; i++) {
       sims.insert(demoSim(i, random, groupIds, now));

@@ -240,6 +240,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/{credentials_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateCredential"];
+        post: operations["createCredential"];
+        delete: operations["deleteCredential"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event_handlers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listEventHandlers"];
+        put?: never;
+        post: operations["createEventHandler"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event_handlers/subscribers/{imsi}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listEventHandlersBySubscriber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event_handlers/{handler_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getEventHandler"];
+        put: operations["updateEventHandler"];
+        post?: never;
+        delete: operations["deleteEventHandler"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event_handlers/{handler_id}/subscribers/{imsi}/ignore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["setIgnoreEventHandler"];
+        delete: operations["deleteIgnoreEventHandler"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files/exported/{exported_file_id}": {
         parameters: {
             query?: never;
@@ -1064,6 +1160,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["searchSims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/query/subscribers/traffic_volume/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["searchSubscriberTrafficVolumeRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resource_summaries/{resource_summary_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getResourceSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1990,6 +2118,39 @@ export interface components {
             code: string;
             message: string;
         };
+        ActionConfig: {
+            properties: components["schemas"]["ActionConfigProperty"];
+            /** @enum {string} */
+            type: "ChangeSpeedClassAction" | "InvokeAWSLambdaAction" | "ExecuteWebRequestAction" | "SendMailAction" | "SendMailToOperatorAction" | "ActivationAction" | "DeactivationAction" | "StandbyAction" | "SuspendAction";
+        };
+        ActionConfigProperty: {
+            /** @deprecated */
+            accessKey?: string;
+            body?: string;
+            contentType?: string;
+            credentialsId?: string;
+            endpoint?: string;
+            /** @enum {string} */
+            executionDateTimeConst: "IMMEDIATELY" | "BEGINNING_OF_NEXT_MONTH" | "BEGINNING_OF_NEXT_DAY" | "AFTER_ONE_DAY" | "NEVER";
+            executionOffsetMinutes?: string;
+            functionName?: string;
+            headers?: Record<string, never>;
+            /** @enum {string} */
+            httpMethod?: "GET" | "POST" | "PUT" | "DELETE";
+            message?: string;
+            parameter1?: string;
+            parameter2?: string;
+            parameter3?: string;
+            parameter4?: string;
+            parameter5?: string;
+            /** @deprecated */
+            secretAccessKey?: string;
+            /** @enum {string} */
+            speedClass?: "s1.minimum" | "s1.slow" | "s1.standard" | "s1.fast" | "s1.4xfast" | "s1.8xfast" | "u1.standard" | "u1.slow";
+            title?: string;
+            to?: string;
+            url?: string;
+        };
         AirAggregatedStatsResponse: {
             /** Format: int64 */
             downloadByteSizeTotal?: number;
@@ -2108,12 +2269,30 @@ export interface components {
             expiryYearMonth?: string;
             orderId?: string;
         };
+        CreateAndUpdateCredentialsModel: {
+            credentials?: Record<string, never>;
+            description?: string;
+            /** @enum {string} */
+            type?: "api-token-credentials" | "aws-credentials" | "aws-iam-role-credentials" | "azure-credentials" | "azureIoT-credentials" | "esrij-credentials" | "google-service-account-json" | "googleIoT-credentials" | "infoteria-platio-credentials" | "kii-thingif-credentials" | "landlog-credentials" | "mmcloud-credentials" | "motionboard-credentials" | "optim-cloud-IoT-OS-credentials" | "private-key-pem" | "psk" | "pubnub-credentials" | "sensorcorpus-credentials" | "username-password-credentials" | "x509";
+        };
         CreateEstimatedOrderRequest: {
             orderItemList?: components["schemas"]["OrderItemModel"][];
             /** Format: yyyyMMdd */
             preferredDeliveryDate?: string;
             shippingAddressId?: string;
             shippingOptions?: (components["schemas"]["ShippingOptionOfNekopos"] | components["schemas"]["ShippingOptionOfExpeditedShipping"])[];
+        };
+        CreateEventHandlerRequest: {
+            actionConfigList: components["schemas"]["ActionConfig"][];
+            description?: string;
+            name: string;
+            ruleConfig: components["schemas"]["RuleConfig"];
+            /** @enum {string} */
+            status: "inactive" | "active";
+            targetGroupId?: string;
+            targetImsi?: string;
+            targetOperatorId?: string;
+            targetSimId?: string;
         };
         CreateGroupRequest: {
             configuration?: components["schemas"]["GroupConfiguration"];
@@ -2135,6 +2314,19 @@ export interface components {
         };
         CreateUserRequest: {
             description?: string;
+        };
+        CredentialsModel: {
+            /** Format: int64 */
+            createDateTime: number;
+            credentials: Record<string, never>;
+            credentialsId: string;
+            description?: string;
+            /** Format: int64 */
+            lastUsedDateTime: number;
+            /** @enum {string} */
+            type: "api-token-credentials" | "aws-credentials" | "aws-iam-role-credentials" | "azure-credentials" | "azureIoT-credentials" | "esrij-credentials" | "google-service-account-json" | "googleIoT-credentials" | "infoteria-platio-credentials" | "kii-thingif-credentials" | "landlog-credentials" | "mmcloud-credentials" | "motionboard-credentials" | "optim-cloud-IoT-OS-credentials" | "private-key-pem" | "psk" | "pubnub-credentials" | "sensorcorpus-credentials" | "username-password-credentials" | "x509";
+            /** Format: int64 */
+            updateDateTime: number;
         };
         DailyBill: {
             /** Format: double */
@@ -2195,6 +2387,19 @@ export interface components {
             totalAmount?: number;
             /** Format: double */
             withholdingTaxAmount?: number;
+        };
+        EventHandlerModel: {
+            actionConfigList: components["schemas"]["ActionConfig"][];
+            description?: string;
+            handlerId: string;
+            name: string;
+            ruleConfig: components["schemas"]["RuleConfig"];
+            /** @enum {string} */
+            status: "inactive" | "active";
+            targetGroupId?: string;
+            targetImsi?: string;
+            targetOperatorId?: string;
+            targetSimId?: string;
         };
         ExpiryTime: {
             /** @enum {string|null} */
@@ -2536,6 +2741,24 @@ export interface components {
                 [key: string]: components["schemas"]["SimInitialSetting"];
             };
         };
+        ResourceSummary: {
+            resourceSummaryItems?: components["schemas"]["ResourceSummaryItem"][];
+            resourceSummaryType?: string;
+        };
+        ResourceSummaryItem: {
+            dimensions?: components["schemas"]["ResourceSummaryItemDimension"][];
+            /** Format: int64 */
+            updatedTime?: number;
+            values?: components["schemas"]["ResourceSummaryItemValue"][];
+        };
+        ResourceSummaryItemDimension: {
+            name?: string;
+            value?: string;
+        };
+        ResourceSummaryItemValue: {
+            name?: string;
+            value?: number;
+        };
         RoleResponse: {
             /** Format: int64 */
             createDateTime?: number;
@@ -2559,6 +2782,28 @@ export interface components {
             roleName?: string;
             /** Format: int64 */
             version?: number;
+        };
+        RuleConfig: {
+            properties: components["schemas"]["RuleConfigProperty"];
+            /** @enum {string} */
+            type: "SubscriberFirstTrafficRule" | "SubscriberDailyTrafficRule" | "SubscriberMonthlyTrafficRule" | "SubscriberCumulativeTrafficRule" | "SubscriberStatusAttributeRule" | "SimStatusAttributeRule" | "SubscriberSpeedClassAttributeRule" | "SimSpeedClassAttributeRule" | "SubscriberExpiredRule" | "SimExpiredRule" | "SubscriberImeiMismatchedRule" | "SimImeiMismatchedRule" | "SimDailyTotalTrafficRule" | "SimMonthlyTotalTrafficRule" | "SimCumulativeTotalTrafficRule" | "SimSubscriptionStatusRule" | "DailyTotalTrafficRule" | "MonthlyTotalTrafficRule" | "MonthlyChargeRule";
+        };
+        RuleConfigProperty: {
+            /** @enum {string} */
+            inactiveTimeoutDateConst: "IMMEDIATELY" | "BEGINNING_OF_NEXT_MONTH" | "BEGINNING_OF_NEXT_DAY" | "AFTER_ONE_DAY" | "NEVER";
+            inactiveTimeoutOffsetMinutes?: string;
+            limitTotalAmount?: string;
+            limitTotalTrafficMegaByte?: string;
+            /** @enum {string} */
+            runOnceAmongTarget?: "true" | "false";
+            /** @enum {string} */
+            sourceStatus?: "ready" | "active" | "inactive" | "standby" | "suspended";
+            /** @enum {string} */
+            targetOtaStatus?: "started" | "finished" | "failed";
+            /** @enum {string} */
+            targetSpeedClass?: "s1.minimum" | "s1.slow" | "s1.standard" | "s1.fast" | "s1.4xfast" | "s1.8xfast" | "u1.standard" | "u1.slow";
+            /** @enum {string} */
+            targetStatus?: "ready" | "active" | "inactive" | "standby" | "suspended" | "terminated";
         };
         SessionEvent: {
             apn?: string;
@@ -2803,9 +3048,15 @@ export interface components {
             tagName: string;
             tagValue: string;
         };
+        TrafficVolumeRanking: {
+            imsi?: string;
+            /** Format: int64 */
+            trafficVolume?: number;
+        };
         UpdateDefaultPermissionsRequest: {
             permissions: string;
         };
+        UpdateEventHandlerRequest: components["schemas"]["CreateEventHandlerRequest"];
         UpdatePasswordRequest: {
             currentPassword: string;
             newPassword: string;
@@ -3301,6 +3552,304 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsModel"][];
+                };
+            };
+        };
+    };
+    updateCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                credentials_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAndUpdateCredentialsModel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsModel"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                credentials_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAndUpdateCredentialsModel"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsModel"];
+                };
+            };
+        };
+    };
+    deleteCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                credentials_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listEventHandlers: {
+        parameters: {
+            query?: {
+                target?: "operator" | "imsi" | "sim" | "group";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventHandlerModel"][];
+                };
+            };
+        };
+    };
+    createEventHandler: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventHandlerRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventHandlerModel"];
+                };
+            };
+        };
+    };
+    listEventHandlersBySubscriber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                imsi: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventHandlerModel"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEventHandler: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handler_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventHandlerModel"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateEventHandler: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handler_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventHandlerRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteEventHandler: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handler_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setIgnoreEventHandler: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                imsi: string;
+                handler_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteIgnoreEventHandler: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                imsi: string;
+                handler_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5520,6 +6069,57 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    searchSubscriberTrafficVolumeRanking: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+                limit?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrafficVolumeRanking"][];
+                };
+            };
+        };
+    };
+    getResourceSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_summary_type: "simsPerStatus";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceSummary"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

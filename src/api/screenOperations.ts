@@ -21,7 +21,9 @@ export type ScreenId =
   | 'orders'
   | 'newOrder'
   | 'orderDetail'
-  | 'addresses';
+  | 'addresses'
+  | 'home'
+  | 'credentials';
 
 export interface ScreenOperations {
   id: ScreenId;
@@ -88,6 +90,8 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Sim:setSimGroup',
       'Sim:unsetSimGroup',
       'Stats:getAirStatsOfGroup',
+      'Credential:listCredentials',
+      'Credential:createCredential',
     ],
   },
   {
@@ -220,6 +224,31 @@ export const screenOperations: readonly ScreenOperations[] = [
       'ShippingAddress:createShippingAddress',
       'ShippingAddress:updateShippingAddress',
       'ShippingAddress:deleteShippingAddress',
+    ],
+  },
+  {
+    // Each card says on its own when the permissions refuse its call, so the page always opens.
+    id: 'home',
+    path: '/',
+    opens: [],
+    calls: [
+      'ResourceSummary:getResourceSummary',
+      'Query:searchSubscriberTrafficVolumeRanking',
+      'Query:searchSims',
+      'Billing:getLatestBilling',
+      'Billing:getBillingPerDay',
+    ],
+  },
+  {
+    id: 'credentials',
+    path: '/credentials',
+    opens: ['Credential:listCredentials'],
+    calls: [
+      'Credential:listCredentials',
+      'Credential:createCredential',
+      'Credential:updateCredential',
+      'Credential:deleteCredential',
+      'Group:listGroups',
     ],
   },
 ];

@@ -1,10 +1,12 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import enConsole from '../locales/en/console.json';
+import enHome from '../locales/en/home.json';
 import enMoney from '../locales/en/money.json';
 import enPublic from '../locales/en/public.json';
 import enStart from '../locales/en/start.json';
 import jaConsole from '../locales/ja/console.json';
+import jaHome from '../locales/ja/home.json';
 import jaMoney from '../locales/ja/money.json';
 import jaPublic from '../locales/ja/public.json';
 import jaStart from '../locales/ja/start.json';
@@ -68,6 +70,7 @@ const parts = {
   public: { en: enPublic as Catalog, ja: jaPublic as Catalog },
   console: { en: enConsole as Catalog, ja: jaConsole as Catalog },
   money: { en: enMoney as Catalog, ja: jaMoney as Catalog },
+  home: { en: enHome as Catalog, ja: jaHome as Catalog },
 };
 
 afterEach(async () => {

@@ -25,6 +25,7 @@ const loaders = {
   money: { en: () => import('../locales/en/money.json'), ja: () => import('../locales/ja/money.json') },
   team: { en: () => import('../locales/en/team.json'), ja: () => import('../locales/ja/team.json') },
   orders: { en: () => import('../locales/en/orders.json'), ja: () => import('../locales/ja/orders.json') },
+  home: { en: () => import('../locales/en/home.json'), ja: () => import('../locales/ja/home.json') },
 } satisfies Record<string, Record<Language, Loader>>;
 export type CatalogPart = keyof typeof loaders;
 

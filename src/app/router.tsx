@@ -1,6 +1,6 @@
 /** Routes, each screen loaded on demand. */
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { sessionStore } from '../api/session';
 import { RouteError } from '../components/layout/RouteError';
 import { LoginPage } from '../pages/login/LoginPage';
@@ -89,7 +89,13 @@ export function createRouter() {
       },
       errorElement: <RouteError />,
       children: [
-        { index: true, element: <Navigate to="/sims" replace /> },
+        {
+          index: true,
+          lazy: async () => {
+            const [page] = await Promise.all([import('../pages/home/HomePage'), loadCatalogPart('home')]);
+            return { Component: page.HomePage };
+          },
+        },
         { path: 'sims', lazy: async () => ({ Component: (await import('../pages/sims/SimsPage')).SimsPage }) },
         {
           path: 'sims/:simId',
@@ -102,7 +108,11 @@ export function createRouter() {
         { path: 'groups', lazy: async () => ({ Component: (await import('../pages/groups/GroupsPage')).GroupsPage }) },
         {
           path: 'groups/:groupId',
-          lazy: async () => ({ Component: (await import('../pages/groups/GroupPage')).GroupPage }),
+          // The configuration's credential picker speaks from the 'home' part, as the credentials page does.
+          lazy: async () => {
+            const [page] = await Promise.all([import('../pages/groups/GroupPage'), loadCatalogPart('home')]);
+            return { Component: page.GroupPage };
+          },
         },
         {
           path: 'usage',
@@ -150,6 +160,13 @@ export function createRouter() {
             return { Component: pages[page] };
           },
         })),
+        {
+          path: 'credentials',
+          lazy: async () => {
+            const [page] = await Promise.all([import('../pages/credentials/CredentialsPage'), loadCatalogPart('home')]);
+            return { Component: page.CredentialsPage };
+          },
+        },
         { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
       ],
     },

@@ -6,12 +6,26 @@ import { unknownValue } from './format';
 
 const units = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
 
+/** Number formats are costly to make (on a phone, milliseconds each): one per locale and unit, kept. */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, unit: string | undefined): Intl.NumberFormat {
+  const key = `${locale}/${unit ?? ''}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = unit
+      ? new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumSignificantDigits: 3 })
+      : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** "0 B", "999 B", "1.5 kB", "12.3 MB", "123 GB": three significant digits at most, in the locale's digits. */
 export function formatBytes(n: number | null | undefined, locale: string): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return unknownValue;
   const sign = n < 0 ? '-' : '';
   let value = Math.abs(n);
-  if (value < 1000) return `${sign}${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)} B`;
+  if (value < 1000) return `${sign}${numberFormat(locale, undefined).format(value)} B`;
   let unit = 0;
   value /= 1000;
   // Rounding to three digits can carry into the next unit (999,950 bytes is 1 MB, not 1,000 kB).
@@ -19,12 +33,7 @@ export function formatBytes(n: number | null | undefined, locale: string): strin
     value /= 1000;
     unit++;
   }
-  return `${sign}${new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumSignificantDigits: 3,
-  }).format(value)}`;
+  return `${sign}${numberFormat(locale, units[unit]).format(value)}`;
 }
 
 /** The exact count, for totals: "1,234,567 bytes". */

@@ -11,6 +11,8 @@ import { authHandlers } from './auth/auth';
 import { passwordResetHandlers } from './auth/passwordReset';
 import { billingHandlers } from './billing/bills';
 import { billExportHandlers } from './billing/exports';
+import { credentialHandlers } from './credential/credentials';
+import { eventHandlerHandlers } from './event-handler/eventHandlers';
 import { fileHandlers } from './files/exportedFiles';
 import { groupHandlers } from './group/groups';
 import { operatorAuthKeyHandlers } from './operator/authKeys';
@@ -22,6 +24,8 @@ import { orderHandlers } from './order/orders';
 import { couponHandlers } from './payment/coupons';
 import { paymentHandlers } from './payment/payments';
 import { querySimHandlers } from './query/sims';
+import { trafficRankingHandlers } from './query/trafficRanking';
+import { resourceSummaryHandlers } from './resource-summary/resourceSummaries';
 import { roleHandlers } from './role/roles';
 import { userRoleHandlers } from './role/userRoles';
 import { sandboxCouponHandlers } from './sandbox/coupon';
@@ -98,6 +102,10 @@ const handlerModules: readonly Handlers[] = [
   shippingAddressHandlers,
   orderHandlers,
   sandboxOrderHandlers,
+  resourceSummaryHandlers,
+  trafficRankingHandlers,
+  credentialHandlers,
+  eventHandlerHandlers,
 ];
 
 export const handlers = gather(handlerModules);

@@ -17,6 +17,7 @@ import { UserMenu } from './UserMenu';
 
 /** Each entry is shown when its screen may be opened (useAccess: always for the root account). */
 const nav: readonly { to: string; key: MessageKey; screen: ScreenId }[] = [
+  { to: '/', key: 'nav.home', screen: 'home' },
   { to: '/sims', key: 'nav.sims', screen: 'sims' },
   { to: '/groups', key: 'nav.groups', screen: 'groups' },
   { to: '/usage', key: 'nav.usage', screen: 'usage' },
@@ -26,6 +27,7 @@ const nav: readonly { to: string; key: MessageKey; screen: ScreenId }[] = [
   { to: '/account/users', key: 'nav.team', screen: 'users' },
   { to: '/account/permission-tester', key: 'nav.tester', screen: 'tester' },
   { to: '/account/audit-log', key: 'nav.auditLog', screen: 'auditLog' },
+  { to: '/credentials', key: 'nav.credentials', screen: 'credentials' },
 ];
 
 const queryClient = createQueryClient();

@@ -7,6 +7,7 @@ import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { badRequest, codes, notFound } from '../../errors';
 import { sandboxAirSpeedClasses } from '../../guesses';
+import { credentialsInUse } from '../../store/credentials';
 import type { UsageTarget } from '../../store/usage';
 import { beamItems } from '../stats/beam';
 
@@ -29,6 +30,16 @@ function statsInsertTarget(ctx: Ctx<{ unixtime?: number } | undefined>): UsageTa
   return { operatorId, imsi, simId: sim.simId, unixtime };
 }
 
+/** The SIM sent data: the credential sets its group's forwarding services name were used (guesses.credentials). */
+function markCredentialsUsed(ctx: Ctx<unknown>, target: UsageTarget): void {
+  const groupId = ctx.stores.sims.get(target.operatorId, target.simId)?.groupId;
+  const group = groupId ? ctx.stores.groups.get(target.operatorId, groupId) : undefined;
+  if (!group?.configuration) return;
+  for (const credentialsId of credentialsInUse(group.configuration)) {
+    ctx.stores.credentials.markUsed(target.operatorId, credentialsId, ctx.now);
+  }
+}
+
 const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) => {
   const target = statsInsertTarget(ctx);
   const entries = Object.entries(ctx.body?.dataTrafficStatsMap ?? {});
@@ -46,6 +57,7 @@ const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) =>
   if (!ctx.stores.usage.addAir(target, entries)) {
     throw badRequest('Data with the same timestamp already exists.', codes.statsExist);
   }
+  markCredentialsUsed(ctx, target);
   return { status: 200 };
 };
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { getPath, type Json, type JsonObject } from '../../../../common/configuration';
 import { useTranslation } from '../../../app/i18n';
 import { PasswordField } from '../../../components/PasswordField';
+import { CredentialPicker } from '../../credentials/CredentialPicker';
 import type { Field } from './fields';
 import { type FieldError, fieldText, parseField } from './fieldValue';
 
@@ -29,6 +30,16 @@ export function FieldControl({
         label={label}
         checked={getPath(draft, field.path) === true}
         onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+    );
+  }
+  if (field.kind === 'credential') {
+    const current = getPath(draft, field.path);
+    return (
+      <CredentialPicker
+        label={label}
+        value={typeof current === 'string' ? current : ''}
+        onChange={(id) => onChange(id || undefined)}
       />
     );
   }

@@ -25,6 +25,7 @@ export function parseField(field: Field, text: string): { value: Json | undefine
   switch (field.kind) {
     case 'boolean':
     case 'select':
+    case 'credential':
       return { value: empty ? undefined : text, error: null };
     case 'text':
     case 'secret':

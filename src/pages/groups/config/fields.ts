@@ -11,6 +11,8 @@ export type Field =
   | { kind: 'url'; path: Path; label: FieldLabel; protocols: readonly string[]; required?: boolean }
   | { kind: 'number'; path: Path; label: FieldLabel; min: number; max: number }
   | { kind: 'select'; path: Path; label: FieldLabel; options: readonly string[] }
+  /** A credential set's ID, picked from /credentials (or made in place). */
+  | { kind: 'credential'; path: Path; label: FieldLabel }
   | { kind: 'ipList' | 'lines'; path: Path; label: FieldLabel }
   | { kind: 'urlList'; path: Path; label: FieldLabel; protocols: readonly string[] };
 
@@ -55,7 +57,7 @@ export const namespaceFields: Record<string, Field[]> = {
       label: 'forward.resourceUrl',
       protocols: ['https', 'http', 'mqtts', 'amqps'],
     },
-    { kind: 'text', path: ['credentialsId'], label: 'forward.credentialsId' },
+    { kind: 'credential', path: ['credentialsId'], label: 'forward.credentialsId' },
     {
       kind: 'select',
       path: ['contentType'],
@@ -74,7 +76,7 @@ export const namespaceFields: Record<string, Field[]> = {
       label: 'forward.resourceUrl',
       protocols: ['https', 'http', 'arn'],
     },
-    { kind: 'text', path: ['credentialsId'], label: 'forward.credentialsId' },
+    { kind: 'credential', path: ['credentialsId'], label: 'forward.credentialsId' },
     {
       kind: 'select',
       path: ['contentType'],
