@@ -8,13 +8,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CallResult, type ContractSandbox, type Credentials, createContractSandbox, demo } from '../test/contract';
-import { probes } from '../test/operationFixtures';
+import { probeCredentials, probeHandler, probes } from '../test/operationFixtures';
 import { permissionText, samLogin } from '../test/sam';
 import { createStores } from './context';
 import { type Db, openDbImage } from './db';
 import { codes } from './errors';
 import { rootOnlyOperations, samAlwaysAllowed } from './guesses';
 import { SpecRouter } from './spec';
+import type { EventHandler } from './store/eventHandlers';
 
 /** Operations only the user themself may call, whoever else is allowed (the root account gets 403 as well). */
 const selfOnly = new Set(['enableUserMFA', 'verifyUserMFA']);
@@ -62,6 +63,8 @@ const targets = {
   rootAuthKeyId: 'keyId-probe-root',
   shippingAddressId: 'probe-address',
   orderId: 'probe-order',
+  credentialsId: 'probe-credentials',
+  handlerId: 'probe-handler',
   now: base.clock.now,
 };
 stores.users.create(demo.operatorId, targets.userName, 'Permission probe', base.clock.now);
@@ -99,6 +102,14 @@ stores.orders.createOrder(
   base.clock.now,
 );
 
+stores.eventHandlers.create(
+  demo.operatorId,
+  { ...probeHandler(targets.imsi), handlerId: targets.handlerId } as EventHandler,
+  base.clock.now,
+);
+// Ignoring the probe SIM again is a no-op (POST answers 204 either way); un-ignoring needs it ignored.
+stores.eventHandlers.ignore(demo.operatorId, targets.handlerId, targets.imsi, base.clock.now);
+
 const list = probes(new SpecRouter(), targets);
 
 let image: Buffer;
@@ -107,6 +118,11 @@ let nobody: Credentials;
 let tester: Credentials;
 beforeAll(async () => {
   root = await base.loginRoot();
+  const credentials = await base.call('POST', `/credentials/${targets.credentialsId}`, {
+    auth: root,
+    body: probeCredentials,
+  });
+  expect(credentials.status, credentials.text).toBe(201);
   nobody = await samLogin(base);
   tester = await samLogin(base, targets.userName, targets.userPassword);
   image = base.db.serialize();

@@ -22,6 +22,9 @@ export interface ProbeTargets {
   /** A shipping address no order goes to, and a quotation (to another address) not confirmed yet. */
   shippingAddressId: string;
   orderId: string;
+  /** A credential set and an event handler that exist (a POST creates a set of its own, `<credentialsId>-new`). */
+  credentialsId: string;
+  handlerId: string;
   now: number;
 }
 
@@ -36,7 +39,24 @@ export interface Probe {
 
 const day = 86_400_000;
 
-function pathOf(template: string, t: ProbeTargets): string {
+/** A credential set the sandbox accepts (a pre-shared key: one secret field). */
+export const probeCredentials = { type: 'psk', credentials: { key: 'probe-pre-shared-key' } };
+
+/** An event handler the sandbox accepts: slow one SIM down after 10 MB a day. */
+export const probeHandler = (imsi: string) => ({
+  name: 'probe',
+  status: 'active',
+  targetImsi: imsi,
+  ruleConfig: {
+    type: 'SubscriberDailyTrafficRule',
+    properties: { limitTotalTrafficMegaByte: '10', inactiveTimeoutDateConst: 'BEGINNING_OF_NEXT_DAY' },
+  },
+  actionConfigList: [
+    { type: 'ChangeSpeedClassAction', properties: { executionDateTimeConst: 'IMMEDIATELY', speedClass: 's1.minimum' } },
+  ],
+});
+
+function pathOf(method: string, template: string, t: ProbeTargets): string {
   const values: Record<string, string> = {
     operator_id: demo.operatorId,
     sim_id: t.simId,
@@ -54,6 +74,9 @@ function pathOf(template: string, t: ProbeTargets): string {
     auth_key_id: template.includes('/users/') ? t.userAuthKeyId : t.rootAuthKeyId,
     shipping_address_id: t.shippingAddressId,
     order_id: t.orderId,
+    resource_summary_type: 'simsPerStatus',
+    credentials_id: method === 'POST' ? `${t.credentialsId}-new` : t.credentialsId,
+    handler_id: t.handlerId,
   };
   return template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const value = values[name];
@@ -132,6 +155,11 @@ function inputs(t: ProbeTargets): Record<string, { body?: unknown; query?: strin
       body: { orderItemList: [{ productCode: '4573326590273', quantity: 1 }], shippingAddressId: t.shippingAddressId },
     },
     'PUT /orders/{order_id}/resource_initial_setting': { body: { simInitialSettings: {} } },
+    'GET /query/subscribers/traffic_volume/ranking': { query: `?from=${t.now - 7 * day}&to=${t.now}` },
+    'POST /credentials/{credentials_id}': { body: probeCredentials },
+    'PUT /credentials/{credentials_id}': { body: probeCredentials },
+    'POST /event_handlers': { body: probeHandler(t.imsi) },
+    'PUT /event_handlers/{handler_id}': { body: probeHandler(t.imsi) },
   };
 }
 
@@ -140,9 +168,11 @@ export function probes(router: SpecRouter, targets: ProbeTargets): Array<Probe &
   const table = inputs(targets);
   return operations.flatMap((entry) => {
     const [method = '', template = ''] = entry.split(' ');
-    const found = router.find(method, pathOf(template, targets));
+    const found = router.find(method, pathOf(method, template, targets));
     if (!found.secured) return [];
     const input = table[entry] ?? {};
-    return [{ method, template, path: pathOf(template, targets) + (input.query ?? ''), body: input.body, found }];
+    return [
+      { method, template, path: pathOf(method, template, targets) + (input.query ?? ''), body: input.body, found },
+    ];
   });
 }
