@@ -3,7 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { languageOf, type Manifest, modulesFor, moneyScreens, preloadTags, screenModules } from './preload';
+import {
+  languageOf,
+  type Manifest,
+  modulesFor,
+  moneyScreens,
+  preloadTags,
+  screenModules,
+  screensModule as screens,
+} from './preload';
 import { createStatic } from './static';
 
 const manifest: Manifest = {
@@ -25,13 +33,13 @@ const manifest: Manifest = {
 const hrefs = (tags: string) => [...tags.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
 
 describe('preload hints', () => {
-  it('name no code for the public pages (the entry holds it, or it is small), only their catalogue parts', () => {
+  it('name no code for /login (the entry holds it); the other public pages get their part and the screens table', () => {
     expect(modulesFor('/login')).toEqual(['src/locales/en/start.json']);
     for (const path of ['/signup', '/verify', '/password-reset', '/mfa-revoke'])
-      expect(modulesFor(path, 'ja')).toEqual(['src/locales/ja/start.json', 'src/locales/ja/public.json']);
+      expect(modulesFor(path, 'ja')).toEqual(['src/locales/ja/start.json', 'src/locales/ja/public.json', screens]);
   });
 
-  it('name the signed-in frame, the screen (a list or one item) and the catalogue parts it renders with', () => {
+  it('name the signed-in frame, the screen (a list or one item), the catalogue parts and the screens table', () => {
     const frame = ['src/components/layout/SignedInLayout.tsx'];
     const strings = ['src/locales/en/start.json', 'src/locales/en/console.json'];
     expect(modulesFor('/billing')).toEqual([
@@ -39,32 +47,42 @@ describe('preload hints', () => {
       'src/pages/billing/routes.ts',
       ...strings,
       'src/locales/en/money.json',
+      screens,
     ]);
     expect(modulesFor('/billing/202611')).toEqual([
       ...frame,
       'src/pages/billing/routes.ts',
       ...strings,
       'src/locales/en/money.json',
+      screens,
     ]);
-    expect(modulesFor('/sims')).toEqual([...frame, 'src/pages/sims/SimsPage.tsx', ...strings]);
+    expect(modulesFor('/sims')).toEqual([...frame, 'src/pages/sims/SimsPage.tsx', ...strings, screens]);
     expect(modulesFor('/sims/8942310063001000300')).toEqual([
       ...frame,
       'src/pages/sims/SimDetailPage.tsx',
       ...strings,
       'src/locales/en/money.json',
+      screens,
     ]);
-    expect(modulesFor('/')).toEqual([...frame, 'src/pages/home/HomePage.tsx', ...strings, 'src/locales/en/home.json']);
+    expect(modulesFor('/')).toEqual([
+      ...frame,
+      'src/pages/home/HomePage.tsx',
+      ...strings,
+      'src/locales/en/home.json',
+      screens,
+    ]);
     expect(modulesFor('/credentials', 'ja')).toContain('src/locales/ja/home.json');
     expect(modulesFor('/groups/g-1')).toContain('src/locales/en/home.json');
     expect(modulesFor('/groups')).not.toContain('src/locales/en/home.json');
     expect(modulesFor('/usage', 'ja')).toContain('src/locales/ja/money.json');
     expect(modulesFor('/groups')).not.toContain('src/locales/en/money.json');
-    expect(modulesFor('/no-such-screen')).toEqual([...frame, ...strings]);
+    expect(modulesFor('/no-such-screen')).toEqual([...frame, ...strings, screens]);
     expect(modulesFor('/account/users/demo-viewer')).toEqual([
       ...frame,
       'src/pages/team/routes.tsx',
       ...strings,
       'src/locales/en/team.json',
+      screens,
     ]);
     expect(modulesFor('/account')).not.toContain('src/locales/en/team.json');
   });
@@ -108,7 +126,7 @@ describe('preload hints', () => {
   });
 
   it('follow the router: each screen named here is one it loads, and each screen it loads is named', () => {
-    const router = readFileSync(resolve(import.meta.dirname, '../src/app/router.tsx'), 'utf8');
+    const router = readFileSync(resolve(import.meta.dirname, '../src/app/screens.ts'), 'utf8');
     const loaded = new Set([...router.matchAll(/import\('\.\.\/(pages\/[^']+)'\)/g)].map((match) => `src/${match[1]}`));
     const named = new Set(Object.values(screenModules).flatMap(({ list, item }) => [list, item]));
     const stripExtension = (module: string) => module.replace(/\.tsx?$/, '');
@@ -117,7 +135,7 @@ describe('preload hints', () => {
   });
 
   it("follow the router on which screens load the catalogue's 'money' part", () => {
-    const router = readFileSync(resolve(import.meta.dirname, '../src/app/router.tsx'), 'utf8');
+    const router = readFileSync(resolve(import.meta.dirname, '../src/app/screens.ts'), 'utf8');
     const withMoney = new Set(
       [...router.matchAll(/import\('\.\.\/(pages\/[^']+)'\), loadCatalogPart\('money'\)/g)].map((m) => `src/${m[1]}`),
     );

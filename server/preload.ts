@@ -9,7 +9,7 @@
  * other one in the console gets a hint it does not use (a few kilobytes), and loads the right part as before.
  *
  * The files come from Vite's manifest (dist/.vite/manifest.json), so they follow every rebuild. The screens are
- * matched by the path's first segment; `screenModules` mirrors src/app/router.tsx (server/preload.test.ts checks it).
+ * matched by the path's first segment; `screenModules` mirrors src/app/router.tsx and src/app/screens.ts (server/preload.test.ts checks it).
  */
 
 /** Vite's build manifest: source module → output file, with what it imports. */
@@ -19,6 +19,8 @@ export type Manifest = Record<string, { file: string; imports?: string[]; css?: 
 const publicPaths = new Set(['login', 'signup', 'verify', 'password-reset', 'mfa-revoke']);
 
 const signedInFrame = 'src/components/layout/SignedInLayout.tsx';
+/** The screens' loaders (src/app/screens.ts): every route but /login loads it before its screen. */
+export const screensModule = 'src/app/screens.ts';
 
 /** The screen module each path loads, by the path's first segment (and whether more follows). */
 export const screenModules: Record<string, { list: string; item: string }> = {
@@ -55,10 +57,11 @@ export function languageOf(acceptLanguage: string | undefined): Language {
 export function modulesFor(pathname: string, language: Language = 'en'): string[] {
   const [first = '', ...rest] = pathname.split('/').filter(Boolean);
   const part = (name: string) => `src/locales/${language}/${name}.json`;
-  if (publicPaths.has(first)) return first === 'login' ? [part('start')] : [part('start'), part('public')];
+  if (publicPaths.has(first))
+    return first === 'login' ? [part('start')] : [part('start'), part('public'), screensModule];
   const screen = screenModules[first];
   const parts = [part('start'), part('console')];
-  if (!screen) return [signedInFrame, ...parts];
+  if (!screen) return [signedInFrame, ...parts, screensModule];
   const item = rest.length > 0;
   const money = moneyScreens[first];
   if (money && (item ? money.item : money.list)) parts.push(part('money'));
@@ -67,7 +70,7 @@ export function modulesFor(pathname: string, language: Language = 'en'): string[
   if (first === 'orders') parts.push(part('orders'));
   // The dashboard, the credentials page and a group's configuration (its credential picker) speak from 'home'.
   if (first === '' || first === 'credentials' || (first === 'groups' && item)) parts.push(part('home'));
-  return [signedInFrame, item ? screen.item : screen.list, ...parts];
+  return [signedInFrame, item ? screen.item : screen.list, ...parts, screensModule];
 }
 
 /**
