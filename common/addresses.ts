@@ -119,7 +119,8 @@ export type AddressProblem =
 
 export type AddressInput = Partial<Record<AddressField, string | undefined>>;
 
-const textFields: readonly AddressField[] = [
+/** An address's text fields, in the order a Japanese address is written (postal code first). */
+export const addressTextFields: readonly AddressField[] = [
   'zipCode',
   'state',
   'city',
@@ -142,7 +143,7 @@ export function addressProblems(input: AddressInput): Partial<Record<AddressFiel
   const value = (field: AddressField) => (input[field] ?? '').trim();
   const country = value('countryCode') || 'JP';
   if (!addressRules.countryCode.test(country)) problems.countryCode = 'country';
-  for (const field of textFields) {
+  for (const field of addressTextFields) {
     if (value(field).length > addressRules.fieldLength) problems[field] = 'tooLong';
   }
   const need = (field: AddressField) => {

@@ -3,7 +3,7 @@
  * a test (the test fails if any happened), an axe check for WCAG 2.1 AA, and the sandbox's API for set-up.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, test as base, expect, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 
 export const demo = { email: 'demo@example.com', password: 'demo-password', operatorId: 'OP0000000001' };
@@ -89,6 +89,19 @@ export const authHeaders = (auth: AuthResult) => ({
 
 let counter = 0;
 /** A fresh operator of its own (POST /sandbox/init), so a test that changes account state touches nobody else. */
+/** A SAM user of the demo operator signed in through the form, in a browser context of their own. */
+export async function signInAsSamUser(browser: Browser, userName: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'SAM user' }).click();
+  await page.getByLabel('Operator ID').fill(demo.operatorId);
+  await page.getByLabel('User name').fill(userName);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/sims$/);
+  return page;
+}
+
 export async function newOperator(request: APIRequestContext, label: string) {
   const email = uniqueEmail(label);
   const password = 'e2e-password-1';

@@ -4,8 +4,8 @@
  * never comes back in any answer), rotated and, once unused, deleted; a limited SAM user is told what they may not
  * see.
  */
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { api, apiSignIn, authHeaders, demo, expect, expectAccessible, signIn, test } from './fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { api, apiSignIn, authHeaders, demo, expect, expectAccessible, signIn, signInAsSamUser, test } from './fixtures';
 
 async function rootHeaders(request: APIRequestContext) {
   return authHeaders(await apiSignIn(request, { email: demo.email, password: demo.password }));
@@ -207,19 +207,6 @@ test.describe('home dashboard', () => {
     expect(await page.content()).not.toContain('e2e-SECRET');
   });
 });
-
-async function signInAsSamUser(browser: Browser, userName: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByRole('button', { name: 'SAM user' }).click();
-  await page.getByLabel('Operator ID').fill(demo.operatorId);
-  await page.getByLabel('User name').fill(userName);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/sims$/);
-  return page;
-}
 
 test('a SAM user who may see bills only is told, card by card, what the dashboard cannot show', async ({ browser }) => {
   test.slow();

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import {
   type AuthResult,
   api,
@@ -9,6 +9,7 @@ import {
   expectAccessible,
   newOperator,
   signIn,
+  signInAsSamUser,
   test,
 } from './fixtures';
 
@@ -222,18 +223,6 @@ test('an order is cancelled from its page, once confirmed; an address abroad is 
   await expect(table.getByText('〒100-0001')).toHaveCount(0);
 });
 
-async function samPage(browser: Browser, userName: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/login');
-  await page.getByRole('button', { name: 'SAM user' }).click();
-  await page.getByLabel('Operator ID').fill(demo.operatorId);
-  await page.getByLabel('User name').fill(userName);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/sims$/);
-  return page;
-}
-
 test('a SAM user sees only the order screens and buttons their permission allows, and a refusal said plainly', async ({
   browser,
   request,
@@ -262,7 +251,7 @@ test('a SAM user sees only the order screens and buttons their permission allows
   );
   const orderId = await confirmedOrder(request, root);
 
-  const page = await samPage(browser, userName, password);
+  const page = await signInAsSamUser(browser, userName, password);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByRole('table', { name: 'Orders' }).getByRole('link', { name: orderId })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New order' })).toHaveAttribute('aria-disabled', 'true');
@@ -279,7 +268,7 @@ test('a SAM user sees only the order screens and buttons their permission allows
 
   // Allowed to cancel when the page loaded, refused by the time they press it: the 403 is said in their words.
   await call(request, root, 'PUT', `${user}/permission`, permission(ownAccount, { effect: 'allow', api: ['Order:*'] }));
-  const allowed = await samPage(browser, userName, password);
+  const allowed = await signInAsSamUser(browser, userName, password);
   await allowed.goto(`/orders/${orderId}`);
   await allowed.getByRole('button', { name: 'Cancel order' }).click();
   await call(
@@ -297,7 +286,7 @@ test('a SAM user sees only the order screens and buttons their permission allows
   await expect(dialog.getByRole('alert')).toContainText('AUM0002');
 
   // A user who may not even read their own permission: the console cannot know, so the 403 of each call is said.
-  const nobody = await samPage(browser, 'demo-user', 'demo-user-password');
+  const nobody = await signInAsSamUser(browser, 'demo-user', 'demo-user-password');
   await nobody.goto('/orders');
   await expect(nobody.getByRole('alert')).toContainText(
     "Your permissions do not allow this. Ask the account's administrator",

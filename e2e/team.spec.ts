@@ -1,22 +1,9 @@
-import type { Browser, Page } from '@playwright/test';
-import { demo, expect, expectAccessible, signIn, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, signIn, signInAsSamUser, test } from './fixtures';
 
 /** TEAM_SHOTS=folder keeps a picture of each screen, to look at. */
 async function shot(page: Page, name: string): Promise<void> {
   if (process.env.TEAM_SHOTS) await page.screenshot({ path: `${process.env.TEAM_SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function signInAsSamUser(browser: Browser, userName: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByRole('button', { name: 'SAM user' }).click();
-  await page.getByLabel('Operator ID').fill(demo.operatorId);
-  await page.getByLabel('User name').fill(userName);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/sims$/);
-  return page;
 }
 
 test('root creates a viewer, who sees what they may do; the tester and the audit log explain it', async ({

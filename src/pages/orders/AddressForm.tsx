@@ -4,6 +4,7 @@ import {
   type AddressField,
   type AddressProblem,
   addressProblems,
+  addressTextFields,
   prefectureOf,
   prefectures,
 } from '../../../common/addresses';
@@ -42,19 +43,7 @@ function valuesOf(address: ShippingAddress | undefined): Values {
 }
 
 /** The fields in the order each kind of address is written: Japanese from the postal code down, others upward. */
-const japanOrder: readonly AddressField[] = [
-  'zipCode',
-  'state',
-  'city',
-  'addressLine1',
-  'addressLine2',
-  'building',
-  'companyName',
-  'department',
-  'fullName',
-  'phoneNumber',
-  'email',
-];
+const japanOrder = addressTextFields;
 const abroadOrder: readonly AddressField[] = [
   'fullName',
   'companyName',

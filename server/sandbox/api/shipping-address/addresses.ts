@@ -7,6 +7,7 @@ import {
   type AddressField,
   type AddressInput,
   addressProblems,
+  addressTextFields,
   normaliseJpZip,
   prefectureOf,
   shippingAreaOf,
@@ -31,21 +32,7 @@ const problemText: Record<string, string> = {
   email: 'must be an email address',
 };
 
-const fields: readonly AddressField[] = [
-  'countryCode',
-  'zipCode',
-  'state',
-  'city',
-  'addressLine1',
-  'addressLine2',
-  'building',
-  'companyName',
-  'department',
-  'fullName',
-  'phoneNumber',
-  'email',
-];
-
+const fields: readonly AddressField[] = ['countryCode', ...addressTextFields];
 /** The address of a request body, checked; 400 with the first problem. */
 export function checkAddress(body: AddressModel, shippingAddressId: string): ShippingAddress {
   const input: AddressInput = {};
