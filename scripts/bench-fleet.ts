@@ -4,7 +4,10 @@
  * server search, `/query/sims`, and the whole-fleet quick filter). Writes bench/results/fleet-browser.json. Not a
  * test: figures, to compare over time and against the targets (first rows ≤ 400 ms, scroll ≥ 58 fps, search ≤ 300 ms).
  *
- *   npm run bench:fleet [-- --fleet 100000 --port 8196 --db FILE --runs 3]
+ *   npm run bench:fleet [-- --fleet 100000 --port 8196 --db FILE --runs 3 --latency 60]
+ *
+ * `--latency N` starts the sandbox with `--latency N`: every API call waits N ms, as over the internet to SORACOM. The
+ * figures then go to bench/results/fleet-browser-latencyN.json.
  *
  * It builds nothing: `npm run bench:fleet` runs `vite build` first. `--db FILE` keeps the seeded database between runs.
  */
@@ -23,9 +26,13 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '8196' },
     db: { type: 'string' },
     runs: { type: 'string', default: '3' },
-    out: { type: 'string', default: join(root, 'bench/results/fleet-browser.json') },
+    latency: { type: 'string', default: '0' },
+    out: { type: 'string' },
   },
 });
+const latency = Number(args.latency);
+const out =
+  args.out ?? join(root, `bench/results/fleet-browser${latency > 0 ? `-latency${latency}` : ''}.json`);
 const fleet = Number(args.fleet);
 const runs = Number(args.runs);
 const base = `http://127.0.0.1:${args.port}`;
@@ -45,6 +52,8 @@ async function startServer(): Promise<ChildProcess> {
       db,
       '--fleet',
       String(fleet),
+      '--latency',
+      String(latency),
     ],
     { env: { ...process.env, SANDBOX_RATE_LIMIT: '100000' }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
@@ -224,6 +233,7 @@ try {
   const report = {
     date: new Date().toISOString(),
     fleet,
+    latencyMs: latency,
     runs,
     targets: { firstRowsMs: 400, scrollFps: 58, searchMs: 300 },
     median: medians,
@@ -231,10 +241,10 @@ try {
     machine: { cpus: cpus().length, loadavg: loadavg().map(round), node: process.version },
     browser: chromiumPath(),
   };
-  mkdirSync(resolve(args.out, '..'), { recursive: true });
-  writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(resolve(out, '..'), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.table(medians);
-  console.log(`wrote ${args.out}`);
+  console.log(`wrote ${out}`);
 } finally {
   await browser.close();
   server.kill();

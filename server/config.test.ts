@@ -22,6 +22,7 @@ describe('parseConfig', () => {
       rateLimit: 20,
       sessionInterval: 10,
       autoShip: 0,
+      latency: 0,
       bodyLimit: 1024 * 1024,
       gatewayBodyLimit: 16 * 1024 * 1024,
       allowedHosts: [],
@@ -153,6 +154,17 @@ describe('auto-ship', () => {
     expect(parse(['--auto-ship', '30']).autoShip).toBe(30);
     expect(parse(['--auto-ship=5'], { SANDBOX_AUTO_SHIP: '60' }).autoShip).toBe(5);
     expect(() => parse(['--auto-ship=soon'])).toThrow(/auto ship/);
+  });
+});
+
+describe('latency', () => {
+  it('reads --latency or SANDBOX_LATENCY in milliseconds, the flag first; none unless given, and bounded', () => {
+    expect(parse([]).latency).toBe(0);
+    expect(parse(['--latency', '60']).latency).toBe(60);
+    expect(parse(['--latency=20'], { SANDBOX_LATENCY: '90' }).latency).toBe(20);
+    expect(parse([], { SANDBOX_LATENCY: '90' }).latency).toBe(90);
+    expect(() => parse(['--latency=slow'])).toThrow(/latency/);
+    expect(() => parse(['--latency=600000'])).toThrow(/latency must be at most 10000/);
   });
 });
 

@@ -33,6 +33,8 @@ export interface Config {
   sessionInterval: number;
   /** Seconds after which the sandbox ships a confirmed order by itself; 0 for never (ship with the API). */
   autoShip: number;
+  /** Milliseconds the sandbox waits before answering each API call, to stand in for a network; 0 for none. */
+  latency: number;
   /** The largest request body in bytes, for the sandbox and everything but the gateway. */
   bodyLimit: number;
   /** The largest request body in bytes the gateway passes to an upstream. */
@@ -57,6 +59,9 @@ export type LogFormat = 'json' | 'text';
 export const hasSandbox = (config: Pick<Config, 'endpoints'>): boolean =>
   config.endpoints.some((e) => e.upstream === null);
 
+/** A benchmark's stand-in for a network: a minute's wait per call would only look like a hang. */
+export const maxLatencyMs = 10_000;
+
 export const usage = `Usage: npm start [-- options]   (after npm run build; or npm run serve -- options, from the sources)
 
 Serves the SORACOM console, a same-origin gateway to the SORACOM API, and a local SORACOM API sandbox.
@@ -80,6 +85,9 @@ Options (each also read from the environment variable shown):
                                       offline), 0 for none (default ${guessSessionSimulator.intervalMs / 1000})
   --auto-ship N     SANDBOX_AUTO_SHIP  seconds after which the sandbox ships a confirmed order by itself, as
                                       POST /sandbox/orders/ship would; 0 for never (default 0)
+  --latency N       SANDBOX_LATENCY   milliseconds the sandbox waits before answering each API call, to stand in
+                                      for the internet between a browser and SORACOM (benchmarks); at most
+                                      ${maxLatencyMs} (default 0)
   --body-limit N    BODY_LIMIT        largest request body in bytes (or with k/m: 64k, 2m) for the sandbox and
                                       everything but the gateway; larger ones get 413 (default 1m)
   --gateway-body-limit N  GATEWAY_BODY_LIMIT  largest request body the gateway passes to an upstream (default 16m)
@@ -125,6 +133,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, terminal = f
       'rate-limit': { type: 'string' },
       'session-interval': { type: 'string' },
       'auto-ship': { type: 'string' },
+      latency: { type: 'string' },
       'body-limit': { type: 'string' },
       'gateway-body-limit': { type: 'string' },
       'allowed-hosts': { type: 'string' },
@@ -171,6 +180,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, terminal = f
       'session interval',
     ),
     autoShip: number(values['auto-ship'] ?? env.SANDBOX_AUTO_SHIP, 0, 'auto ship'),
+    latency: atMost(number(values.latency ?? env.SANDBOX_LATENCY, 0, 'latency'), maxLatencyMs, 'latency'),
     bodyLimit: bytes(values['body-limit'] ?? env.BODY_LIMIT, defaultBodyLimits.sandbox, 'body limit'),
     gatewayBodyLimit: bytes(
       values['gateway-body-limit'] ?? env.GATEWAY_BODY_LIMIT,
@@ -231,6 +241,11 @@ function bytes(value: string | undefined, fallback: number, name: string): numbe
   if (!match || n < 1 || !Number.isSafeInteger(n)) {
     throw new Error(`${name} must be a number of bytes (such as 1048576, 64k or 2m), not "${value}"`);
   }
+  return n;
+}
+
+function atMost(n: number, max: number, what: string): number {
+  if (n > max) throw new Error(`${what} must be at most ${max}, not ${n}`);
   return n;
 }
 

@@ -12,6 +12,7 @@ import { answerClientError, createListener } from './listener';
 import { logRequests } from './requestLog';
 import { checkingAnswers, reportTo } from './sandbox/answerCheck';
 import { type Db, openDb } from './sandbox/db';
+import { withLatency } from './sandbox/latency';
 import { startOrderShipper } from './sandbox/orderShipper';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { demo, isSeeded, seedDemo } from './sandbox/seed';
@@ -63,7 +64,8 @@ function startSandbox(config: Config): LocalSandbox {
   });
   // A test run's check (the e2e web server turns it on): every sandbox answer against the description.
   const answerViolations = process.env.SANDBOX_VALIDATE_ANSWERS;
-  const sandbox = answerViolations ? checkingAnswers(created, { report: reportTo(answerViolations) }) : created;
+  const checked = answerViolations ? checkingAnswers(created, { report: reportTo(answerViolations) }) : created;
+  const sandbox = withLatency(checked, config.latency);
   const stopSessions =
     config.sessionInterval > 0
       ? startSessionSimulator(db, { intervalMs: config.sessionInterval * 1000, log: logError })
@@ -135,7 +137,7 @@ server.listen(config.port, config.host, () => {
     return;
   }
   info(`SORACOM console: ${url}
-Sandbox database: ${config.sandboxDb}
+Sandbox database: ${config.sandboxDb}${config.latency > 0 ? `\nSandbox latency: ${config.latency} ms per API call` : ''}
 ${endpoints}${
   config.endpoints.some((e) => e.id === 'local')
     ? `\nLocal mailbox (sign-up, password reset, MFA recovery mails): ${url}/api/local/mailbox`
