@@ -31,8 +31,7 @@ const { values: args } = parseArgs({
   },
 });
 const latency = Number(args.latency);
-const out =
-  args.out ?? join(root, `bench/results/fleet-browser${latency > 0 ? `-latency${latency}` : ''}.json`);
+const out = args.out ?? join(root, `bench/results/fleet-browser${latency > 0 ? `-latency${latency}` : ''}.json`);
 const fleet = Number(args.fleet);
 const runs = Number(args.runs);
 const base = `http://127.0.0.1:${args.port}`;
