@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { allPages, type Page, toPage } from './pager';
+import { allPages, type Page, pipelinedPages, toPage } from './pager';
 
 const withNextKey = (key?: string) =>
   new Response('[]', { headers: key === undefined ? {} : { 'x-soracom-next-key': key } });
@@ -144,5 +144,83 @@ describe('allPages', () => {
   it('passes on an error from a page fetch', async () => {
     const fetchPage = pagesFrom({ '': { items: ['a'], nextKey: 'missing' } });
     await expect(collect(allPages(fetchPage))).rejects.toThrow('no page after missing');
+  });
+});
+
+/** A startPage whose pages' items arrive only when the test says so, to see what is asked for meanwhile. */
+function streamedPagesFrom(pages: Record<string, Page<string>>) {
+  const release = new Map<string, () => void>();
+  const items = new Map(
+    Object.entries(pages).map(([key, page]) => [
+      key,
+      new Promise<string[]>((resolve) => release.set(key, () => resolve(page.items))),
+    ]),
+  );
+  const startPage = vi.fn(async (lastKey: string | undefined, _signal?: AbortSignal) => {
+    const page = pages[lastKey ?? ''];
+    if (!page) throw new Error(`no page after ${lastKey}`);
+    return { nextKey: page.nextKey, items: items.get(lastKey ?? '') as Promise<string[]> };
+  });
+  return { startPage, release: (key: string) => release.get(key)?.() };
+}
+
+describe('pipelinedPages', () => {
+  const pages = {
+    '': { items: ['a', 'b'], nextKey: 'b' },
+    b: { items: ['c', 'd'], nextKey: 'd' },
+    d: { items: ['e'], nextKey: null },
+  };
+
+  it('asks for the next page while the current one is still being read, and yields pages in order', async () => {
+    const { startPage, release } = streamedPagesFrom(pages);
+    const walk = pipelinedPages(startPage);
+    const first = walk.next();
+    await vi.waitFor(() => expect(startPage).toHaveBeenCalledTimes(2));
+    // The second page is asked for before the first page's items are in: one request ahead, not more.
+    expect(startPage.mock.calls.map(([key]) => key)).toEqual([undefined, 'b']);
+    release('');
+    expect((await first).value).toEqual(['a', 'b']);
+    release('b');
+    release('d');
+    const rest: string[][] = [];
+    for await (const items of walk) rest.push(items);
+    expect(rest).toEqual([['c', 'd'], ['e']]);
+    expect(startPage).toHaveBeenCalledTimes(3);
+  });
+
+  it('ends when a next key comes back a second time', async () => {
+    const looping = { '': { items: ['a'], nextKey: 'k' }, k: { items: ['b'], nextKey: 'k' } };
+    const { startPage, release } = streamedPagesFrom(looping);
+    release('');
+    const walk = collect(pipelinedPages(startPage));
+    await vi.waitFor(() => expect(startPage).toHaveBeenCalledTimes(2));
+    release('k');
+    expect(await walk).toEqual([['a'], ['b']]);
+    expect(startPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('fails with the error of a page that could not be fetched, after the pages before it', async () => {
+    const startPage = vi.fn(async (lastKey: string | undefined) => {
+      if (lastKey === 'b') throw new Error('network down');
+      return { nextKey: 'b', items: Promise.resolve(['a']) };
+    });
+    const seen: string[][] = [];
+    await expect(
+      (async () => {
+        for await (const items of pipelinedPages(startPage)) seen.push(items);
+      })(),
+    ).rejects.toThrow('network down');
+    expect(seen).toEqual([['a']]);
+  });
+
+  it('stops asking for pages once the signal is aborted', async () => {
+    const controller = new AbortController();
+    const { startPage, release } = streamedPagesFrom(pages);
+    release('');
+    const walk = pipelinedPages(startPage, controller.signal);
+    expect((await walk.next()).value).toEqual(['a', 'b']);
+    controller.abort();
+    await expect(walk.next()).rejects.toThrow();
+    expect(startPage).toHaveBeenCalledTimes(2);
   });
 });

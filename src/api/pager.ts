@@ -26,3 +26,33 @@ export async function* allPages<T>(
     key = page.nextKey;
   } while (true);
 }
+
+/** A page whose next key is known once its answer's headers are in; its items come when its body has been read. */
+export interface StreamedPage<T> {
+  nextKey: string | null;
+  items: Promise<T[]>;
+}
+
+/**
+ * `allPages` for long walks (a whole fleet): the next page is asked for as soon as the current one's headers name it,
+ * so downloading, parsing and handling one page overlaps the next one's round trip. One request ahead, never more:
+ * the order of pages is kept and the API sees at most two requests of the walk at a time.
+ */
+export async function* pipelinedPages<T>(
+  startPage: (lastKey: string | undefined, signal?: AbortSignal) => Promise<StreamedPage<T>>,
+  signal?: AbortSignal,
+): AsyncGenerator<T[]> {
+  const seen = new Set<string>();
+  let next: Promise<StreamedPage<T>> | null = startPage(undefined, signal);
+  while (next) {
+    signal?.throwIfAborted();
+    const page: StreamedPage<T> = await next;
+    // A key that comes back twice would loop forever; treat it as the end.
+    const key = page.nextKey;
+    next = key === null || seen.has(key) ? null : startPage(key, signal);
+    if (key !== null) seen.add(key);
+    // Awaited on the next turn; until then its failure must not count as unhandled (nor does it, once awaited).
+    next?.catch(() => {});
+    yield await page.items;
+  }
+}

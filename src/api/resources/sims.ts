@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { emptyView, hasSearch, type SimView, searchQuery } from '../../lib/simQuery';
 import { api } from '../client';
-import { type Page, toPage } from '../pager';
+import { type Page, type StreamedPage, toPage } from '../pager';
 import type { components } from '../schema';
 
 export type Sim = components['schemas']['Sim'];
@@ -18,10 +18,10 @@ export const maxSearchPageSize = 100;
 /** Page size for walking the whole fleet with `GET /sims` (the local sandbox allows 1,000; SORACOM is not documented). */
 export const fleetPageSize = 1000;
 
-/** One page of the view: listed when it has no filters, searched when it has. */
-export async function fetchSimPage(params: SimPageParams, signal?: AbortSignal): Promise<Page<Sim>> {
+/** Asks for one page of the view: listed when it has no filters, searched when it has. */
+function requestSimPage(params: SimPageParams, signal: AbortSignal | undefined, parseAs: 'json' | 'stream') {
   if (params.search && hasSearch({ ...emptyView, ...params.search })) {
-    const { data, response } = await api.GET('/query/sims', {
+    return api.GET('/query/sims', {
       params: {
         query: {
           ...searchQuery({ ...emptyView, ...params.search }),
@@ -29,15 +29,33 @@ export async function fetchSimPage(params: SimPageParams, signal?: AbortSignal):
           last_evaluated_key: params.lastKey,
         } as never,
       },
+      parseAs,
       signal,
     });
-    return toPage(data as Sim[] | undefined, response);
   }
-  const { data, response } = await api.GET('/sims', {
+  return api.GET('/sims', {
     params: { query: { limit: params.limit, last_evaluated_key: params.lastKey } },
+    parseAs,
     signal,
   });
+}
+
+/** One page of the view. */
+export async function fetchSimPage(params: SimPageParams, signal?: AbortSignal): Promise<Page<Sim>> {
+  const { data, response } = await requestSimPage(params, signal, 'json');
   return toPage(data as Sim[] | undefined, response);
+}
+
+/**
+ * One page of the view for a long walk (pager.pipelinedPages): its next key as soon as the answer's headers are in,
+ * its SIMs once the body has been read, so the walk can ask for the next page meanwhile.
+ */
+export async function startSimPage(params: SimPageParams, signal?: AbortSignal): Promise<StreamedPage<Sim>> {
+  const { response } = await requestSimPage(params, signal, 'stream');
+  return {
+    nextKey: toPage([], response).nextKey,
+    items: response.text().then((text) => (text ? (JSON.parse(text) as Sim[]) : [])),
+  };
 }
 
 /** `GET /sims/{sim_id}`: the SIM as it is now. */

@@ -4,8 +4,8 @@
  * server filters change or the user reloads it.
  */
 import { useSyncExternalStore } from 'react';
-import { allPages } from '../../api/pager';
-import { fetchSimPage, fleetPageSize, maxSearchPageSize, type Sim } from '../../api/resources/sims';
+import { pipelinedPages } from '../../api/pager';
+import { fleetPageSize, maxSearchPageSize, type Sim, startSimPage } from '../../api/resources/sims';
 import { sessionStore } from '../../api/session';
 import { hasSearch, type SimView } from '../../lib/simQuery';
 import { rowText, type SimRow, toSimRow } from '../../lib/simRow';
@@ -62,7 +62,7 @@ function set(next: Partial<FleetState>) {
 export const serverKey = (view: Pick<SimView, 'filters' | 'searchType'>): string =>
   JSON.stringify([Object.entries(view.filters).sort(), view.searchType]);
 
-/** Walks every page of a view, calling `onPage` with each page's SIMs. */
+/** Walks every page of a view, calling `onPage` with each page's SIMs (in order, the next page already asked for). */
 export async function walkView(
   view: Pick<SimView, 'filters' | 'searchType'>,
   onPage: (sims: Sim[]) => void,
@@ -71,8 +71,8 @@ export async function walkView(
   const limit = hasSearch({ ...view, fleet: true, dormantDays: null, sort: null, text: '' })
     ? maxSearchPageSize
     : fleetPageSize;
-  for await (const page of allPages(
-    (lastKey, pageSignal) => fetchSimPage({ limit, lastKey, search: view }, pageSignal),
+  for await (const page of pipelinedPages(
+    (lastKey, pageSignal) => startSimPage({ limit, lastKey, search: view }, pageSignal),
     signal,
   )) {
     onPage(page);
