@@ -123,13 +123,13 @@ function startServer(port: number, dbFile: string, profileDir: string | null): P
     log.push(...chunk.toString().split('\n').filter(Boolean));
     log.splice(0, Math.max(0, log.length - 40));
   };
-  child.stderr?.on('data', keep);
   return new Promise((done, fail) => {
     const timer = setTimeout(
       () => fail(new Error(`the server did not start in 10 minutes:\n${log.join('\n')}`)),
       600_000,
     );
-    child.stdout?.on('data', (chunk: Buffer) => {
+    // The banner goes to standard error when standard output is not a terminal (it carries the request log).
+    const watch = (chunk: Buffer) => {
       keep(chunk);
       const text = chunk.toString();
       const seeded = /Seeded the demo fleet: .*/.exec(text);
@@ -138,7 +138,9 @@ function startServer(port: number, dbFile: string, profileDir: string | null): P
         clearTimeout(timer);
         done(child);
       }
-    });
+    };
+    child.stdout?.on('data', watch);
+    child.stderr?.on('data', watch);
     child.once('exit', (code) => {
       clearTimeout(timer);
       fail(new Error(`the server exited (${code}) before listening:\n${log.join('\n')}`));
