@@ -98,6 +98,7 @@ export function SimsPage() {
 
   const selectedRows = useMemo(() => rows.filter((row) => selected.has(row.simId)), [rows, selected]);
   const height = Math.max(360, viewportHeight - 330);
+  const loadingTable = view.fleet ? fleet.loading && rows.length === 0 : page.isPending;
   // A saved view keeps the filters, mode, sort and page size, not the page it was on.
   const currentQuery = (() => {
     const saved = writeView(view, params);
@@ -130,8 +131,14 @@ export function SimsPage() {
         />
         {!view.fleet ? (
           <Group gap="xs">
-            <Text size="xs" c="dimmed" aria-live="polite">
-              {page.dataUpdatedAt ? t('simTable.updated', { time: formatTime(page.dataUpdatedAt, i18n.language) }) : ''}
+            {/* Takes its room before the first answer (hidden), so the table below does not move when it comes. */}
+            <Text
+              size="xs"
+              c="dimmed"
+              aria-live="polite"
+              style={{ visibility: page.dataUpdatedAt ? 'visible' : 'hidden' }}
+            >
+              {t('simTable.updated', { time: formatTime(page.dataUpdatedAt || Date.now(), i18n.language) })}
             </Text>
             <Button variant="default" size="xs" onClick={() => void page.refetch()} loading={page.isFetching}>
               {t('common.refresh')}
@@ -154,7 +161,8 @@ export function SimsPage() {
           columns={columns}
           ctx={ctx}
           loading={view.fleet ? fleet.loading : page.isPending}
-          height={Math.min(height, Math.max(rows.length, 3) * 40 + 45)}
+          // Until the first rows come, as tall as a full page will be: what is below the table stays where it is.
+          height={Math.min(height, Math.max(loadingTable ? paging.limit : rows.length, 3) * 40 + 45)}
           sort={view.fleet ? view.sort : null}
           onSort={
             view.fleet

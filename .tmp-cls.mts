@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/chromium';
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const path = process.argv[2] ?? '/sims';
+const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+await page.addInitScript({ content: `window.__shifts=[];new PerformanceObserver(l=>{for(const e of l.getEntries()){window.__shifts.push({t:Math.round(e.startTime),v:e.value,src:e.sources.map(s=>({n:(s.node&&s.node.outerHTML||'').slice(0,100),p:JSON.stringify(s.previousRect),c:JSON.stringify(s.currentRect)}))})}}).observe({type:'layout-shift',buffered:true});` });
+await page.goto('http://127.0.0.1:8199/login');
+await page.getByLabel('Email').fill('demo@example.com');
+await page.getByLabel('Password', { exact: true }).fill('demo-password');
+await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+await page.waitForURL(/\/sims/);
+await page.goto('http://127.0.0.1:8199' + path);
+await page.waitForTimeout(4000);
+const shifts = await page.evaluate(() => (window as any).__shifts);
+console.log(path, 'CLS', shifts.reduce((n: number, s: any) => n + s.v, 0).toFixed(3), JSON.stringify(shifts).slice(0, 1500));
+await page.screenshot({ path: `/tmp/shot${path.replace(/\//g, '_')}.png` });
+await browser.close();
