@@ -20,7 +20,7 @@ test.describe('Account › Security', () => {
     const operator = await newOperator(request, 'mfa-ui');
     await page.goto('/login');
     await signIn(page, operator.email, operator.password);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await page.getByRole('link', { name: 'Account' }).click();
     await expect(page.getByTestId('mfa-status')).toHaveText('Not enabled');
     await page.getByRole('button', { name: 'Turn on MFA' }).click();
@@ -52,7 +52,7 @@ test.describe('Account › Security', () => {
     await signIn(page, operator.email, operator.password);
     await page.getByLabel('MFA code').fill(nextCode(totp));
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
 
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('button', { name: 'Turn off MFA' }).click();
@@ -72,7 +72,7 @@ test.describe('Account › Security', () => {
     const elsewhere = await apiSignIn(request, { email: operator.email, password: operator.password });
     await page.goto('/login');
     await signIn(page, operator.email, operator.password);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await page.getByRole('link', { name: 'Account' }).click();
 
     const form = page.getByRole('form', { name: 'Password' });
@@ -103,7 +103,7 @@ test.describe('Account › Security', () => {
     const operator = await newOperator(request, 'keys-ui');
     await page.goto('/login');
     await signIn(page, operator.email, operator.password);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('button', { name: 'Generate auth key' }).click();
     const dialog = page.getByRole('dialog', { name: 'New auth key' });
@@ -159,7 +159,7 @@ test.describe('Account › Security', () => {
     await page.getByLabel('User name').fill(userName);
     await page.getByLabel('Password', { exact: true }).fill('Sam-user-pass-1');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('button', { name: 'Turn on MFA' }).click();
     const secret = (await page.getByTestId('copy-Secret key').textContent()) ?? '';

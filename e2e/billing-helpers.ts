@@ -82,7 +82,7 @@ export async function downloaded(download: Download): Promise<string> {
 export async function openBilling(page: Page, email = demo.email, password = demo.password) {
   await page.goto('/login');
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Billing' }).click();
   await expect(page.getByRole('heading', { name: 'Billing', level: 2 })).toBeVisible();
 }

@@ -98,8 +98,17 @@ export async function signInAsSamUser(browser: Browser, userName: string, passwo
   await page.getByLabel('User name').fill(userName);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
   return page;
+}
+
+/** From any signed-in screen (sign-in lands on the home dashboard) to the SIM table, through the main navigation. */
+export async function openSimTable(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'SIMs', exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/sims$/);
 }
 
 export async function newOperator(request: APIRequestContext, label: string) {

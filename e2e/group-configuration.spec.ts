@@ -32,7 +32,7 @@ async function rootApi(request: APIRequestContext) {
 async function openGroup(page: Page, groupId: string) {
   await page.goto('/login');
   await signIn(page);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
   await page.goto(`/groups/${groupId}`);
   await expect(page.getByRole('tab', { name: 'SoracomAir', exact: true })).toBeVisible();
 }

@@ -50,7 +50,7 @@ test.describe('groups', () => {
     test.slow();
     await page.goto('/login');
     await signIn(page);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await page.goto('/groups/00000000-0000-4000-8000-000000000001');
     await page.getByRole('link', { name: 'Open in the SIM table' }).click();
     await expect(page.getByText('Group: Tokyo sensors')).toBeVisible();

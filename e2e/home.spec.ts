@@ -14,7 +14,7 @@ async function rootHeaders(request: APIRequestContext) {
 async function signInRoot(page: Page) {
   await page.goto('/login');
   await signIn(page);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
 }
 
 const statuses = ['ready', 'active', 'inactive', 'standby', 'suspended'] as const;

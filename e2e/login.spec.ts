@@ -1,4 +1,4 @@
-import { api, demo, expect, expectAccessible, signIn, test } from './fixtures';
+import { api, demo, expect, expectAccessible, openSimTable, signIn, test } from './fixtures';
 
 test.describe('signing in', () => {
   test('root account lands on the SIM table, with the login page accessible', async ({ page }) => {
@@ -10,7 +10,10 @@ test.describe('signing in', () => {
     await expectAccessible(page);
 
     await signIn(page);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
+    // Signing in lands on the home dashboard.
+    await expect(page.getByRole('heading', { name: 'Home', level: 2 })).toBeVisible();
+    await openSimTable(page);
     await expect(page.getByRole('heading', { name: 'SIMs' })).toBeVisible();
     await expect(page.getByTestId('signed-in-as')).toContainText(demo.email);
     const table = page.getByRole('table', { name: 'SIMs' });
@@ -75,7 +78,7 @@ test.describe('signing in', () => {
     await page.getByLabel('User name').fill(userName);
     await page.getByLabel('Password', { exact: true }).fill('sam-user-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await expect(page.getByTestId('signed-in-as')).toHaveText(`Signed in as ${demo.operatorId} / ${userName}`);
 
     await page.getByRole('link', { name: 'Account' }).click();

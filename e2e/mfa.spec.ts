@@ -1,4 +1,4 @@
-import { enableMfa, expect, expectAccessible, newOperator, nextCode, signIn, test } from './fixtures';
+import { enableMfa, expect, expectAccessible, newOperator, nextCode, openSimTable, signIn, test } from './fixtures';
 
 test.describe('signing in with MFA', () => {
   test('asks for the code after the password, refuses a wrong one, accepts the right one', async ({
@@ -23,7 +23,8 @@ test.describe('signing in with MFA', () => {
 
     await code.fill(nextCode(totp));
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
+    await openSimTable(page);
     await expect(page.getByText('No SIMs yet.', { exact: false })).toBeVisible();
 
     await page.getByRole('link', { name: 'Account' }).click();
@@ -42,7 +43,7 @@ test.describe('signing in with MFA', () => {
     await page.getByRole('button', { name: 'I have an MFA code' }).click();
     await page.getByLabel('MFA code').fill(nextCode(totp));
     await signIn(page, operator.email, operator.password);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     expect(authBodies).toHaveLength(1);
     expect(JSON.parse(authBodies[0] as string)).toMatchObject({
       email: operator.email,

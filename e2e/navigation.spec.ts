@@ -1,10 +1,11 @@
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { expect, expectAccessible, openSimTable, signIn, test } from './fixtures';
 
 test.describe('every screen', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/login');
     await signIn(page);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
+    await openSimTable(page);
   });
 
   test('SIM table pages forward and back through the API', async ({ page }) => {

@@ -50,7 +50,7 @@ async function confirmedOrder(request: APIRequestContext, auth: AuthResult, quan
 async function signInAs(page: Page, email: string, password: string) {
   await page.goto('/login');
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
 }
 
 test('a new operator orders 20 SIMs, ships them, registers them into a group and finds them and the bill', async ({

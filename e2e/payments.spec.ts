@@ -51,7 +51,7 @@ test.describe('payments', () => {
 
     await page.goto('/login');
     await signIn(page, email, password);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await page.goto('/billing/payments');
     await expect(page.getByText('No coupons. Register a coupon code above.')).toBeVisible();
     const field = page.getByLabel('Coupon code');
@@ -97,7 +97,7 @@ test.describe('payments', () => {
     const soracom = await client(request, auth);
     await page.goto('/login');
     await signIn(page, email, password);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await page.goto('/billing/payments');
     const form = page.getByRole('form', { name: 'Payer information' });
     await expect(form.getByLabel('Full name')).toHaveValue('');

@@ -3,7 +3,7 @@
  * `openapi/soracom.json` as the Japan endpoint. Every screen renders (no error boundary) and logs no error.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openSimTable, test } from './fixtures';
 import { type PrismConsole, startPrismConsole } from './prism-upstream';
 
 /** What the page logged as errors, and what it threw without catching. */
@@ -43,7 +43,8 @@ async function visitEveryScreen(page: Page, upstream: PrismConsole, examples: 's
   await page.getByLabel('Password', { exact: true }).fill('any-password');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   // The first signed-in screen's code comes from a server sharing two cores with Prism and another journey.
-  await expect(page).toHaveURL(/\/sims$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
+  await openSimTable(page);
   await expectShown(page, 'SIMs');
 
   const simLink = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr').first().getByRole('link').first();

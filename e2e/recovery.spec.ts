@@ -30,7 +30,7 @@ test('a forgotten password is reset through the mailed link', async ({ page, req
   await signIn(page, operator.email, operator.password);
   await expect(page.getByTestId('login-error')).toBeVisible();
   await signIn(page, operator.email, 'Brand-new-pass-42');
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
 });
 
 test('a lost MFA device: MFA is turned off with the mailed link and a backup code', async ({ page, request }) => {

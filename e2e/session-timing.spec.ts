@@ -1,4 +1,4 @@
-import { api, authHeaders, expect, newOperator, signIn, test } from './fixtures';
+import { api, authHeaders, expect, newOperator, openSimTable, signIn, test } from './fixtures';
 
 const sessionKey = 'soracom-console.session';
 
@@ -9,7 +9,8 @@ test.describe('session timing', () => {
     await page.clock.install();
     await page.goto('/login');
     await signIn(page);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
+    await openSimTable(page);
 
     await page.clock.runFor('29:01');
     const warning = page.getByRole('dialog', { name: 'Are you still there?' });
@@ -30,7 +31,8 @@ test.describe('session timing', () => {
     await page.clock.install();
     await page.goto('/login');
     await signIn(page);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
+    await openSimTable(page);
     // As if the token had been issued long ago: six minutes of it left.
     await page.evaluate((key) => {
       const session = JSON.parse(sessionStorage.getItem(key) ?? '{}');
@@ -57,7 +59,7 @@ test.describe('session timing', () => {
   test('calls refused together with 401 lead to a single refresh, then succeed', async ({ page }) => {
     await page.goto('/login');
     await signIn(page);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     let refused = 0;
     // The Account page asks for several things at once; each is refused once, as if the token had just lapsed.
     await page.route(/\/api\/local\/v1\/operators\/[^/]+(\/mfa|\/auth_keys)?$/, async (route) => {

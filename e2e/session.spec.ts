@@ -4,7 +4,7 @@ test.describe('the session', () => {
   test('signing out revokes the token and forgets it', async ({ page, request }) => {
     await page.goto('/login');
     await signIn(page);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('soracom-console.session') ?? '{}'));
     expect(session.apiKey).toMatch(/^api-/);
 
@@ -42,7 +42,7 @@ test.describe('the session', () => {
   test('no key, token or password is ever written to localStorage', async ({ page }) => {
     await page.goto('/login');
     await signIn(page);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page).toHaveURL(/\/login$/);
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));

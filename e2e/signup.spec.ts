@@ -1,4 +1,4 @@
-import { expect, expectAccessible, mailLink, signIn, test, uniqueEmail } from './fixtures';
+import { expect, expectAccessible, mailLink, openSimTable, signIn, test, uniqueEmail } from './fixtures';
 
 test('signing up: form rules, the mailed link, then signing in', async ({ page, request }) => {
   const email = uniqueEmail('signup');
@@ -36,7 +36,8 @@ test('signing up: form rules, the mailed link, then signing in', async ({ page, 
 
   await page.getByRole('link', { name: 'Back to sign in' }).click();
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
+  await openSimTable(page);
   await expect(page.getByText('No SIMs yet.', { exact: false })).toBeVisible();
 
   // The link works once.

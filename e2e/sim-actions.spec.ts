@@ -8,7 +8,7 @@ async function simPage(page: import('@playwright/test').Page, request: import('@
   const [sim] = (await (await request.get(api('/sims'), { headers })).json()) as { simId: string }[];
   await page.goto('/login');
   await signIn(page, operator.email, operator.password);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
   await page.goto(`/sims/${sim?.simId}`);
   await expect(page.getByText('Ready', { exact: true })).toBeVisible();
   return { simId: sim?.simId as string, headers };

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { parseCsv } from '../src/lib/csv';
-import { api, authHeaders, expect, expectAccessible, newOperator, signIn, test } from './fixtures';
+import { api, authHeaders, expect, expectAccessible, newOperator, openSimTable, signIn, test } from './fixtures';
 import { type ApiSim, table } from './sim-helpers';
 
 // Tall enough that a page of 25 rows is all rendered by the virtualised table.
@@ -19,7 +19,8 @@ async function operatorWithSims(page: Page, request: APIRequestContext, count: n
   const sims = (await (await request.get(api('/sims'), { headers })).json()) as ApiSim[];
   await page.goto('/login');
   await signIn(page, operator.email, operator.password);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
+  await openSimTable(page);
   await expect(table(page).locator('tbody tr')).toHaveCount(count);
   return { headers, ids: sims.map((s) => s.simId).sort() };
 }

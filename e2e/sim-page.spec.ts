@@ -1,5 +1,16 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { api, apiSignIn, authHeaders, demo, expect, expectAccessible, newOperator, signIn, test } from './fixtures';
+import {
+  api,
+  apiSignIn,
+  authHeaders,
+  demo,
+  expect,
+  expectAccessible,
+  newOperator,
+  openSimTable,
+  signIn,
+  test,
+} from './fixtures';
 
 interface Sim {
   simId: string;
@@ -20,7 +31,7 @@ async function freshSim(page: Page, request: APIRequestContext) {
   const [sim] = (await (await request.get(api('/sims'), { headers })).json()) as Sim[];
   await page.goto('/login');
   await signIn(page, operator.email, operator.password);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
   await page.goto(`/sims/${sim?.simId}`);
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   return {
@@ -66,7 +77,7 @@ test.describe('SIM page', () => {
 
     await page.goto('/login');
     await signIn(page);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
     await page.goto(`/sims/${sim.simId}`);
 
     const profiles = page.getByRole('table', { name: 'Profiles and subscribers' });
@@ -271,7 +282,8 @@ test.describe('register a SIM', () => {
 
     await page.goto('/login');
     await signIn(page, operator.email, operator.password);
-    await expect(page).toHaveURL(/\/sims$/);
+    await expect(page).toHaveURL(/\/$/);
+    await openSimTable(page);
     await page.getByRole('button', { name: 'Register SIM', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Register a SIM' });
     await dialog.getByRole('button', { name: 'Register', exact: true }).click();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { parseCsv } from '../src/lib/csv';
-import { api, apiSignIn, authHeaders, demo, expect, expectAccessible, signIn, test } from './fixtures';
+import { api, apiSignIn, authHeaders, demo, expect, expectAccessible, openSimTable, signIn, test } from './fixtures';
 import { type ApiSim, table } from './sim-helpers';
 
 // Tall enough that a page of 25 rows is all rendered by the virtualised table.
@@ -38,8 +38,9 @@ async function shownIds(page: Page): Promise<string[]> {
 async function openTable(page: Page, query = '') {
   await page.goto('/login');
   await signIn(page);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
   if (query) await page.goto(`/sims?${query}`);
+  else await openSimTable(page);
   await expect(table(page).locator('tbody tr td:nth-child(4)').first()).toHaveText(/^\d{19}$/);
 }
 

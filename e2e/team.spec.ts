@@ -17,7 +17,7 @@ test('root creates a viewer, who sees what they may do; the tester and the audit
 
   await page.goto('/login');
   await signIn(page);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
   await page.getByRole('link', { name: 'Users & roles' }).click();
   await expect(page.getByRole('table', { name: 'SAM users' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'demo-viewer' })).toBeVisible();

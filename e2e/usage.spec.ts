@@ -133,7 +133,7 @@ async function fleetWithTraffic(request: APIRequestContext) {
 async function signInAs(page: Page, email: string, password: string) {
   await page.goto('/login');
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
 }
 
 test.describe('usage', () => {

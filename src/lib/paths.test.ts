@@ -24,8 +24,8 @@ describe('safeReturnPath', () => {
     ['dot segments that resolve to //host', '/..//evil.test'],
     ['the login page behind dot segments', '/sims/../login'],
     ['an absolute URL with a leading space', ' https://evil.test'],
-  ])('sends %s to /sims', (_label, from) => {
-    expect(safeReturnPath(from)).toBe('/sims');
+  ])('sends %s to the home dashboard', (_label, from) => {
+    expect(safeReturnPath(from)).toBe('/');
   });
 
   it.each(['/groups?x=1', '/sims/8981000000000000001', '/account', '/', '/billing#top', '/sims?q=a%5Cb%09c'])(

@@ -19,7 +19,7 @@ const origin = 'http://console.invalid';
  * (browsers read `/\\host` as `//host`), and what is left must resolve to a path of this same origin.
  */
 export function safeReturnPath(from: string | null): string {
-  const fallback = '/sims';
+  const fallback = '/';
   if (!from?.startsWith('/') || from.startsWith('//') || from.includes('\\') || hasControlCharacter(from)) {
     return fallback;
   }

@@ -64,6 +64,7 @@ function renderLogin(path = '/login') {
   const router = createMemoryRouter(
     [
       { path: '/login', element: <LoginPage /> },
+      { path: '/', element: <p>HOME PAGE</p> },
       { path: '/sims', element: <p>SIMS PAGE</p> },
       { path: '/groups', element: <p>GROUPS PAGE</p> },
     ],
@@ -171,7 +172,7 @@ describe('LoginPage', () => {
       },
     ]);
     expect(sessionStore.get()).toBeNull();
-    expect(screen.queryByText('SIMS PAGE')).not.toBeInTheDocument();
+    expect(screen.queryByText('HOME PAGE')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   });
 
@@ -234,8 +235,8 @@ describe('LoginPage', () => {
     await user.type(code, '123456');
     await user.click(screen.getByRole('button', { name: 'Verify' }));
 
-    expect(await screen.findByText('SIMS PAGE')).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/sims');
+    expect(await screen.findByText('HOME PAGE')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
     expect(authRequests.map((r) => r.body)).toEqual([
       { email: 'me@example.com', password: 'secret', tokenTimeoutSeconds: 86400 },
       { email: 'me@example.com', password: 'secret', mfaOTPCode: '123456', tokenTimeoutSeconds: 86400 },
@@ -299,7 +300,7 @@ describe('LoginPage', () => {
 
     await waitFor(() => expect(authRequests).toHaveLength(1));
     release(json({ apiKey: 'api-x', token: 't', operatorId: 'OP0000000001' }));
-    expect(await screen.findByText('SIMS PAGE')).toBeInTheDocument();
+    expect(await screen.findByText('HOME PAGE')).toBeInTheDocument();
     expect(authCallCount()).toBe(1);
   });
 
@@ -322,7 +323,7 @@ describe('LoginPage', () => {
 
     await waitFor(() => expect(authRequests).toHaveLength(1));
     release(json({ apiKey: 'api-x', token: 't', operatorId: 'OP0000000001' }));
-    expect(await screen.findByText('SIMS PAGE')).toBeInTheDocument();
+    expect(await screen.findByText('HOME PAGE')).toBeInTheDocument();
     expect(authCallCount()).toBe(1);
   });
 
@@ -361,7 +362,7 @@ describe('LoginPage', () => {
     await user.type(screen.getByLabelText('Email'), 'me@example.com');
     await user.type(screen.getByLabelText('Password'), 'secret');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('SIMS PAGE')).toBeInTheDocument();
+    expect(await screen.findByText('HOME PAGE')).toBeInTheDocument();
   });
 
   it('sends a code given up front with the first request', async () => {
@@ -391,7 +392,7 @@ describe('LoginPage', () => {
   it('goes straight on when already signed in', async () => {
     sessionStore.set({ endpoint: 'local', apiKey: 'a', token: 't', operatorId: 'OP0000000001' });
     renderLogin();
-    expect(await screen.findByText('SIMS PAGE')).toBeInTheDocument();
+    expect(await screen.findByText('HOME PAGE')).toBeInTheDocument();
   });
 
   it('still offers the local sandbox when the endpoint list cannot be loaded', async () => {
