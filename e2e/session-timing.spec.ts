@@ -99,6 +99,8 @@ test.describe('session timing', () => {
     expect(created.status()).toBe(200);
     await page.goto('/login');
     await signIn(page, operator.email, operator.password);
+    await expect(page).toHaveURL(/\/$/);
+    await openSimTable(page);
     const link = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr').first().getByRole('link');
     await link.click();
     await expect(page).toHaveURL(/\/sims\/\d+$/);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, signInAsSamUser, test } from './fixtures';
+import { expect, expectAccessible, openSimTable, signIn, signInAsSamUser, test } from './fixtures';
 
 /** TEAM_SHOTS=folder keeps a picture of each screen, to look at. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -46,6 +46,7 @@ test('root creates a viewer, who sees what they may do; the tester and the audit
   await expect(nav.getByRole('link', { name: 'SIMs' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Users & roles' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
+  await openSimTable(viewer);
   const sims = viewer.getByRole('table', { name: 'SIMs' });
   await expect(sims.locator('tbody tr').first().getByRole('link')).toBeVisible();
   await expect(viewer.getByRole('button', { name: 'Register SIM' })).toHaveAttribute('aria-disabled', 'true');

@@ -1,4 +1,4 @@
-import { api, authHeaders, expect, newOperator, signIn, test } from './fixtures';
+import { api, authHeaders, expect, newOperator, openSimTable, signIn, test } from './fixtures';
 
 test('names and tags holding markup or javascript: URLs are shown as text, never run', async ({ page, request }) => {
   const operator = await newOperator(request, 'xss');
@@ -25,6 +25,8 @@ test('names and tags holding markup or javascript: URLs are shown as text, never
   });
   await page.goto('/login');
   await signIn(page, operator.email, operator.password);
+  await expect(page).toHaveURL(/\/$/);
+  await openSimTable(page);
   const table = page.getByRole('table', { name: 'SIMs' });
   await expect(table.getByText(payloads.name)).toBeVisible();
   await table.getByRole('link', { name: payloads.name }).click();
