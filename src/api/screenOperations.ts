@@ -272,7 +272,8 @@ export const screenOperations: readonly ScreenOperations[] = [
   {
     id: 'accountEmails',
     path: '/account/emails',
-    opens: ['Email:listEmails'],
+    // Root account only, whatever a SAM user's permissions say: the page tells a SAM user so itself.
+    opens: [],
     calls: [
       'Email:listEmails',
       'Email:deleteEmail',

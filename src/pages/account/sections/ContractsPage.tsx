@@ -69,7 +69,7 @@ export function ContractsPage() {
                       <Title order={3} size="h5">
                         {label(name)}
                       </Title>
-                      <Badge color={on ? 'green' : 'gray'} variant="light">
+                      <Badge color={on ? 'green' : 'gray'} variant="dot" tt="none">
                         {t(on ? 'accountArea.contracts.on' : 'accountArea.contracts.off')}
                       </Badge>
                     </Group>
