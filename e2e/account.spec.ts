@@ -136,6 +136,24 @@ test('a contract turned on is shown on, with its plan; the support token is expl
   await expectAccessible(page);
 });
 
+test('Global coverage is added once, confirmed, and the page says the sandbox keeps one fleet', async ({
+  page,
+  request,
+}) => {
+  await signedInOperator(page, request, 'account-coverage');
+  await page.goto('/account');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Coverage' }).click();
+  const table = page.getByRole('table', { name: 'Coverage types' });
+  await expect(table.getByRole('row', { name: /Japan coverage/ })).toContainText('In use');
+  await expect(table.getByRole('row', { name: /Global coverage/ })).toContainText('Not added');
+  await expect(page.getByText(/keeps one fleet/)).toBeVisible();
+  await page.getByRole('button', { name: 'Add Global coverage' }).click();
+  await page.getByRole('dialog', { name: 'Add Global coverage?' }).getByRole('button', { name: 'Add' }).click();
+  await expect(table.getByRole('row', { name: /Global coverage/ })).toContainText('In use');
+  await expect(page.getByRole('button', { name: 'Add Global coverage' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
 test('a SAM user sees what their permissions allow, with the reason for the rest', async ({ browser, request }) => {
   const root = await apiSignIn(request, { email: demo.email, password: demo.password });
   const userName = `e2e-account-${Date.now()}`;

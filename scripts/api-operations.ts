@@ -196,4 +196,5 @@ export const operations: readonly string[] = [
   'POST /operators/{operator_id}/contracts',
   'DELETE /operators/{operator_id}/contracts/{contract_name}',
   'POST /operators/{operator_id}/support/token',
+  'POST /operators/{operator_id}/coverage_type/{coverage_type}',
 ];

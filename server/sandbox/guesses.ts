@@ -700,6 +700,10 @@ export const eventHandlerActions: Readonly<
  *   `contracts` (names) and `contractDetail` (by name), as SORACOM's own answer does; the description's
  *   `GetOperatorResponse` lists neither. Contracts cost nothing in the local bills.
  * - `POST .../support/token`: a random token; nothing local accepts it, so it is not kept.
+ * - Coverage types (`coverage`): every operator has Japan coverage (`jp`); `POST .../coverage_type/g` records Global
+ *   (201), a second time is 400 `COM0010`, any other type 400. `getOperator` answers `coverageTypes`, as SORACOM's own
+ *   answer does. The local sandbox keeps one fleet: SIMs, groups, usage and bills are not split by coverage.
  * - `DELETE /sandbox/operators/{id}`: only the operator itself (403 otherwise); removes every row of the operator.
  */
+export const coverage = { home: 'jp', types: ['jp', 'g'] } as const;
 export const accountLimits = { emails: 10, addEmailTokenSeconds: 24 * 3600 } as const;

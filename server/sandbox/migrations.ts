@@ -392,7 +392,8 @@ export const migrations: readonly string[] = [
    );`,
   // Account (issue 16): contact information (company or individual, one per operator), the operator's email
   // addresses (the sign-in address is one of them, kept by triggers on `operators`), which address gets which system
-  // notifications, operator configuration namespaces and contracts.
+  // notifications, operator configuration namespaces, contracts and the coverage types added (every operator has
+  // Japan coverage, guesses: the account).
   `CREATE TABLE operator_contacts (
      operator_id TEXT PRIMARY KEY REFERENCES operators(operator_id) ON DELETE CASCADE,
      kind TEXT NOT NULL,
@@ -434,5 +435,11 @@ export const migrations: readonly string[] = [
      detail TEXT,
      created_at INTEGER NOT NULL,
      PRIMARY KEY (operator_id, contract_name)
+   );
+   CREATE TABLE operator_coverages (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     coverage_type TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, coverage_type)
    );`,
 ];

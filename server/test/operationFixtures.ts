@@ -93,6 +93,7 @@ function pathOf(method: string, template: string, t: ProbeTargets): string {
     email_id: t.emailId,
     type: 'billing',
     contract_name: 'napter',
+    coverage_type: 'g',
   };
   return template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const value = values[name];

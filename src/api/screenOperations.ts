@@ -27,6 +27,7 @@ export type ScreenId =
   | 'accountProfile'
   | 'accountEmails'
   | 'accountContracts'
+  | 'accountCoverage'
   | 'support';
 
 export interface ScreenOperations {
@@ -291,6 +292,12 @@ export const screenOperations: readonly ScreenOperations[] = [
     path: '/account/contracts',
     opens: ['Operator:getOperator'],
     calls: ['Operator:getOperator', 'Operator:addOperatorContract', 'Operator:deleteOperatorContract'],
+  },
+  {
+    id: 'accountCoverage',
+    path: '/account/coverage',
+    opens: ['Operator:getOperator'],
+    calls: ['Operator:getOperator', 'Operator:addCoverageType'],
   },
   { id: 'support', path: '/support', opens: [], calls: ['Operator:generateSupportToken'] },
 ];

@@ -36,6 +36,7 @@ const accountPages: { path: string; page: AccountAreaPage }[] = [
   { path: 'account/profile', page: 'ProfilePage' },
   { path: 'account/emails', page: 'EmailsPage' },
   { path: 'account/contracts', page: 'ContractsPage' },
+  { path: 'account/coverage', page: 'CoveragePage' },
   { path: 'account/security', page: 'SecurityPage' },
   { path: 'support', page: 'SupportPage' },
 ];

@@ -86,6 +86,12 @@ export function accountStore(db: Db) {
      ON CONFLICT (operator_id, contract_name) DO UPDATE SET detail = excluded.detail`,
   );
   const deleteContract = db.prepare('DELETE FROM operator_contracts WHERE operator_id = ? AND contract_name = ?');
+  const coverages = db.prepare<[string], { coverage_type: string }>(
+    'SELECT coverage_type FROM operator_coverages WHERE operator_id = ? ORDER BY created_at, coverage_type',
+  );
+  const addCoverage = db.prepare(
+    'INSERT OR IGNORE INTO operator_coverages (operator_id, coverage_type, created_at) VALUES (?, ?, ?)',
+  );
   const tablesWithOperator = db.prepare<[], { name: string }>(
     `SELECT m.name FROM sqlite_master m WHERE m.type = 'table'
        AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'operator_id')`,
@@ -170,6 +176,12 @@ export function accountStore(db: Db) {
       putContract.run({ operatorId, name, detail: detail === null ? null : JSON.stringify(detail), now });
     },
     deleteContract: (operatorId: string, name: string) => deleteContract.run(operatorId, name).changes > 0,
+
+    /** The coverage types added to the operator (Japan, which every operator has, is not stored). */
+    coverages: (operatorId: string) => coverages.all(operatorId).map((row) => row.coverage_type),
+    /** False when the operator had it already. */
+    addCoverage: (operatorId: string, coverageType: string, now: number) =>
+      addCoverage.run(operatorId, coverageType, now).changes > 0,
 
     /** Every row of the operator in every table: the operator is gone as if it never signed up. */
     deleteOperator(operatorId: string): void {

@@ -18,13 +18,16 @@ export type HarvestDetail = components['schemas']['ContractDetailOfHarvest'];
 export type SupportDetail = components['schemas']['ContractDetailOfSupport'];
 export type EmailSettings = components['schemas']['OperatorConfigurationOfEmail'];
 
+export type CoverageType = components['schemas']['CoverageType'];
+
 /**
- * SORACOM's `getOperator` answer also names the operator's contracts (`contracts`, and `contractDetail` by name);
- * the description's `GetOperatorResponse` lists neither, so they are read as optional here.
+ * SORACOM's `getOperator` answer also names the operator's contracts (`contracts`, and `contractDetail` by name) and
+ * coverage types; the description's `GetOperatorResponse` lists none of them, so they are read as optional here.
  */
 export type OperatorContracts = {
   contracts?: ContractName[];
   contractDetail?: Partial<Record<ContractName, HarvestDetail & SupportDetail>>;
+  coverageTypes?: CoverageType[];
 };
 
 /** A read whose 404 means "not set": null instead of an error. */
@@ -196,6 +199,16 @@ export const accountChanges = {
       mutationFn: async (contractName: ContractName) => {
         await api.DELETE('/operators/{operator_id}/contracts/{contract_name}', {
           params: { path: { operator_id: operatorId, contract_name: contractName } },
+        });
+      },
+      onSettled: (_data, _error, _input, _result, { client }) =>
+        refetchAfterChange(client, operatorQueries.detail(operatorId).queryKey),
+    }),
+  addCoverage: (operatorId: string) =>
+    mutationOptions({
+      mutationFn: async (coverageType: CoverageType) => {
+        await api.POST('/operators/{operator_id}/coverage_type/{coverage_type}', {
+          params: { path: { operator_id: operatorId, coverage_type: coverageType } },
         });
       },
       onSettled: (_data, _error, _input, _result, { client }) =>

@@ -15,6 +15,7 @@ const sections: readonly { to: string; key: MessageKey; screen: ScreenId; rootOn
   { to: '/account/profile', key: 'accountArea.nav.profile', screen: 'accountProfile' },
   { to: '/account/emails', key: 'accountArea.nav.emails', screen: 'accountEmails', rootOnly: true },
   { to: '/account/contracts', key: 'accountArea.nav.contracts', screen: 'accountContracts' },
+  { to: '/account/coverage', key: 'accountArea.nav.coverage', screen: 'accountCoverage' },
 ];
 
 export function AccountNav() {

@@ -246,6 +246,19 @@ describe('contracts', () => {
   });
 });
 
+describe('coverage types', () => {
+  it('starts with Japan, adds Global once, and refuses it again or an unknown type', async () => {
+    expect((await call('GET', op)).body.coverageTypes).toEqual(['jp']);
+    expect((await call('POST', `${op}/coverage_type/g`)).status).toBe(201);
+    expect((await call('GET', op)).body.coverageTypes).toEqual(['jp', 'g']);
+    const again = await call('POST', `${op}/coverage_type/g`);
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe(codes.alreadyExists);
+    expect((await call('POST', `${op}/coverage_type/jp`)).body.code).toBe(codes.alreadyExists);
+    expect((await call('POST', `${op}/coverage_type/moon`)).status).toBe(400);
+  });
+});
+
 describe('support token and deleting a sandbox operator', () => {
   it('answers a new token each time', async () => {
     const a = await call('POST', `${op}/support/token`);

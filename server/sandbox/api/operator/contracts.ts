@@ -1,12 +1,13 @@
 /**
- * The operator's contracts, configuration namespaces and support token (guesses: the account). The `Support`
- * namespace is read from the `support` contract, so both live here.
+ * The operator's contracts, configuration namespaces, coverage types and support token (guesses: the account). The
+ * `Support` namespace is read from the `support` contract, so both live here.
  */
 import { randomBytes } from 'node:crypto';
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { badRequest, codes, notFound, SoracomError } from '../../errors';
+import { coverage } from '../../guesses';
 import type { AccountStore } from '../../store/account';
 
 type ContractRequest = components['schemas']['ContractUpdatingRequest'];
@@ -139,6 +140,24 @@ const deleteOperatorConfigurationNamespace: Handler = (ctx) => {
   return { status: 204 };
 };
 
+/** Every operator has Japan coverage; Global is added once (guesses: the account). */
+export function coverageTypesOf(account: AccountStore, operatorId: string): string[] {
+  return [...new Set([coverage.home, ...account.coverages(operatorId)])];
+}
+
+const addCoverageType: Handler = (ctx) => {
+  const { operatorId } = caller(ctx);
+  const coverageType = ctx.path.coverage_type ?? '';
+  if (!coverage.types.includes(coverageType as (typeof coverage.types)[number])) {
+    throw badRequest(`The coverage type is one of ${coverage.types.join(', ')}.`);
+  }
+  if (coverageTypesOf(ctx.stores.account, operatorId).includes(coverageType)) {
+    throw badRequest('The operator has this coverage type already.', codes.alreadyExists);
+  }
+  ctx.stores.account.addCoverage(operatorId, coverageType, ctx.now);
+  return { status: 201 };
+};
+
 const generateSupportToken: Handler = (ctx) => {
   caller(ctx);
   // Nothing local accepts it (guesses: the account), so it is not kept.
@@ -152,4 +171,5 @@ export const contractHandlers = {
   setOperatorConfigurationNamespace,
   deleteOperatorConfigurationNamespace,
   generateSupportToken,
+  addCoverageType,
 } satisfies Handlers;

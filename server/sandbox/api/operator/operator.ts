@@ -6,7 +6,7 @@ import { badRequest, codes, notFound } from '../../errors';
 import { checkOperatorPassword } from '../../rules';
 import { hashBackupCodes } from '../../store/secrets';
 import { acceptTotp, newBackupCodes, newTotpSecret, totpUri } from '../../totp';
-import { contractsOf } from './contracts';
+import { contractsOf, coverageTypesOf } from './contracts';
 
 type MfaCode = components['schemas']['MFAAuthenticationRequest'];
 type MfaRevoke = components['schemas']['MFARevokeRequest'];
@@ -25,6 +25,7 @@ const getOperator: Handler = (ctx) => {
       createDate: new Date(operator.created_at).toISOString(),
       updateDate: new Date(operator.updated_at).toISOString(),
       ...contractsOf(ctx.stores.account, operator.operator_id),
+      coverageTypes: coverageTypesOf(ctx.stores.account, operator.operator_id),
     },
   };
 };
