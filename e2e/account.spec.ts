@@ -108,7 +108,7 @@ test('an address added through the mailed token gets the billing mails', async (
   await expectAccessible(page);
 });
 
-test('a contract turned on is shown on, with its plan; the support token is explained and given', async ({
+test('a contract turned on is shown on, with its plan, and charged in the bill; the support token is given', async ({
   page,
   request,
 }) => {
@@ -128,6 +128,12 @@ test('a contract turned on is shown on, with its plan; the support token is expl
   await expect(page.getByRole('region', { name: 'Harvest Data' })).toContainText('Extended plan');
   await expect(page.getByRole('region', { name: 'Napter audit log' })).toContainText('Off');
   await expectAccessible(page);
+
+  // The contract is charged in the bill preview as an item of its own.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Billing' }).click();
+  await page.getByRole('link', { name: /^Details of / }).click();
+  const items = page.getByRole('table', { name: 'Cost by bill item' });
+  await expect(items.getByRole('rowheader', { name: 'Contracts' })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Support' }).click();
   await expect(page.getByText(/lets SORACOM's support console open this account/)).toBeVisible();

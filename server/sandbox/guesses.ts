@@ -698,12 +698,22 @@ export const eventHandlerActions: Readonly<
  *   the values the description allows), `support` takes `{tier}` (`priority` when left out), `api_audit_log` and
  *   `napter` take no detail (400). Deleting one the operator does not have is 404. `getOperator` answers them as
  *   `contracts` (names) and `contractDetail` (by name), as SORACOM's own answer does; the description's
- *   `GetOperatorResponse` lists neither. Contracts cost nothing in the local bills.
+ *   `GetOperatorResponse` lists neither.
+ * - Contract fees (`contractDailyFee`, yen per day, our own figures): bill item `contractChargeTotal` (category
+ *   `SORACOM Contracts`, quantity the contract-days), one line a month with no SIM. Each day a contract is on counts,
+ *   from the day it was added to the day before it was deleted (a month still running up to today, as the
+ *   basic fee is); the month's amount is charged on the first of those days.
  * - `POST .../support/token`: a random token; nothing local accepts it, so it is not kept.
  * - Coverage types (`coverage`): every operator has Japan coverage (`jp`); `POST .../coverage_type/g` records Global
  *   (201), a second time is 400 `COM0010`, any other type 400. `getOperator` answers `coverageTypes`, as SORACOM's own
  *   answer does. The local sandbox keeps one fleet: SIMs, groups, usage and bills are not split by coverage.
  * - `DELETE /sandbox/operators/{id}`: only the operator itself (403 otherwise); removes every row of the operator.
  */
+export const contractDailyFee: Readonly<Record<string, number>> = {
+  api_audit_log: 30,
+  harvest: 20,
+  napter: 10,
+  support: 300,
+};
 export const coverage = { home: 'jp', types: ['jp', 'g'] } as const;
 export const accountLimits = { emails: 10, addEmailTokenSeconds: 24 * 3600 } as const;

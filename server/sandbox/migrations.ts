@@ -392,7 +392,8 @@ export const migrations: readonly string[] = [
    );`,
   // Account (issue 16): contact information (company or individual, one per operator), the operator's email
   // addresses (the sign-in address is one of them, kept by triggers on `operators`), which address gets which system
-  // notifications, operator configuration namespaces, contracts and the coverage types added (every operator has
+  // notifications, operator configuration namespaces, contracts (and when each was on, for the bills) and the
+  // coverage types added (every operator has
   // Japan coverage, guesses: the account).
   `CREATE TABLE operator_contacts (
      operator_id TEXT PRIMARY KEY REFERENCES operators(operator_id) ON DELETE CASCADE,
@@ -435,6 +436,13 @@ export const migrations: readonly string[] = [
      detail TEXT,
      created_at INTEGER NOT NULL,
      PRIMARY KEY (operator_id, contract_name)
+   );
+   CREATE TABLE contract_periods (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     contract_name TEXT NOT NULL,
+     started_at INTEGER NOT NULL,
+     ended_at INTEGER,
+     PRIMARY KEY (operator_id, contract_name, started_at)
    );
    CREATE TABLE operator_coverages (
      operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,

@@ -86,6 +86,12 @@ export function accountStore(db: Db) {
      ON CONFLICT (operator_id, contract_name) DO UPDATE SET detail = excluded.detail`,
   );
   const deleteContract = db.prepare('DELETE FROM operator_contracts WHERE operator_id = ? AND contract_name = ?');
+  const startPeriod = db.prepare(
+    'INSERT OR IGNORE INTO contract_periods (operator_id, contract_name, started_at) VALUES (?, ?, ?)',
+  );
+  const endPeriod = db.prepare(
+    'UPDATE contract_periods SET ended_at = ? WHERE operator_id = ? AND contract_name = ? AND ended_at IS NULL',
+  );
   const coverages = db.prepare<[string], { coverage_type: string }>(
     'SELECT coverage_type FROM operator_coverages WHERE operator_id = ? ORDER BY created_at, coverage_type',
   );
@@ -172,10 +178,18 @@ export function accountStore(db: Db) {
       deleteConfiguration.run(operatorId, namespace).changes > 0,
 
     contracts: (operatorId: string) => contracts.all(operatorId),
+    /** Adds or changes a contract; a new one starts a period the bills charge (store/billing.ts). */
     putContract(operatorId: string, name: string, detail: Record<string, unknown> | null, now: number): void {
+      const isNew = !contracts.all(operatorId).some((row) => row.contract_name === name);
       putContract.run({ operatorId, name, detail: detail === null ? null : JSON.stringify(detail), now });
+      if (isNew) startPeriod.run(operatorId, name, now);
     },
-    deleteContract: (operatorId: string, name: string) => deleteContract.run(operatorId, name).changes > 0,
+    /** Ends the contract and its charged period; false when the operator did not have it. */
+    deleteContract(operatorId: string, name: string, now: number): boolean {
+      if (deleteContract.run(operatorId, name).changes === 0) return false;
+      endPeriod.run(now, operatorId, name);
+      return true;
+    },
 
     /** The coverage types added to the operator (Japan, which every operator has, is not stored). */
     coverages: (operatorId: string) => coverages.all(operatorId).map((row) => row.coverage_type),

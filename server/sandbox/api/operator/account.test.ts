@@ -14,7 +14,7 @@ import {
 } from '../../../test/contract';
 import { samLogin } from '../../../test/sam';
 import { codes } from '../../errors';
-import { accountLimits } from '../../guesses';
+import { accountLimits, contractDailyFee } from '../../guesses';
 
 let s: ContractSandbox;
 let root: Credentials;
@@ -228,6 +228,32 @@ describe('contracts', () => {
     expect(operator.body.contractDetail).toEqual({ harvest: { plan: 'extended', ttl: 731 } });
     expect((await call('DELETE', `${op}/contracts/napter`)).status).toBe(204);
     expect((await call('GET', op)).body.contracts).toEqual(['harvest']);
+  });
+
+  it('charges each day a contract is on as its own bill item, also after it is turned off', async () => {
+    // This month's bill items, newest month first.
+    const item = async () => {
+      const summary = await call('GET', '/bills/summaries/bill_items');
+      expect(summary.status, summary.text).toBe(200);
+      return (summary.body[0].costBreakdownList ?? []).find(
+        (i: { billItemName: string }) => i.billItemName === 'contractChargeTotal',
+      );
+    };
+    expect(await item()).toBeUndefined();
+    await call('POST', `${op}/contracts`, { body: { contractName: 'napter' } });
+    const fee = contractDailyFee.napter ?? 0;
+    // The month so far: the day it was added (2026-01-15), then two more.
+    expect(await item()).toMatchObject({ amount: fee });
+    s.clock.advance(2 * 86_400_000);
+    root = await s.loginRoot();
+    expect(await item()).toMatchObject({ amount: 3 * fee });
+    await call('DELETE', `${op}/contracts/napter`);
+    expect(await item()).toMatchObject({ amount: 2 * fee });
+    // Its line has no SIM; the days of the month add up to the bill as before.
+    const daily = await call('GET', '/bills/202601/daily');
+    const bill = await call('GET', '/bills/202601');
+    const days = (daily.body.billList as Array<{ amount: number }>).reduce((n, d) => n + d.amount, 0);
+    expect(days).toBe(bill.body.amount);
   });
 
   it('refuses an unknown contract, a detail that does not fit, and deleting one it does not have', async () => {

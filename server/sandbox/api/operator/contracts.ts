@@ -57,13 +57,16 @@ const addOperatorContract: Handler = (ctx: Ctx<ContractRequest>) => {
   const { operatorId } = caller(ctx);
   const { contractName } = ctx.body;
   const detail = contractDetail(contractName, ctx.body.contractDetail);
-  ctx.stores.account.putContract(operatorId, contractName, detail, ctx.now);
+  ctx.transaction(() => ctx.stores.account.putContract(operatorId, contractName, detail, ctx.now));
   return { status: 200, body: { contractName, ...(detail === null ? {} : { contractDetail: detail }) } };
 };
 
 const deleteOperatorContract: Handler = (ctx) => {
   const { operatorId } = caller(ctx);
-  if (!ctx.stores.account.deleteContract(operatorId, ctx.path.contract_name ?? '')) {
+  const deleted = ctx.transaction(() =>
+    ctx.stores.account.deleteContract(operatorId, ctx.path.contract_name ?? '', ctx.now),
+  );
+  if (!deleted) {
     throw notFound('The operator has no such contract.');
   }
   return { status: 204 };
