@@ -85,6 +85,14 @@ describe('preload hints', () => {
       screens,
     ]);
     expect(modulesFor('/account')).not.toContain('src/locales/en/team.json');
+    expect(modulesFor('/account/contracts')).toEqual([
+      ...frame,
+      'src/pages/account/routes.tsx',
+      ...strings,
+      'src/locales/en/account.json',
+      screens,
+    ]);
+    expect(modulesFor('/support', 'ja')).toContain('src/locales/ja/account.json');
   });
 
   it("take the language the console starts in from the browser's first listed one", () => {

@@ -22,6 +22,9 @@ const signedInFrame = 'src/components/layout/SignedInLayout.tsx';
 /** The screens' loaders (src/app/screens.ts): every route but /login loads it before its screen. */
 export const screensModule = 'src/app/screens.ts';
 
+/** The account area's sections and the support page (src/pages/account/routes.tsx). */
+const accountAreaModule = 'src/pages/account/routes.tsx';
+
 /** The screen module each path loads, by the path's first segment (and whether more follows). */
 export const screenModules: Record<string, { list: string; item: string }> = {
   '': { list: 'src/pages/home/HomePage.tsx', item: 'src/pages/home/HomePage.tsx' },
@@ -32,7 +35,14 @@ export const screenModules: Record<string, { list: string; item: string }> = {
   account: { list: 'src/pages/account/AccountPage.tsx', item: 'src/pages/team/routes.tsx' },
   orders: { list: 'src/pages/orders/routes.tsx', item: 'src/pages/orders/routes.tsx' },
   credentials: { list: 'src/pages/credentials/CredentialsPage.tsx', item: 'src/pages/credentials/CredentialsPage.tsx' },
+  support: { list: accountAreaModule, item: accountAreaModule },
 };
+
+/**
+ * The account area's own sections (src/app/router.tsx `accountPages`): under /account/… like the team screens, but
+ * their module is the account area's and they speak from the 'account' part.
+ */
+export const accountSections = new Set(['profile', 'emails', 'contracts', 'coverage', 'security']);
 
 /** Screens whose strings are partly in the catalogue's 'money' part: the dashboards, and a SIM's usage chart. */
 export const moneyScreens: Record<string, { list: boolean; item: boolean }> = {
@@ -63,11 +73,15 @@ export function modulesFor(pathname: string, language: Language = 'en'): string[
   const parts = [part('start'), part('console')];
   if (!screen) return [signedInFrame, ...parts, screensModule];
   const item = rest.length > 0;
+  if (first === 'account' && accountSections.has(rest[0] ?? '')) {
+    return [signedInFrame, accountAreaModule, ...parts, part('account'), screensModule];
+  }
   const money = moneyScreens[first];
   if (money && (item ? money.item : money.list)) parts.push(part('money'));
   // Users, roles, permissions and the audit log live under /account/… and speak from the 'team' part.
   if (first === 'account' && item) parts.push(part('team'));
   if (first === 'orders') parts.push(part('orders'));
+  if ((first === 'account' && !item) || first === 'support') parts.push(part('account'));
   // The dashboard, the credentials page and a group's configuration (its credential picker) speak from 'home'.
   if (first === '' || first === 'credentials' || (first === 'groups' && item)) parts.push(part('home'));
   return [signedInFrame, item ? screen.item : screen.list, ...parts, screensModule];

@@ -42,23 +42,29 @@ export function inProcessTarget(router: SpecRouter, options: { fleet?: number } 
   let sandbox: Sandbox | undefined;
   let now = start;
   const logs: string[] = [];
+  function fresh() {
+    db?.close();
+    db = openDbImage(image);
+    now = start;
+    sandbox = createSandbox({
+      db,
+      router,
+      now: () => now,
+      log: (line) => logs.push(line),
+      rateLimit: { limit: 1_000_000, windowSeconds: 60 },
+    });
+  }
 
   return {
     name: 'in-process',
     async begin() {
-      db?.close();
-      db = openDbImage(image);
-      now = start;
-      sandbox = createSandbox({
-        db,
-        router,
-        now: () => now,
-        log: (line) => logs.push(line),
-        rateLimit: { limit: 1_000_000, windowSeconds: 60 },
-      });
-      return knownValues(db, demo.operatorId);
+      fresh();
+      return knownValues(db as Db, demo.operatorId);
     },
     async send(c: FuzzCase): Promise<Answer> {
+      if (!db || !sandbox) throw new Error('begin() first');
+      // A case that deleted the demo operator (`DELETE /sandbox/operators/{id}`): the next starts from the seed again.
+      if (!db.prepare('SELECT 1 FROM operators WHERE operator_id = ?').get(demo.operatorId)) fresh();
       if (!db || !sandbox) throw new Error('begin() first');
       now += 1000;
       const headers = new Headers(c.headers);

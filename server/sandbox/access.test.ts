@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CallResult, type ContractSandbox, type Credentials, createContractSandbox, demo } from '../test/contract';
-import { probeCredentials, probeHandler, probes } from '../test/operationFixtures';
+import { probeCompany, probeCredentials, probeHandler, probes } from '../test/operationFixtures';
 import { permissionText, samLogin } from '../test/sam';
 import { createStores } from './context';
 import { type Db, openDbImage } from './db';
@@ -43,6 +43,9 @@ const rootGetsAnError = new Set([
   'deleteConfigurationParameter',
   'getExportedFile',
   'registerOrderedSim',
+  'createCompanyInformation',
+  'getIndividualInformation',
+  'updateIndividualInformation',
 ]);
 const alwaysAllowed = new Set(samAlwaysAllowed);
 
@@ -65,8 +68,14 @@ const targets = {
   orderId: 'probe-order',
   credentialsId: 'probe-credentials',
   handlerId: 'probe-handler',
+  emailId: stores.account.addEmail(demo.operatorId, 'probe-address@example.com', base.clock.now).email_id,
   now: base.clock.now,
 };
+// The account: company information (so creating it again is refused, and individual information is not there), an
+// email configuration and a contract to read and delete.
+stores.account.putContact(demo.operatorId, 'company', probeCompany, base.clock.now);
+stores.account.putConfiguration(demo.operatorId, 'Email', { billing: { attachInvoicePdfEnabled: false } });
+stores.account.putContract(demo.operatorId, 'napter', null, base.clock.now);
 stores.users.create(demo.operatorId, targets.userName, 'Permission probe', base.clock.now);
 stores.users.setPassword(demo.operatorId, targets.userName, targets.userPassword, base.clock.now);
 stores.roles.create(

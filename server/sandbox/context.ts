@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import { forbidden } from './errors';
 import type { OutgoingMail } from './mail';
+import { accountStore } from './store/account';
 import { auditLogStore } from './store/auditLog';
 import { billingStore } from './store/billing';
 import { couponStore } from './store/coupons';
@@ -54,6 +55,7 @@ export function createStores(db: Db, options: { passwordCost?: ScryptCost } = {}
     credentials: credentialStore(db),
     summaries: summaryStore(db),
     eventHandlers: eventHandlerStore(db),
+    account: accountStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

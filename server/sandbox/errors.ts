@@ -64,6 +64,8 @@ export const codes = {
   orderLimitExceeded: 'ORD0005',
   /** Deleting a credential set that a group's configuration still names (guesses.credentials). */
   credentialsInUse: 'CRD0001',
+  /** An operator configuration changed since the `expectedVersion` the caller read (409, as described). */
+  conflict: 'COM0409',
 } as const;
 
 export class SoracomError extends Error {

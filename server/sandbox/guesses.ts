@@ -409,6 +409,11 @@ export const rootOnlyOperations: readonly string[] = [
   'generateOperatorAuthKey',
   'deleteOperatorAuthKey',
   'revokeOperatorAuthTokens',
+  // The account's email addresses (the description: "allowed only for root user"; answered 403 like the rest).
+  'listEmails',
+  'getEmail',
+  'deleteEmail',
+  'issueAddEmailToken',
 ];
 
 /**
@@ -668,3 +673,47 @@ export const eventHandlerActions: Readonly<
     required: ['endpoint', 'functionName', 'credentialsId'],
   },
 };
+
+/**
+ * The account (issue 16):
+ * - Contact information: an operator has company or individual information, not both. `POST` of the kind it has is
+ *   400 `COM0010` (use `PUT`); `POST` of the other kind replaces what it has (switching); `GET`/`PUT` of a kind it
+ *   does not have is 404. Its rules are common/contactInformation.ts's (`contactProblems`: required fields
+ *   hold more than spaces, at most `contactRules.fieldLength` characters, a country code of two capital letters, a
+ *   phone number, a VAT identification number only for a company outside Japan); unknown fields are dropped.
+ * - Email addresses: the sign-in address is one of them and cannot be deleted (400). An address is added only by the
+ *   token mailed to it (`addEmailTokenSeconds`, used once; other pending tokens stay usable), so every address
+ *   listed is `verified: true`. At most `emails` addresses (400, as described); adding one the account has is 400
+ *   `COM0010`; a wrong password is 400 `AUM0003`. Deleting an address takes it off every notification.
+ * - System notifications: every type is listed, an unset one with an empty `emailIdList`. `primary` is the sign-in
+ *   address: setting it (password required, exactly one address) changes the address the operator signs in with;
+ *   for the other types the addresses must be the account's (400), and an empty list unsets the type. Mails of the
+ *   password reset and MFA revoke go to the sign-in address and the `recovery` addresses; the local sandbox sends no
+ *   billing or support mails, so `billing`/`support` are stored only.
+ * - Configuration: namespaces `Email` (modifiable; `billing.attachInvoicePdfEnabled` and
+ *   `notification.exceedBundleDisabled`, booleans; version 1 on the first set and one more on each; a wrong
+ *   `expectedVersion` is 409; 404 until set) and `Support` (not modifiable, 400: its tier follows the `support`
+ *   contract, paid by Japan coverage). Any other namespace is 400.
+ * - Contracts: adding one the operator has replaces its detail (200). `harvest` takes `{plan, ttl}` (both optional,
+ *   the values the description allows), `support` takes `{tier}` (`priority` when left out), `api_audit_log` and
+ *   `napter` take no detail (400). Deleting one the operator does not have is 404. `getOperator` answers them as
+ *   `contracts` (names) and `contractDetail` (by name), as SORACOM's own answer does; the description's
+ *   `GetOperatorResponse` lists neither.
+ * - Contract fees (`contractDailyFee`, yen per day, our own figures): bill item `contractChargeTotal` (category
+ *   `SORACOM Contracts`, quantity the contract-days), one line a month with no SIM. Each day a contract is on counts,
+ *   from the day it was added to the day before it was deleted (a month still running up to today, as the
+ *   basic fee is); the month's amount is charged on the first of those days.
+ * - `POST .../support/token`: a random token; nothing local accepts it, so it is not kept.
+ * - Coverage types (`coverage`): every operator has Japan coverage (`jp`); `POST .../coverage_type/g` records Global
+ *   (201), a second time is 400 `COM0010`, any other type 400. `getOperator` answers `coverageTypes`, as SORACOM's own
+ *   answer does. The local sandbox keeps one fleet: SIMs, groups, usage and bills are not split by coverage.
+ * - `DELETE /sandbox/operators/{id}`: only the operator itself (403 otherwise); removes every row of the operator.
+ */
+export const contractDailyFee: Readonly<Record<string, number>> = {
+  api_audit_log: 30,
+  harvest: 20,
+  napter: 10,
+  support: 300,
+};
+export const coverage = { home: 'jp', types: ['jp', 'g'] } as const;
+export const accountLimits = { emails: 10, addEmailTokenSeconds: 24 * 3600 } as const;

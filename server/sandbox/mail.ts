@@ -7,6 +7,7 @@ export const consolePaths: Record<OneTimeTokenKind, string> = {
   signup: '/verify',
   passwordReset: '/password-reset',
   mfaRevoke: '/mfa-revoke',
+  addEmail: '/account/emails',
 };
 
 export interface OutgoingMail {

@@ -390,4 +390,64 @@ export const migrations: readonly string[] = [
      PRIMARY KEY (operator_id, handler_id, imsi),
      FOREIGN KEY (operator_id, handler_id) REFERENCES event_handlers(operator_id, handler_id) ON DELETE CASCADE
    );`,
+  // Account (issue 16): contact information (company or individual, one per operator), the operator's email
+  // addresses (the sign-in address is one of them, kept by triggers on `operators`), which address gets which system
+  // notifications, operator configuration namespaces, contracts (and when each was on, for the bills) and the
+  // coverage types added (every operator has
+  // Japan coverage, guesses: the account).
+  `CREATE TABLE operator_contacts (
+     operator_id TEXT PRIMARY KEY REFERENCES operators(operator_id) ON DELETE CASCADE,
+     kind TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE operator_emails (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     email_id TEXT NOT NULL,
+     email TEXT NOT NULL COLLATE NOCASE,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, email_id),
+     UNIQUE (operator_id, email)
+   );
+   INSERT INTO operator_emails SELECT operator_id, 'em-' || lower(hex(randomblob(8))), email, created_at, created_at
+     FROM operators;
+   CREATE TRIGGER operator_primary_email AFTER INSERT ON operators BEGIN
+     INSERT OR IGNORE INTO operator_emails
+       VALUES (NEW.operator_id, 'em-' || lower(hex(randomblob(8))), NEW.email, NEW.created_at, NEW.created_at);
+   END;
+   CREATE TABLE system_notifications (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     type TEXT NOT NULL,
+     email_ids TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, type)
+   );
+   CREATE TABLE operator_configuration (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     namespace TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, namespace)
+   );
+   CREATE TABLE operator_contracts (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     contract_name TEXT NOT NULL,
+     detail TEXT,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, contract_name)
+   );
+   CREATE TABLE contract_periods (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     contract_name TEXT NOT NULL,
+     started_at INTEGER NOT NULL,
+     ended_at INTEGER,
+     PRIMARY KEY (operator_id, contract_name, started_at)
+   );
+   CREATE TABLE operator_coverages (
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     coverage_type TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (operator_id, coverage_type)
+   );`,
 ];

@@ -108,9 +108,12 @@ export function rebase(schema: unknown): unknown {
     if (o.nullable === true && Array.isArray(o.enum) && !o.enum.includes(null)) {
       return rebase({ ...o, enum: [...o.enum, null] });
     }
+    // SORACOM's descriptions use `oneOf` for alternatives that overlap (none of their fields required, no
+    // `additionalProperties: false`), so every valid body fits all of them and a strict `oneOf` would refuse it:
+    // read as `anyOf` (e.g. ContractUpdatingRequest's contractDetail, OperatorConfigurationModel's configuration).
     return Object.fromEntries(
       Object.entries(schema).map(([k, v]) => [
-        k,
+        k === 'oneOf' ? 'anyOf' : k,
         k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `soracom${v}` : rebase(v),
       ]),
     );

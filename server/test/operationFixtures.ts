@@ -25,6 +25,8 @@ export interface ProbeTargets {
   /** A credential set and an event handler that exist (a POST creates a set of its own, `<credentialsId>-new`). */
   credentialsId: string;
   handlerId: string;
+  /** An email address of the demo operator other than its sign-in address. */
+  emailId: string;
   now: number;
 }
 
@@ -56,6 +58,17 @@ export const probeHandler = (imsi: string) => ({
   ],
 });
 
+/** Contact information the sandbox accepts: a company, and a person. */
+export const probeCompany = {
+  companyName: 'Probe K.K.',
+  department: 'Probe',
+  contactPersonName: 'Probe',
+  countryCode: 'JP',
+  zipCode: '100-0001',
+  phoneNumber: '03-0000-0000',
+};
+export const probePerson = { fullName: 'Probe', countryCode: 'JP', zipCode: '100-0001', phoneNumber: '03-0000-0000' };
+
 function pathOf(method: string, template: string, t: ProbeTargets): string {
   const values: Record<string, string> = {
     operator_id: demo.operatorId,
@@ -65,7 +78,7 @@ function pathOf(method: string, template: string, t: ProbeTargets): string {
     user_name: t.userName,
     role_id: t.roleId,
     tag_name: 'name',
-    namespace: 'SoracomAir',
+    namespace: template.startsWith('/operators/') ? 'Email' : 'SoracomAir',
     name: 'useCustomDns',
     yyyyMM: '202512',
     exported_file_id: 'no-such-file',
@@ -77,6 +90,10 @@ function pathOf(method: string, template: string, t: ProbeTargets): string {
     resource_summary_type: 'simsPerStatus',
     credentials_id: method === 'POST' ? `${t.credentialsId}-new` : t.credentialsId,
     handler_id: t.handlerId,
+    email_id: t.emailId,
+    type: 'billing',
+    contract_name: 'napter',
+    coverage_type: 'g',
   };
   return template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const value = values[name];
@@ -160,6 +177,17 @@ function inputs(t: ProbeTargets): Record<string, { body?: unknown; query?: strin
     'PUT /credentials/{credentials_id}': { body: probeCredentials },
     'POST /event_handlers': { body: probeHandler(t.imsi) },
     'PUT /event_handlers/{handler_id}': { body: probeHandler(t.imsi) },
+    // The account (issue 16)
+    'POST /operators/{operator_id}/company_information': { body: probeCompany },
+    'PUT /operators/{operator_id}/company_information': { body: probeCompany },
+    'POST /operators/{operator_id}/individual_information': { body: probePerson },
+    'PUT /operators/{operator_id}/individual_information': { body: probePerson },
+    'POST /operators/add_email_token/issue': { body: { email: 'probe-new@example.com', password: demo.password } },
+    'POST /operators/{operator_id}/system_notifications/{type}': { body: { emailIdList: [t.emailId] } },
+    'POST /operators/{operator_id}/configuration/{namespace}': {
+      body: { configuration: { billing: { attachInvoicePdfEnabled: true } } },
+    },
+    'POST /operators/{operator_id}/contracts': { body: { contractName: 'napter' } },
   };
 }
 

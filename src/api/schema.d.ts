@@ -480,6 +480,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operators/add_email_token/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["issueAddEmailToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/add_email_token/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["verifyAddEmailToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/operators/mfa_revoke_token/issue": {
         parameters: {
             query?: never;
@@ -571,6 +603,134 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["deleteOperatorAuthKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/company_information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCompanyInformation"];
+        put: operations["updateCompanyInformation"];
+        post: operations["createCompanyInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/configuration/{namespace}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getOperatorConfigurationNamespace"];
+        put?: never;
+        post: operations["setOperatorConfigurationNamespace"];
+        delete: operations["deleteOperatorConfigurationNamespace"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addOperatorContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/contracts/{contract_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteOperatorContract"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/coverage_type/{coverage_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addCoverageType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/emails/{email_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getEmail"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteEmail"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/individual_information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getIndividualInformation"];
+        put: operations["updateIndividualInformation"];
+        post: operations["createIndividualInformation"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -715,6 +875,54 @@ export interface paths {
         put: operations["updateShippingAddress"];
         post?: never;
         delete: operations["deleteShippingAddress"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/support/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["generateSupportToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/system_notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSystemNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operators/{operator_id}/system_notifications/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSystemNotification"];
+        put?: never;
+        post: operations["setSystemNotification"];
+        delete: operations["deleteSystemNotification"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2256,6 +2464,40 @@ export interface components {
             sac?: number;
             tac?: number;
         };
+        CompanyInformationModel: {
+            addressLine1?: string;
+            addressLine2?: string;
+            building?: string;
+            city?: string;
+            companyName: string;
+            contactPersonName: string;
+            countryCode: string;
+            department: string;
+            phoneNumber: string;
+            state?: string;
+            vatIdentificationNumber?: string;
+            zipCode: string;
+        };
+        ContractDetailOfHarvest: {
+            /** @enum {string} */
+            plan?: "extended";
+            /** Format: int64 */
+            ttl?: number;
+        };
+        ContractDetailOfSupport: {
+            /** @enum {string} */
+            tier?: "priority";
+        };
+        ContractUpdatedResponse: {
+            contractDetail?: components["schemas"]["ContractDetailOfHarvest"] | components["schemas"]["ContractDetailOfSupport"];
+            /** @enum {string} */
+            contractName?: "api_audit_log" | "harvest" | "napter" | "support";
+        };
+        ContractUpdatingRequest: {
+            contractDetail?: components["schemas"]["ContractDetailOfHarvest"] | components["schemas"]["ContractDetailOfSupport"];
+            /** @enum {string} */
+            contractName: "api_audit_log" | "harvest" | "napter" | "support";
+        };
         CouponResponse: {
             /** Format: double */
             amount?: number;
@@ -2269,6 +2511,8 @@ export interface components {
             expiryYearMonth?: string;
             orderId?: string;
         };
+        /** @enum {string} */
+        CoverageType: "jp" | "g";
         CreateAndUpdateCredentialsModel: {
             credentials?: Record<string, never>;
             description?: string;
@@ -2348,6 +2592,21 @@ export interface components {
             uploadByteSizeTotal?: number;
             /** Format: int64 */
             uploadPacketSizeTotal?: number;
+        };
+        EmailConfigurationOfBilling: {
+            attachInvoicePdfEnabled?: boolean;
+        };
+        EmailConfigurationOfNotification: {
+            exceedBundleDisabled?: boolean;
+        };
+        EmailsModel: {
+            /** Format: int64 */
+            createDateTime: number;
+            email: string;
+            emailId: string;
+            /** Format: int64 */
+            updateDateTime: number;
+            verified: boolean;
         };
         EnableMFAOTPResponse: {
             totpUri: string;
@@ -2552,6 +2811,21 @@ export interface components {
         ImeiLock: {
             imei?: string;
         };
+        IndividualInformationModel: {
+            addressLine1?: string;
+            addressLine2?: string;
+            building?: string;
+            city?: string;
+            countryCode: string;
+            fullName: string;
+            phoneNumber: string;
+            state?: string;
+            zipCode: string;
+        };
+        IssueAddEmailTokenRequest: {
+            email: string;
+            password: string;
+        };
         IssuePasswordResetTokenRequest: {
             email: string;
         };
@@ -2631,6 +2905,26 @@ export interface components {
             state?: "temporary" | "closed";
             /** Format: yyyyMM */
             yearMonth?: string;
+        };
+        OperatorConfigurationModel: {
+            configuration?: components["schemas"]["OperatorConfigurationOfEmail"] | components["schemas"]["OperatorConfigurationOfSupport"] | components["schemas"]["OperatorConfigurationOfUserConsole"];
+            isModifiable?: boolean;
+            /** @enum {string} */
+            namespace?: "Support" | "Email";
+            version?: number;
+        };
+        OperatorConfigurationOfEmail: {
+            billing?: components["schemas"]["EmailConfigurationOfBilling"];
+            notification?: components["schemas"]["EmailConfigurationOfNotification"];
+        };
+        OperatorConfigurationOfSupport: {
+            paymentCoverage?: components["schemas"]["CoverageType"];
+            tier?: components["schemas"]["SupportTier"];
+            upcomingTier?: components["schemas"]["SupportTier"];
+        };
+        OperatorConfigurationOfUserConsole: {
+            usageMetricsAcknowledged?: boolean;
+            usageMetricsDisabled?: boolean;
         };
         OperatorMFAVerifyingResponse: {
             backupCodes?: string[];
@@ -2848,6 +3142,14 @@ export interface components {
         SetImeiLockRequest: {
             imei?: string;
         };
+        SetOperatorConfigurationNamespaceRequest: {
+            configuration: components["schemas"]["OperatorConfigurationOfSupport"] | components["schemas"]["OperatorConfigurationOfEmail"] | components["schemas"]["OperatorConfigurationOfUserConsole"];
+            expectedVersion?: number;
+        };
+        SetSystemNotificationsRequest: {
+            emailIdList: string[];
+            password?: string;
+        };
         SetUserPermissionRequest: {
             description?: string;
             permission: string;
@@ -3041,6 +3343,18 @@ export interface components {
             terminationEnabled?: boolean;
             type?: string;
         };
+        /** @enum {string} */
+        SupportTier: "basic" | "priority" | "enterprise";
+        SupportTokenResponse: {
+            token: string;
+        };
+        SystemNotificationsModel: {
+            emailIdList?: string[];
+            /** @enum {string} */
+            type?: "primary" | "recovery" | "billing" | "support";
+            /** Format: int64 */
+            updateDateTime?: number;
+        };
         TagSet: {
             [key: string]: string;
         };
@@ -3079,6 +3393,9 @@ export interface components {
             /** Format: int64 */
             updateDateTime: number;
             userName: string;
+        };
+        VerifyAddEmailTokenRequest: {
+            token: string;
         };
         VerifyOperatorRequest: {
             token: string;
@@ -4185,6 +4502,54 @@ export interface operations {
             };
         };
     };
+    issueAddEmailToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueAddEmailTokenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    verifyAddEmailToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyAddEmailTokenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     issueMFARevokingToken: {
         parameters: {
             query?: never;
@@ -4362,6 +4727,378 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCompanyInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyInformationModel"];
+                };
+            };
+        };
+    };
+    updateCompanyInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyInformationModel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createCompanyInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyInformationModel"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOperatorConfigurationNamespace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorConfigurationModel"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setOperatorConfigurationNamespace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetOperatorConfigurationNamespaceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorConfigurationModel"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteOperatorConfigurationNamespace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addOperatorContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractUpdatingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractUpdatedResponse"];
+                };
+            };
+        };
+    };
+    deleteOperatorContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                contract_name: "api_audit_log" | "harvest" | "napter" | "support";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addCoverageType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                coverage_type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listEmails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailsModel"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                email_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailsModel"];
+                };
+            };
+        };
+    };
+    deleteEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                email_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getIndividualInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndividualInformationModel"];
+                };
+            };
+        };
+    };
+    updateIndividualInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndividualInformationModel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createIndividualInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndividualInformationModel"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4824,6 +5561,128 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    generateSupportToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTokenResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listSystemNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemNotificationsModel"][];
+                };
+            };
+        };
+    };
+    getSystemNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                type: "primary" | "recovery" | "billing" | "support";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemNotificationsModel"];
+                };
+            };
+        };
+    };
+    setSystemNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                type: "primary" | "recovery" | "billing" | "support";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSystemNotificationsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemNotificationsModel"];
+                };
+            };
+        };
+    };
+    deleteSystemNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operator_id: string;
+                type: "recovery" | "billing" | "support";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

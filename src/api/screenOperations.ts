@@ -23,7 +23,12 @@ export type ScreenId =
   | 'orderDetail'
   | 'addresses'
   | 'home'
-  | 'credentials';
+  | 'credentials'
+  | 'accountProfile'
+  | 'accountEmails'
+  | 'accountContracts'
+  | 'accountCoverage'
+  | 'support';
 
 export interface ScreenOperations {
   id: ScreenId;
@@ -251,6 +256,50 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Group:listGroups',
     ],
   },
+  // The account area's sections (issue 16): the pages say themselves what a SAM user is refused.
+  {
+    id: 'accountProfile',
+    path: '/account/profile',
+    opens: [],
+    calls: [
+      'Operator:getCompanyInformation',
+      'Operator:createCompanyInformation',
+      'Operator:updateCompanyInformation',
+      'Operator:getIndividualInformation',
+      'Operator:createIndividualInformation',
+      'Operator:updateIndividualInformation',
+    ],
+  },
+  {
+    id: 'accountEmails',
+    path: '/account/emails',
+    // Root account only, whatever a SAM user's permissions say: the page tells a SAM user so itself.
+    opens: [],
+    calls: [
+      'Email:listEmails',
+      'Email:deleteEmail',
+      'Email:issueAddEmailToken',
+      'Email:verifyAddEmailToken',
+      'SystemNotification:listSystemNotifications',
+      'SystemNotification:setSystemNotification',
+      'SystemNotification:deleteSystemNotification',
+      'Operator:getOperatorConfigurationNamespace',
+      'Operator:setOperatorConfigurationNamespace',
+    ],
+  },
+  {
+    id: 'accountContracts',
+    path: '/account/contracts',
+    opens: ['Operator:getOperator'],
+    calls: ['Operator:getOperator', 'Operator:addOperatorContract', 'Operator:deleteOperatorContract'],
+  },
+  {
+    id: 'accountCoverage',
+    path: '/account/coverage',
+    opens: ['Operator:getOperator'],
+    calls: ['Operator:getOperator', 'Operator:addCoverageType'],
+  },
+  { id: 'support', path: '/support', opens: [], calls: ['Operator:generateSupportToken'] },
 ];
 
 export const screenById = (id: ScreenId): ScreenOperations =>

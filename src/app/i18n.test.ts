@@ -1,10 +1,12 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import enAccount from '../locales/en/account.json';
 import enConsole from '../locales/en/console.json';
 import enHome from '../locales/en/home.json';
 import enMoney from '../locales/en/money.json';
 import enPublic from '../locales/en/public.json';
 import enStart from '../locales/en/start.json';
+import jaAccount from '../locales/ja/account.json';
 import jaConsole from '../locales/ja/console.json';
 import jaHome from '../locales/ja/home.json';
 import jaMoney from '../locales/ja/money.json';
@@ -71,6 +73,7 @@ const parts = {
   console: { en: enConsole as Catalog, ja: jaConsole as Catalog },
   money: { en: enMoney as Catalog, ja: jaMoney as Catalog },
   home: { en: enHome as Catalog, ja: jaHome as Catalog },
+  account: { en: enAccount as Catalog, ja: jaAccount as Catalog },
 };
 
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { sessionStore } from '../api/session';
 import { RouteError } from '../components/layout/RouteError';
 import { LoginPage } from '../pages/login/LoginPage';
 import { loadCatalogPart } from './i18n';
-import type { OrderPage, ScreenName, TeamPage } from './screens';
+import type { AccountAreaPage, OrderPage, ScreenName, TeamPage } from './screens';
 
 /** Shown for the moment the first screen's code is still loading. */
 function Loading() {
@@ -29,6 +29,16 @@ const teamPages: { path: string; page: TeamPage }[] = [
   { path: 'account/default-permissions', page: 'DefaultPermissionsPage' },
   { path: 'account/permission-tester', page: 'PermissionTesterPage' },
   { path: 'account/audit-log', page: 'AuditLogPage' },
+];
+
+/** The account area's sections (issue 16) and the support page. */
+const accountPages: { path: string; page: AccountAreaPage }[] = [
+  { path: 'account/profile', page: 'ProfilePage' },
+  { path: 'account/emails', page: 'EmailsPage' },
+  { path: 'account/contracts', page: 'ContractsPage' },
+  { path: 'account/coverage', page: 'CoveragePage' },
+  { path: 'account/security', page: 'SecurityPage' },
+  { path: 'support', page: 'SupportPage' },
 ];
 
 /** A signed-in screen's route loader: the screens module (with the signed-in frame's chunk), then the screen. */
@@ -82,6 +92,7 @@ export function createRouter() {
         ...teamPages.map(({ path, page }) => ({ path, lazy: screen('team', page) })),
         ...orderPages.map(({ path, page }) => ({ path, lazy: screen('orders', page) })),
         { path: 'credentials', lazy: screen('credentials') },
+        ...accountPages.map(({ path, page }) => ({ path, lazy: screen('accountArea', page) })),
         { path: '*', lazy: screen('notFound') },
       ],
     },

@@ -8,6 +8,7 @@ import { loadCatalogPart } from './i18n';
 
 export type TeamPage = keyof typeof import('../pages/team/routes');
 export type OrderPage = keyof typeof import('../pages/orders/routes');
+export type AccountAreaPage = keyof typeof import('../pages/account/routes');
 
 type Load = (page?: never) => Promise<ComponentType>;
 
@@ -63,7 +64,14 @@ export const screens = {
     const [page] = await Promise.all([import('../pages/billing/routes'), loadCatalogPart('money')]);
     return page.BillMonthPage;
   },
-  account: async () => (await import('../pages/account/AccountPage')).AccountPage,
+  account: async () => {
+    const [page] = await Promise.all([import('../pages/account/AccountPage'), loadCatalogPart('account')]);
+    return page.AccountPage;
+  },
+  accountArea: async (page: AccountAreaPage) => {
+    const [pages] = await Promise.all([import('../pages/account/routes'), loadCatalogPart('account')]);
+    return pages[page];
+  },
   team: async (page: TeamPage) => {
     const [pages] = await Promise.all([import('../pages/team/routes'), loadCatalogPart('team')]);
     return pages[page];

@@ -12,10 +12,13 @@ import { passwordResetHandlers } from './auth/passwordReset';
 import { billingHandlers } from './billing/bills';
 import { billExportHandlers } from './billing/exports';
 import { credentialHandlers } from './credential/credentials';
+import { emailHandlers } from './email/emails';
 import { eventHandlerHandlers } from './event-handler/eventHandlers';
 import { fileHandlers } from './files/exportedFiles';
 import { groupHandlers } from './group/groups';
 import { operatorAuthKeyHandlers } from './operator/authKeys';
+import { contactHandlers } from './operator/contact';
+import { contractHandlers } from './operator/contracts';
 import { mfaRecoveryHandlers } from './operator/mfaRecovery';
 import { operatorHandlers } from './operator/operator';
 import { signupHandlers } from './operator/signup';
@@ -43,6 +46,7 @@ import { airStatsHandlers } from './stats/air';
 import { beamStatsHandlers } from './stats/beam';
 import { subscriberActionHandlers } from './subscriber/actions';
 import { subscriberGroupHandlers } from './subscriber/subscribers';
+import { systemNotificationHandlers } from './system-notification/systemNotifications';
 import { userAuthKeyHandlers } from './user/authKeys';
 import { userDirectoryHandlers } from './user/directory';
 import { userPermissionHandlers } from './user/permissions';
@@ -106,6 +110,11 @@ const handlerModules: readonly Handlers[] = [
   trafficRankingHandlers,
   credentialHandlers,
   eventHandlerHandlers,
+  // The account (issue 16)
+  contactHandlers,
+  emailHandlers,
+  systemNotificationHandlers,
+  contractHandlers,
 ];
 
 export const handlers = gather(handlerModules);

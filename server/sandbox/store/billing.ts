@@ -4,7 +4,7 @@
  * `bill_lines`. Amounts are whole yen throughout, so every view of a month adds up to the same number.
  */
 import type { Db } from '../db';
-import { billClosing, billing, type SimStatus } from '../guesses';
+import { billClosing, billing, contractDailyFee, type SimStatus } from '../guesses';
 
 export const billItems = {
   dailyChargeTotal: { category: 'SORACOM Air', unit: 'days' },
@@ -12,6 +12,8 @@ export const billItems = {
   dailySoracomBeamRequestChargeTotal: { category: 'SORACOM Beam', unit: 'requests' },
   /** Confirmed orders (guesses: orders): one line a month, with no SIM, its quantity the number of orders. */
   orderChargeTotal: { category: 'SORACOM Order', unit: 'orders' },
+  /** The operator's contracts (guesses: the account): one line a month, with no SIM, its quantity contract-days. */
+  contractChargeTotal: { category: 'SORACOM Contracts', unit: 'days' },
 } as const;
 export type BillItem = keyof typeof billItems;
 export const billItemNames = Object.keys(billItems) as BillItem[];
@@ -56,14 +58,17 @@ const feeCase = `CASE b.status ${feeStatuses
   .join(' ')} ELSE 0 END`;
 const dataRows = Object.entries(billing.dataPerGb).map(([sc, price]) => `(${quote(sc)}, ${Number(price)})`);
 const standardDataPrice = billing.dataPerGb['s1.standard'] ?? 0;
+const contractFeeRows = Object.entries(contractDailyFee).map(([name, fee]) => `(${quote(name)}, ${Number(fee)})`);
 
 /**
  * The charges of one operator between two UTC days (`@start` inclusive, `@end` exclusive): CTEs `basic` (per SIM:
  * charged days and daily fee), `data_charges` (per SIM, day and speed class), `beam_charges` (per SIM and day),
- * `order_charges` (per confirmed order, on its day) and `lines` (per SIM and item; the orders' line has SIM ''). Parameters: @op, @start, @end.
+ * `order_charges` (per confirmed order, on its day), `contract_charges` (per contract period: its days in the month)
+ * and `lines` (per SIM and item; the orders' and contracts' lines have SIM ''). Parameters: @op, @start, @end.
  */
 const chargesSql = `
   WITH data_price(speed_class, per_gb) AS (VALUES ${dataRows.join(', ')}),
+  contract_fee(contract_name, fee) AS (VALUES ${contractFeeRows.join(', ')}),
   basic AS (
     SELECT sim_id, first_day, days, fee FROM (
       SELECT b.sim_id, max(b.created_day, @start) AS first_day, @end - max(b.created_day, @start) AS days,
@@ -103,6 +108,13 @@ const chargesSql = `
     WHERE operator_id = @op AND confirmed_at IS NOT NULL AND status != 'cancelled'
       AND confirmed_at >= @start * ${dayMs} AND confirmed_at < @end * ${dayMs}
   ),
+  contract_days AS (
+    SELECT max(c.started_at / ${dayMs}, @start) AS day,
+      min(coalesce(c.ended_at / ${dayMs}, @end), @end) - max(c.started_at / ${dayMs}, @start) AS days, f.fee
+    FROM contract_periods c JOIN contract_fee f ON f.contract_name = c.contract_name
+    WHERE c.operator_id = @op
+  ),
+  contract_charges AS (SELECT day, days, days * fee AS amount FROM contract_days WHERE days > 0),
   lines AS (
     SELECT sim_id, 'dailyChargeTotal' AS item, days AS quantity, days * fee AS amount FROM basic WHERE days > 0
     UNION ALL
@@ -111,6 +123,8 @@ const chargesSql = `
     SELECT sim_id, 'dailySoracomBeamRequestChargeTotal', sum(requests), sum(amount) FROM beam_charges GROUP BY sim_id
     UNION ALL
     SELECT '', 'orderChargeTotal', count(*), sum(amount) FROM order_charges HAVING count(*) > 0
+    UNION ALL
+    SELECT '', 'contractChargeTotal', sum(days), sum(amount) FROM contract_charges HAVING count(*) > 0
   )`;
 
 export interface ItemAmount {
@@ -195,7 +209,8 @@ export function billingStore(db: Db) {
     `${chargesSql} SELECT day, item, sum(amount) AS amount FROM (
        SELECT day, 'dailyDataTrafficChargeTotal' AS item, amount FROM data_charges
        UNION ALL SELECT day, 'dailySoracomBeamRequestChargeTotal', amount FROM beam_charges
-       UNION ALL SELECT day, 'orderChargeTotal', amount FROM order_charges)
+       UNION ALL SELECT day, 'orderChargeTotal', amount FROM order_charges
+       UNION ALL SELECT min(day), 'contractChargeTotal', sum(amount) FROM contract_charges HAVING count(*) > 0)
      GROUP BY day, item`,
   );
   // The top SIMs are among the top by basic fee and those with usage charges (a SIM outside both has 100 SIMs

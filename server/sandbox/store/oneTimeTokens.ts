@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
 import { digest } from './secrets';
 
-export type OneTimeTokenKind = 'signup' | 'passwordReset' | 'mfaRevoke';
+export type OneTimeTokenKind = 'signup' | 'passwordReset' | 'mfaRevoke' | 'addEmail';
 
 export interface OneTimeTokenRow {
   token_hash: string;
@@ -27,6 +27,7 @@ export function oneTimeTokenStore(db: Db) {
   const usable = db.prepare<[string, string, number], OneTimeTokenRow>(
     'SELECT * FROM one_time_tokens WHERE token_hash = ? AND kind = ? AND used = 0 AND expires_at > ?',
   );
+  const useOne = db.prepare<[string]>('UPDATE one_time_tokens SET used = 1 WHERE token_hash = ?');
   const useAll = db.prepare<[string, string]>(
     'UPDATE one_time_tokens SET used = 1 WHERE operator_id = ? AND kind = ? AND used = 0',
   );
@@ -58,6 +59,10 @@ export function oneTimeTokenStore(db: Db) {
     /** Uses up the token, and every other unused token of its kind for the same account. */
     use(row: OneTimeTokenRow): void {
       useAll.run(row.operator_id, row.kind);
+    },
+    /** Uses up this token only (an address added by mail leaves the tokens mailed to other addresses usable). */
+    useOnly(row: OneTimeTokenRow): void {
+      useOne.run(row.token_hash);
     },
   };
 }

@@ -8,6 +8,7 @@ import { KeyValueList } from '../../components/KeyValueList';
 import { PageHeader } from '../../components/PageHeader';
 import { RenderGuard } from '../../components/RenderGuard';
 import { formatDateTime, secondsToMs } from '../../lib/format';
+import { AccountNav } from './AccountNav';
 import { SecuritySection } from './security/SecuritySection';
 
 export function AccountPage() {
@@ -17,9 +18,11 @@ export function AccountPage() {
   return (
     <>
       <PageHeader title={t('account.title')} />
+      <AccountNav />
       <RenderGuard>
         {session.userName ? <SamUserAccount session={session} /> : <RootAccount session={session} />}
       </RenderGuard>
+      <div id="security" />
       <SecuritySection who={{ operatorId: session.operatorId, userName: session.userName }} />
     </>
   );

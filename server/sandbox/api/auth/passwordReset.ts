@@ -20,7 +20,10 @@ const issuePasswordResetToken: Handler = (ctx: Ctx<IssueRequest>) => {
       oneTimeTokenSeconds.passwordReset,
       now,
     );
-    ctx.mail({ to: operator.email, kind: 'passwordReset', subject: 'Reset your password', token });
+    // To the sign-in address and the recovery addresses (guesses: the account).
+    for (const to of stores.account.recipients(operator.operator_id, operator.email, 'recovery')) {
+      ctx.mail({ to, kind: 'passwordReset', subject: 'Reset your password', token });
+    }
   }
   return { status: 200 };
 };

@@ -30,7 +30,10 @@ const issueMFARevokingToken: Handler = (ctx: Ctx<IssueRequest>) => {
         oneTimeTokenSeconds.mfaRevoke,
         now,
       );
-      ctx.mail({ to: operator.email, kind: 'mfaRevoke', subject: 'Turn off multi-factor authentication', token });
+      // To the sign-in address and the recovery addresses (guesses: the account).
+      for (const to of stores.account.recipients(operator.operator_id, operator.email, 'recovery')) {
+        ctx.mail({ to, kind: 'mfaRevoke', subject: 'Turn off multi-factor authentication', token });
+      }
     }
   }
   return { status: 200 };

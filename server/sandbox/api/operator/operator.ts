@@ -6,6 +6,7 @@ import { badRequest, codes, notFound } from '../../errors';
 import { checkOperatorPassword } from '../../rules';
 import { hashBackupCodes } from '../../store/secrets';
 import { acceptTotp, newBackupCodes, newTotpSecret, totpUri } from '../../totp';
+import { contractsOf, coverageTypesOf } from './contracts';
 
 type MfaCode = components['schemas']['MFAAuthenticationRequest'];
 type MfaRevoke = components['schemas']['MFARevokeRequest'];
@@ -23,6 +24,8 @@ const getOperator: Handler = (ctx) => {
       description: operator.description,
       createDate: new Date(operator.created_at).toISOString(),
       updateDate: new Date(operator.updated_at).toISOString(),
+      ...contractsOf(ctx.stores.account, operator.operator_id),
+      coverageTypes: coverageTypesOf(ctx.stores.account, operator.operator_id),
     },
   };
 };

@@ -1,7 +1,8 @@
 /** The Sandbox API's operators: a ready-to-use operator with its credentials, and the sign-up token mailed. */
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
-import { badRequest, codes } from '../../errors';
+import { caller } from '../../context';
+import { badRequest, codes, forbidden } from '../../errors';
 import { checkEmail, checkPassword } from '../../rules';
 
 type InitRequest = components['schemas']['sandboxInitRequest'];
@@ -43,4 +44,18 @@ const sandboxGetSignupToken: Handler = (ctx) => {
   return { status: 200, body: { token } };
 };
 
-export const sandboxOperatorHandlers = { sandboxInitializeOperator, sandboxGetSignupToken } satisfies Handlers;
+/** Only the operator itself; every row of it goes (guesses: the account). */
+const sandboxDeleteOperator: Handler = (ctx) => {
+  const { operatorId } = caller(ctx);
+  const target = ctx.path.operator_id ?? '';
+  if (!ctx.stores.operators.get(target)) throw badRequest('Operator does not exist.');
+  if (target !== operatorId) throw forbidden();
+  ctx.transaction(() => ctx.stores.account.deleteOperator(target));
+  return { status: 200 };
+};
+
+export const sandboxOperatorHandlers = {
+  sandboxInitializeOperator,
+  sandboxGetSignupToken,
+  sandboxDeleteOperator,
+} satisfies Handlers;
