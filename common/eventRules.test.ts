@@ -100,10 +100,11 @@ describe('evaluateRule', () => {
       reason: 'inactive',
     });
     expect(evaluateRule(daily10, input({ ...over, ignored: true }), [])).toEqual({ fires: false, reason: 'ignored' });
-    const prior = [{ imsi: '001010000000001', at: t0 - hour, restsUntil: Date.UTC(2026, 2, 11) }];
+    const mine = { imsi: '001010000000001', at: t0 - hour, restsUntil: Date.UTC(2026, 2, 11) };
+    const prior = [mine];
     expect(evaluateRule(daily10, input(over), prior)).toEqual({ fires: false, reason: 'resting' });
     // Another SIM's execution does not make this one rest, unless the rule runs once among the target.
-    const other = [{ ...prior[0], imsi: '001010000000002' }];
+    const other = [{ ...mine, imsi: '001010000000002' }];
     expect(evaluateRule(daily10, input(over), other).fires).toBe(true);
     const once = handler('SimDailyTotalTrafficRule', {
       limitTotalTrafficMegaByte: '10',

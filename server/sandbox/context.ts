@@ -5,6 +5,7 @@ import { auditLogStore } from './store/auditLog';
 import { billingStore } from './store/billing';
 import { couponStore } from './store/coupons';
 import { credentialStore } from './store/credentials';
+import { eventExecutionStore } from './store/eventExecutions';
 import { eventHandlerStore } from './store/eventHandlers';
 import { exportedFileStore } from './store/exportedFiles';
 import { groupStore } from './store/groups';
@@ -54,6 +55,7 @@ export function createStores(db: Db, options: { passwordCost?: ScryptCost } = {}
     credentials: credentialStore(db),
     summaries: summaryStore(db),
     eventHandlers: eventHandlerStore(db),
+    eventExecutions: eventExecutionStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

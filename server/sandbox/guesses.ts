@@ -668,3 +668,32 @@ export const eventHandlerActions: Readonly<
     required: ['endpoint', 'functionName', 'credentialsId'],
   },
 };
+
+/**
+ * Event handlers run by the local sandbox (server/sandbox/eventRunner.ts, common/eventRules.ts). SORACOM's
+ * documentation describes the rules, not when they are checked or how the timing reads; the sandbox's choices:
+ * - Handlers are evaluated when Air stats are recorded (`POST /sandbox/stats/air/subscribers/{imsi}`), at the time of
+ *   the stats (their `unixtime`), against the traffic recorded up to then. Days and months are UTC; 1 MiB is 1,048,576
+ *   bytes of upload plus download; the limit is reached at or above it. Status, speed class and IMEI rules are not run
+ *   by the sandbox (it records no such events for them); an expiry rule fires on the first stats after the SIM's
+ *   `expiryTime`; the monthly charge rule is never run.
+ * - After firing for an IMSI the handler rests for it until `inactiveTimeoutDateConst` (+ `inactiveTimeoutOffsetMinutes`)
+ *   from the firing: IMMEDIATELY not at all, AFTER_ONE_DAY 24 h, BEGINNING_OF_NEXT_DAY/MONTH until the next UTC
+ *   day/month, NEVER for good; with `runOnceAmongTarget` "true" an execution for any IMSI makes them all rest.
+ * - An action runs at `executionDateTimeConst` (+ `executionOffsetMinutes`) from the firing; NEVER does not run it.
+ *   IMMEDIATELY actions of stats stamped later than the sandbox's clock run at once all the same.
+ *   Actions due later wait for a pass of the runner: on every Air stats insert and every tick of the session simulator
+ *   (~10 s). Actions changing a SIM's speed class or status do not set off other handlers.
+ * - Mail goes to the local mailbox (kind `eventHandler`, subject = `title` or the handler's name, link to the
+ *   handler's page); `${imsi}`, `${simId}`, `${operatorId}` and `${handlerId}` in title, message, URL and body are
+ *   replaced. A web request is only sent to a loopback address (127.0.0.0/8, localhost, ::1), in the background,
+ *   with a timeout, without following redirects; a 2xx answer is `done`, anything else `failed`. AWS Lambda is not
+ *   called (`skipped`).
+ * - Executions are kept per handler and IMSI and read through `GET /api/local/event_handler_executions` (not a
+ *   SORACOM operation: the description has none; the same permission as `listEventHandlers`).
+ */
+export const eventHandlerRuns = {
+  webRequestTimeoutMs: 5_000,
+  notRunLocally: 'The local sandbox does not run this action.',
+  notLoopback: 'The local sandbox only sends web requests to a loopback address.',
+} as const;

@@ -390,4 +390,21 @@ export const migrations: readonly string[] = [
      PRIMARY KEY (operator_id, handler_id, imsi),
      FOREIGN KEY (operator_id, handler_id) REFERENCES event_handlers(operator_id, handler_id) ON DELETE CASCADE
    );`,
+  // Event handler executions (store/eventExecutions.ts): one row per firing of a handler for a SIM, with until when
+  // the handler rests for it and its actions (each with when it runs and how it went) as one JSON document.
+  `CREATE TABLE event_handler_executions (
+     execution_id INTEGER PRIMARY KEY AUTOINCREMENT,
+     operator_id TEXT NOT NULL,
+     handler_id TEXT NOT NULL,
+     imsi TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     fired_at INTEGER NOT NULL,
+     rests_until INTEGER,
+     next_action_at INTEGER,
+     doc TEXT NOT NULL,
+     FOREIGN KEY (operator_id, handler_id) REFERENCES event_handlers(operator_id, handler_id) ON DELETE CASCADE
+   );
+   CREATE INDEX event_handler_executions_by_handler ON event_handler_executions(operator_id, handler_id, imsi, fired_at);
+   CREATE INDEX event_handler_executions_by_operator ON event_handler_executions(operator_id, execution_id);
+   CREATE INDEX event_handler_executions_due ON event_handler_executions(next_action_at) WHERE next_action_at IS NOT NULL;`,
 ];

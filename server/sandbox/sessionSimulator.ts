@@ -7,6 +7,7 @@
 import { endSession, sessionEvent } from './api/sim/changes';
 import { createStores, type Stores } from './context';
 import type { Db } from './db';
+import { runDueActions } from './eventRunner';
 import { guessSessionSimulator } from './guesses';
 import type { Random } from './simFactory';
 
@@ -62,7 +63,10 @@ export function startSessionSimulator(
   const stores = createStores(db);
   const timer = setInterval(() => {
     try {
-      simulateSessions(stores, Date.now(), random);
+      const now = Date.now();
+      simulateSessions(stores, now, random);
+      // Event handler actions due later (AFTER_ONE_DAY and the like) run on this tick (guesses.eventHandlerRuns).
+      runDueActions({ stores, now, log: options.log ?? (() => {}) });
     } catch (error) {
       options.log?.(`session simulator: ${(error as Error).message}`);
     }

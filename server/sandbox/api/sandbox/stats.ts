@@ -1,11 +1,13 @@
 /**
  * The Sandbox API's usage inserts: `POST /sandbox/stats/air|beam/subscribers/{imsi}` add one timestamp of traffic
- * (guesses.sandboxAirSpeedClasses); the same IMSI and time twice is 400.
+ * (guesses.sandboxAirSpeedClasses); the same IMSI and time twice is 400. New Air stats run the event handlers
+ * (eventRunner.ts).
  */
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { badRequest, codes, notFound } from '../../errors';
+import { runDueActions, runEventHandlersOnTraffic } from '../../eventRunner';
 import { sandboxAirSpeedClasses } from '../../guesses';
 import { credentialsInUse } from '../../store/credentials';
 import type { UsageTarget } from '../../store/usage';
@@ -58,6 +60,9 @@ const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) =>
     throw badRequest('Data with the same timestamp already exists.', codes.statsExist);
   }
   markCredentialsUsed(ctx, target);
+  // The event handlers watching the SIM see the new traffic (guesses.eventHandlerRuns).
+  runDueActions(ctx);
+  runEventHandlersOnTraffic(ctx, target);
   return { status: 200 };
 };
 
