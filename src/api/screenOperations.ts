@@ -23,7 +23,11 @@ export type ScreenId =
   | 'orderDetail'
   | 'addresses'
   | 'home'
-  | 'credentials';
+  | 'credentials'
+  | 'eventHandlers'
+  | 'newEventHandler'
+  | 'eventHandler'
+  | 'editEventHandler';
 
 export interface ScreenOperations {
   id: ScreenId;
@@ -71,6 +75,9 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Stats:getAirStatsOfSim',
       'Group:listGroups',
       ...simActions,
+      'EventHandler:listEventHandlersBySubscriber',
+      'EventHandler:setIgnoreEventHandler',
+      'EventHandler:deleteIgnoreEventHandler',
     ],
   },
   { id: 'groups', path: '/groups', opens: ['Group:listGroups'], calls: ['Group:listGroups', 'Group:createGroup'] },
@@ -237,6 +244,7 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Query:searchSims',
       'Billing:getLatestBilling',
       'Billing:getBillingPerDay',
+      'EventHandler:listEventHandlers',
     ],
   },
   {
@@ -250,6 +258,40 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Credential:deleteCredential',
       'Group:listGroups',
     ],
+  },
+  // Event handlers. The execution history is the local sandbox's read (not an operation); it takes the permission
+  // of EventHandler:listEventHandlers. A dry run reads the stored Air stats.
+  {
+    id: 'eventHandlers',
+    path: '/event-handlers',
+    opens: ['EventHandler:listEventHandlers'],
+    calls: ['EventHandler:listEventHandlers', 'EventHandler:createEventHandler'],
+  },
+  {
+    id: 'newEventHandler',
+    path: '/event-handlers/new',
+    opens: ['EventHandler:createEventHandler'],
+    calls: ['EventHandler:createEventHandler', 'Group:listGroups'],
+  },
+  {
+    id: 'eventHandler',
+    path: '/event-handlers/:handlerId',
+    opens: ['EventHandler:getEventHandler'],
+    calls: [
+      'EventHandler:getEventHandler',
+      'EventHandler:listEventHandlers',
+      'EventHandler:deleteEventHandler',
+      'Query:searchSubscriberTrafficVolumeRanking',
+      'Query:searchSims',
+      'Sim:getSim',
+      'Stats:getAirStatsOfSim',
+    ],
+  },
+  {
+    id: 'editEventHandler',
+    path: '/event-handlers/:handlerId/edit',
+    opens: ['EventHandler:getEventHandler'],
+    calls: ['EventHandler:getEventHandler', 'EventHandler:updateEventHandler', 'Group:listGroups'],
   },
 ];
 

@@ -26,6 +26,7 @@ const loaders = {
   team: { en: () => import('../locales/en/team.json'), ja: () => import('../locales/ja/team.json') },
   orders: { en: () => import('../locales/en/orders.json'), ja: () => import('../locales/ja/orders.json') },
   home: { en: () => import('../locales/en/home.json'), ja: () => import('../locales/ja/home.json') },
+  events: { en: () => import('../locales/en/events.json'), ja: () => import('../locales/ja/events.json') },
 } satisfies Record<string, Record<Language, Loader>>;
 export type CatalogPart = keyof typeof loaders;
 

@@ -8,6 +8,7 @@ import { loadCatalogPart } from './i18n';
 
 export type TeamPage = keyof typeof import('../pages/team/routes');
 export type OrderPage = keyof typeof import('../pages/orders/routes');
+export type EventHandlerPage = keyof typeof import('../pages/eventHandlers/routes');
 
 type Load = (page?: never) => Promise<ComponentType>;
 
@@ -32,13 +33,21 @@ export const screens = {
   'mfa-revoke': () => publicPage(import('../pages/recovery/MfaRevokePage').then((module) => module.MfaRevokePage)),
   // Signed-in screens.
   home: async () => {
-    const [page] = await Promise.all([import('../pages/home/HomePage'), loadCatalogPart('home')]);
+    const [page] = await Promise.all([
+      import('../pages/home/HomePage'),
+      loadCatalogPart('home'),
+      loadCatalogPart('events'),
+    ]);
     return page.HomePage;
   },
   sims: async () => (await import('../pages/sims/SimsPage')).SimsPage,
   // The SIM's usage chart takes its strings from the 'money' part, as the usage dashboard does.
   sim: async () => {
-    const [page] = await Promise.all([import('../pages/sims/SimDetailPage'), loadCatalogPart('money')]);
+    const [page] = await Promise.all([
+      import('../pages/sims/SimDetailPage'),
+      loadCatalogPart('money'),
+      loadCatalogPart('events'),
+    ]);
     return page.SimDetailPage;
   },
   groups: async () => (await import('../pages/groups/GroupsPage')).GroupsPage,
@@ -75,6 +84,10 @@ export const screens = {
   credentials: async () => {
     const [page] = await Promise.all([import('../pages/credentials/CredentialsPage'), loadCatalogPart('home')]);
     return page.CredentialsPage;
+  },
+  eventHandlers: async (page: EventHandlerPage) => {
+    const [pages] = await Promise.all([import('../pages/eventHandlers/routes'), loadCatalogPart('events')]);
+    return pages[page];
   },
   notFound: async () => (await import('../pages/NotFoundPage')).NotFoundPage,
 } satisfies Record<string, Load | ((page: never) => Promise<ComponentType>)>;
