@@ -78,7 +78,7 @@ export function EventHandlerPage() {
               <Table.Tr>
                 <Table.Th>{t('events.status')}</Table.Th>
                 <Table.Td>
-                  <Badge variant="light" color={h.status === 'active' ? 'green' : 'gray'}>
+                  <Badge variant="dot" miw="max-content" color={h.status === 'active' ? 'green' : 'gray'}>
                     {t(`events.statusValues.${h.status}`)}
                   </Badge>
                 </Table.Td>

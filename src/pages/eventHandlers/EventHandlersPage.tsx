@@ -67,7 +67,7 @@ export function EventHandlersPage() {
                     <Table.Td>{ruleLabel(t, handler.ruleConfig.type)}</Table.Td>
                     <Table.Td>{handler.actionConfigList.map((a) => actionLabel(t, a.type)).join(', ')}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={handler.status === 'active' ? 'green' : 'gray'}>
+                      <Badge variant="dot" miw="max-content" color={handler.status === 'active' ? 'green' : 'gray'}>
                         {t(`events.statusValues.${handler.status}`)}
                       </Badge>
                     </Table.Td>
