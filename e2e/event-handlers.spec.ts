@@ -103,7 +103,9 @@ test('a handler made in the form slows a SIM down after 10 MB a day; history, da
   await page.getByRole('button', { name: 'Run the dry run' }).click();
   const dryRun = page.getByTestId('dry-run-result');
   await expect(dryRun.getByText('It would have fired 1 time.')).toBeVisible();
-  await expect(dryRun.getByRole('table', { name: 'Firings of the dry run' }).getByRole('link', { name: imsi })).toBeVisible();
+  await expect(
+    dryRun.getByRole('table', { name: 'Firings of the dry run' }).getByRole('link', { name: imsi }),
+  ).toBeVisible();
   await expect(dryRun.getByText(/Change the speed class → s1\.minimum/)).toBeVisible();
   await expectAccessible(page);
 
@@ -159,7 +161,10 @@ test('a SAM user allowed to read handlers sees them, may not change them, and is
 
   try {
     const page = await signInAsSamUser(browser, userName, password);
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Event handlers' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Event handlers' })
+      .click();
     await expect(page.getByRole('button', { name: 'Create event handler' })).toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByText('Your permissions do not allow EventHandler:createEventHandler.')).toBeAttached();
     await page.getByRole('link', { name: `Watched by ${userName}` }).click();

@@ -31,6 +31,7 @@ const call = (method: string, path: string, body?: unknown, auth: Credentials = 
 type Action = { type: string; properties: Record<string, unknown> };
 const mailAction: Action = {
   type: 'SendMailToOperatorAction',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: ${imsi} is SORACOM's variable, filled in by the sandbox.
   properties: { executionDateTimeConst: 'IMMEDIATELY', title: 'Slowed ${imsi}', message: 'm' },
 };
 const slowAction: Action = {
@@ -166,6 +167,7 @@ describe('event handlers run on Air stats', () => {
           httpMethod: 'POST',
           contentType: 'application/json',
           headers: {},
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: SORACOM's variable, filled in by the sandbox.
           body: '{"imsi":"${imsi}"}',
         },
       });
