@@ -274,9 +274,11 @@ export const sandboxAirSpeedClasses = [
 /**
  * The session simulator (`npm start` only): every 10 s up to 5 active SIMs flip online/offline. A flip is a SIM
  * change like any other (it also stamps `lastModifiedTime`); going online makes a new session (fresh UE IP, LTE
- * cell) recorded as `Created`, going offline is recorded as `Deleted`.
+ * cell) recorded as `Created`, going offline is recorded as `Deleted`. A session that ends leaves Air traffic at that
+ * moment (1 to 2 MiB, a quarter of it upload, under the SIM's own speed class), which runs the event handlers
+ * watching the SIM, as inserted Air stats do (eventHandlerRuns).
  */
-export const guessSessionSimulator = { intervalMs: 10_000, perTick: 5 } as const;
+export const guessSessionSimulator = { intervalMs: 10_000, perTick: 5, sessionBytes: 1_048_576 } as const;
 
 /**
  * Billing in the local sandbox. SORACOM publishes its prices, but the sandbox's are illustrative only: they show how
