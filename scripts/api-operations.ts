@@ -174,4 +174,6 @@ export const operations: readonly string[] = [
   'GET /event_handlers/subscribers/{imsi}',
   'POST /event_handlers/{handler_id}/subscribers/{imsi}/ignore',
   'DELETE /event_handlers/{handler_id}/subscribers/{imsi}/ignore',
+  // Error logs (issue 17)
+  'GET /logs',
 ];

@@ -5,6 +5,7 @@ import { auditLogStore } from './store/auditLog';
 import { billingStore } from './store/billing';
 import { couponStore } from './store/coupons';
 import { credentialStore } from './store/credentials';
+import { errorLogStore } from './store/errorLogs';
 import { eventExecutionStore } from './store/eventExecutions';
 import { eventHandlerStore } from './store/eventHandlers';
 import { exportedFileStore } from './store/exportedFiles';
@@ -56,6 +57,7 @@ export function createStores(db: Db, options: { passwordCost?: ScryptCost } = {}
     summaries: summaryStore(db),
     eventHandlers: eventHandlerStore(db),
     eventExecutions: eventExecutionStore(db),
+    errorLogs: errorLogStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

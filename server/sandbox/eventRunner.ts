@@ -8,7 +8,7 @@ import { evaluateRule, type RuleHandler, type TrafficFigures } from '../../commo
 import { simActions } from './api/sim/changes';
 import type { Ctx, Stores } from './context';
 import { SoracomError } from './errors';
-import { eventHandlerRuns } from './guesses';
+import { errorLogs, eventHandlerRuns } from './guesses';
 import type { ExecutedAction, Execution } from './store/eventExecutions';
 import type { EventHandler } from './store/eventHandlers';
 import type { Sim } from './store/sims';
@@ -112,9 +112,27 @@ function runActionsOf(ctx: RunnerCtx, executionId: number): void {
       Object.assign(action, { outcome: 'skipped', detail: 'The handler was changed or deleted before it was due.' });
       return;
     }
-    Object.assign(action, runAction(ctx, execution, handler, config, executionId, index));
+    const outcome = runAction(ctx, execution, handler, config, executionId, index);
+    Object.assign(action, outcome);
+    if (outcome.outcome === 'failed') logFailure(ctx, execution, handler.name, outcome.detail);
   });
   ctx.stores.eventExecutions.setActions(executionId, actions);
+}
+
+/** A failed action, in the error logs (`GET /logs`, service Air: guesses.errorLogs). */
+function logFailure(
+  ctx: RunnerCtx,
+  execution: Execution & { operatorId: string },
+  handlerName: string | undefined,
+  detail: string | undefined,
+) {
+  ctx.stores.errorLogs.add(execution.operatorId, {
+    time: ctx.now,
+    service: errorLogs.service,
+    imsi: execution.imsi,
+    message: `Event handler ${handlerName ?? execution.handlerId}: an action failed. ${detail ?? ''}`.trim(),
+    detail: { handlerId: execution.handlerId },
+  });
 }
 
 type Config = EventHandler['actionConfigList'][number];
@@ -231,7 +249,15 @@ function webRequest(
       if (!stored) return;
       const actions = stored.actions.map((a, i) => (i === index ? { ...a, ...outcome } : a));
       ctx.stores.eventExecutions.setActions(executionId, actions);
-      if (outcome.outcome === 'failed') ctx.log(`event handler ${execution.handlerId}: ${outcome.detail}`);
+      if (outcome.outcome === 'failed') {
+        ctx.log(`event handler ${execution.handlerId}: ${outcome.detail}`);
+        logFailure(
+          ctx,
+          execution,
+          ctx.stores.eventHandlers.get(execution.operatorId, execution.handlerId)?.name,
+          outcome.detail,
+        );
+      }
     } catch (error) {
       // The database may be closed by the time a slow answer comes (a server stopping).
       ctx.log(`event handler ${execution.handlerId}: ${(error as Error).message}`);

@@ -699,3 +699,13 @@ export const eventHandlerRuns = {
   notRunLocally: 'The local sandbox does not run this action.',
   notLoopback: 'The local sandbox only sends web requests to a loopback address.',
 } as const;
+
+/**
+ * Error logs (`GET /logs`). The sandbox logs what it can tell went wrong: an event handler action that failed (a web
+ * request answered with an error or not at all, a speed class or status change the SIM refused), under service `Air`
+ * (event handlers belong to Air; the description's services have no other fit), and Air stats of a SIM whose group's
+ * Funnel, Funk or Beam configuration names a credential set that does not exist, under that service. Every entry is
+ * `resourceType` Subscriber (the IMSI), `logLevel` error, `body` `{message, …}`. Newest first; paging as everywhere
+ * (`x-soracom-next-key`, `link`); the last 10,000 per operator are kept (store/errorLogs.ts).
+ */
+export const errorLogs = { service: 'Air', kept: 10_000 } as const;

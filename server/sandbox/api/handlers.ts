@@ -15,6 +15,7 @@ import { credentialHandlers } from './credential/credentials';
 import { eventHandlerHandlers } from './event-handler/eventHandlers';
 import { fileHandlers } from './files/exportedFiles';
 import { groupHandlers } from './group/groups';
+import { logHandlers } from './log/logs';
 import { operatorAuthKeyHandlers } from './operator/authKeys';
 import { mfaRecoveryHandlers } from './operator/mfaRecovery';
 import { operatorHandlers } from './operator/operator';
@@ -106,6 +107,7 @@ const handlerModules: readonly Handlers[] = [
   trafficRankingHandlers,
   credentialHandlers,
   eventHandlerHandlers,
+  logHandlers,
 ];
 
 export const handlers = gather(handlerModules);
