@@ -179,3 +179,50 @@ test('a SAM user allowed to read handlers sees them, may not change them, and is
     await call(request, root, 'DELETE', user);
   }
 });
+
+test('error logs show a configuration naming missing credentials, filtered by service, and on the dashboard', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const operator = await newOperator(request, 'error-logs');
+  await call(request, operator.auth, 'POST', '/sandbox/subscribers/create', {});
+  const [sim] = (await call(request, operator.auth, 'GET', '/sims')) as {
+    simId: string;
+    profiles: Record<string, { primaryImsi: string }>;
+  }[];
+  const imsi = Object.values(sim?.profiles ?? {})[0]?.primaryImsi ?? '';
+  const group = (await call(request, operator.auth, 'POST', '/groups', { tags: { name: 'Pumps' } })) as {
+    groupId: string;
+  };
+  await call(request, operator.auth, 'PUT', `/groups/${group.groupId}/configuration/SoracomFunnel`, [
+    { key: 'enabled', value: true },
+    { key: 'destination', value: { provider: 'aws', service: 'kinesis', resourceUrl: 'https://example.com/x' } },
+    { key: 'credentialsId', value: 'deleted-credentials' },
+  ]);
+  await call(request, operator.auth, 'POST', `/sims/${sim?.simId}/set_group`, { groupId: group.groupId });
+  await call(request, operator.auth, 'POST', `/sandbox/stats/air/subscribers/${imsi}`, {
+    unixtime: Math.floor(Date.now() / 1000) - 30,
+    dataTrafficStatsMap: { 's1.standard': { downloadByteSizeTotal: 1000 } },
+  });
+
+  await page.goto('/login');
+  await signIn(page, operator.email, operator.password);
+  await expect(page).toHaveURL(/\/sims$/);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Error logs' }).click();
+  const entries = page.getByRole('table', { name: 'Error log entries' });
+  await expect(entries.getByText(/deleted-credentials/)).toBeVisible();
+  await expect(entries.getByRole('cell', { name: imsi })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('combobox', { name: 'Service' }).click();
+  await page.getByRole('option', { name: 'Beam', exact: true }).click();
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByText('No error log entries.')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Recent error log entries' }).getByText(/deleted-credentials/),
+  ).toBeVisible();
+  await expect(page.getByText('No executions yet.')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -27,7 +27,8 @@ export type ScreenId =
   | 'eventHandlers'
   | 'newEventHandler'
   | 'eventHandler'
-  | 'editEventHandler';
+  | 'editEventHandler'
+  | 'logs';
 
 export interface ScreenOperations {
   id: ScreenId;
@@ -245,6 +246,7 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Billing:getLatestBilling',
       'Billing:getBillingPerDay',
       'EventHandler:listEventHandlers',
+      'Log:getLogs',
     ],
   },
   {
@@ -293,6 +295,7 @@ export const screenOperations: readonly ScreenOperations[] = [
     opens: ['EventHandler:getEventHandler'],
     calls: ['EventHandler:getEventHandler', 'EventHandler:updateEventHandler', 'Group:listGroups'],
   },
+  { id: 'logs', path: '/logs', opens: ['Log:getLogs'], calls: ['Log:getLogs'] },
 ];
 
 export const screenById = (id: ScreenId): ScreenOperations =>

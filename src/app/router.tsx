@@ -91,6 +91,7 @@ export function createRouter() {
         ...orderPages.map(({ path, page }) => ({ path, lazy: screen('orders', page) })),
         { path: 'credentials', lazy: screen('credentials') },
         ...eventHandlerPages.map(({ path, page }) => ({ path, lazy: screen('eventHandlers', page) })),
+        { path: 'logs', lazy: screen('logs') },
         { path: '*', lazy: screen('notFound') },
       ],
     },

@@ -89,6 +89,10 @@ export const screens = {
     const [pages] = await Promise.all([import('../pages/eventHandlers/routes'), loadCatalogPart('events')]);
     return pages[page];
   },
+  logs: async () => {
+    const [page] = await Promise.all([import('../pages/logs/LogsPage'), loadCatalogPart('events')]);
+    return page.LogsPage;
+  },
   notFound: async () => (await import('../pages/NotFoundPage')).NotFoundPage,
 } satisfies Record<string, Load | ((page: never) => Promise<ComponentType>)>;
 

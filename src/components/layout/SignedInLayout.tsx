@@ -29,6 +29,7 @@ const nav: readonly { to: string; key: MessageKey; screen: ScreenId }[] = [
   { to: '/account/audit-log', key: 'nav.auditLog', screen: 'auditLog' },
   { to: '/credentials', key: 'nav.credentials', screen: 'credentials' },
   { to: '/event-handlers', key: 'nav.eventHandlers', screen: 'eventHandlers' },
+  { to: '/logs', key: 'nav.logs', screen: 'logs' },
 ];
 
 const queryClient = createQueryClient();

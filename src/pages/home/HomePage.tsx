@@ -10,6 +10,7 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { billingQueries } from '../../api/resources/billing';
 import { dashboardQueries } from '../../api/resources/dashboard';
+import { errorLogQueries } from '../../api/resources/errorLogs';
 import { eventHandlerQueries } from '../../api/resources/eventHandlers';
 import { enumLabel, useTranslation } from '../../app/i18n';
 import { useAccess } from '../../components/access/useAccess';
@@ -28,6 +29,7 @@ import {
 } from '../../lib/money';
 import { simName } from '../../lib/sim';
 import { ExecutionsTable } from '../eventHandlers/ExecutionsTable';
+import { LogsTable } from '../logs/LogsTable';
 import classes from './HomePage.module.css';
 
 const topCount = 5;
@@ -273,6 +275,7 @@ export function HomePage() {
         <TopSims from={monthStart} to={now} />
         <BillSoFar now={now} />
         <RecentExecutions />
+        <RecentErrors />
       </div>
     </>
   );
@@ -299,6 +302,26 @@ function RecentExecutions() {
           handlerNames={names}
         />
       ) : null}
+    </Card>
+  );
+}
+
+/** The latest error log entries, with a link to the error logs page. */
+function RecentErrors() {
+  const { t } = useTranslation();
+  const access = useAccess();
+  const refusal = access.refusal('Log:getLogs');
+  const logs = useQuery({ ...errorLogQueries.page({}, undefined, 5), enabled: !refusal });
+  return (
+    <Card title={t('logs.homeTitle')} about={t('logs.homeAbout')} refusal={refusal} minHeight={120}>
+      {logs.error ? <ErrorAlert error={logs.error} /> : null}
+      {logs.data?.items.length === 0 ? <Text size="sm">{t('logs.empty')}</Text> : null}
+      {logs.isPending || (logs.data?.items.length ?? 0) > 0 ? (
+        <LogsTable entries={logs.data?.items ?? []} pending={logs.isPending} label={t('logs.homeLabel')} />
+      ) : null}
+      <Anchor component={Link} to="/logs" size="sm">
+        {t('logs.all')}
+      </Anchor>
     </Card>
   );
 }
