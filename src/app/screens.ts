@@ -43,11 +43,9 @@ export const screens = {
   sims: async () => (await import('../pages/sims/SimsPage')).SimsPage,
   // The SIM's usage chart takes its strings from the 'money' part, as the usage dashboard does.
   sim: async () => {
-    const [page] = await Promise.all([
-      import('../pages/sims/SimDetailPage'),
-      loadCatalogPart('money'),
-      loadCatalogPart('events'),
-    ]);
+    // …and its event handlers from the 'events' part.
+    const events = loadCatalogPart('events');
+    const [page] = await Promise.all([import('../pages/sims/SimDetailPage'), loadCatalogPart('money'), events]);
     return page.SimDetailPage;
   },
   groups: async () => (await import('../pages/groups/GroupsPage')).GroupsPage,
