@@ -192,6 +192,58 @@ describe('event handlers run on Air stats', () => {
   });
 });
 
+describe('event handlers run on status and speed class changes', () => {
+  it('fire when the change matches, and the changes their own actions make set nothing off', async () => {
+    const handler = async (name: string, ruleConfig: unknown, actions: Action[]) => {
+      const res = await call('POST', '/event_handlers', {
+        name,
+        status: 'active',
+        targetSimId: sim.sim_id,
+        ruleConfig,
+        actionConfigList: actions,
+      });
+      expect(res.status, res.text).toBe(201);
+      return res.body.handlerId as string;
+    };
+    const mail = (title: string): Action => ({
+      type: 'SendMailToOperatorAction',
+      properties: { executionDateTimeConst: 'IMMEDIATELY', title },
+    });
+    const speed = await handler(
+      'Slowed',
+      {
+        type: 'SimSpeedClassAttributeRule',
+        properties: { inactiveTimeoutDateConst: 'IMMEDIATELY', targetSpeedClass: 's1.slow' },
+      },
+      [mail('slowed')],
+    );
+    const status = await handler(
+      'Deactivated',
+      {
+        type: 'SimStatusAttributeRule',
+        properties: { inactiveTimeoutDateConst: 'IMMEDIATELY', sourceStatus: 'active', targetStatus: 'inactive' },
+      },
+      [mail('deactivated'), { ...slowAction, properties: { ...slowAction.properties, speedClass: 's1.slow' } }],
+    );
+    const subjects = () => handlerMails().map((m) => m.subject);
+
+    expect((await call('POST', `/sims/${sim.sim_id}/update_speed_class`, { speedClass: 's1.standard' })).status).toBe(
+      200,
+    );
+    expect(subjects()).toEqual([]);
+    expect((await call('POST', `/sims/${sim.sim_id}/update_speed_class`, { speedClass: 's1.slow' })).status).toBe(200);
+    expect(subjects()).toEqual(['slowed']);
+
+    await call('POST', `/sims/${sim.sim_id}/update_speed_class`, { speedClass: 's1.fast' });
+    expect((await call('POST', `/sims/${sim.sim_id}/deactivate`)).status).toBe(200);
+    // The status handler mailed and slowed the SIM down; that slowing did not set the speed class handler off.
+    expect(subjects()).toEqual(['deactivated', 'slowed']);
+    expect(await speedClass()).toBe('s1.slow');
+    expect((await executions(`handlerId=${status}`)).body.executions).toHaveLength(1);
+    expect((await executions(`handlerId=${speed}`)).body.executions).toHaveLength(1);
+  });
+});
+
 describe('the local executions read', () => {
   it('needs a signed-in caller allowed to list event handlers, and bounded input', async () => {
     const handlerId = await createHandler();

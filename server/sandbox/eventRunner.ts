@@ -2,9 +2,10 @@
  * Event handlers, run by the local sandbox (guesses.eventHandlerRuns): when Air stats of a SIM are recorded, every
  * active handler that watches it is evaluated with common/eventRules.ts at the time of the stats; a firing is kept
  * as an execution (store/eventExecutions.ts) and its actions run when due, at once or on a later pass
- * (`runDueActions`: on every Air stats insert and on every tick of the session simulator).
+ * (`runDueActions`: on every Air stats insert and on every tick of the session simulator). Status and speed class
+ * changes made through the API run the status and speed class rules (`runEventHandlersOnChange`).
  */
-import { evaluateRule, type RuleHandler, type TrafficFigures } from '../../common/eventRules';
+import { evaluateRule, type RuleEvent, type RuleHandler, type TrafficFigures } from '../../common/eventRules';
 import { simActions } from './api/sim/changes';
 import type { Ctx, Stores } from './context';
 import { SoracomError } from './errors';
@@ -90,6 +91,61 @@ export function runEventHandlersOnTraffic(ctx: RunnerCtx, target: UsageTarget): 
     runActionsOf(ctx, executionId);
     const stored = ctx.stores.eventExecutions.get(executionId);
     if (stored) added.push(stored);
+  }
+  return added;
+}
+
+/**
+ * A SIM's status or speed class changed through the API: the status and speed class rules of the handlers watching it
+ * are evaluated now (the changes their own actions make set nothing off: guesses.eventHandlerRuns).
+ */
+export function runEventHandlersOnChange(
+  ctx: RunnerCtx,
+  sim: Sim,
+  before: { status?: string; speedClass?: string },
+): Execution[] {
+  const events: RuleEvent[] = [];
+  if (before.status !== sim.status) events.push({ kind: 'status', from: before.status ?? '', to: sim.status ?? '' });
+  if (before.speedClass !== sim.speedClass) {
+    events.push({ kind: 'speedClass', from: before.speedClass ?? '', to: sim.speedClass ?? '' });
+  }
+  const operatorId = sim.operatorId ?? '';
+  const imsi = Object.values(sim.profiles ?? {})[0]?.primaryImsi ?? '';
+  if (events.length === 0 || !imsi) return [];
+  const handlers = ctx.stores.eventHandlers
+    .list(operatorId)
+    .filter((h) => h.status === 'active' && watches(h, operatorId, imsi, sim));
+  const none = { day: 0, month: 0, cumulative: 0 };
+  const added: Execution[] = [];
+  for (const handler of handlers) {
+    for (const event of events) {
+      const decision = evaluateRule(
+        handler as RuleHandler,
+        {
+          at: ctx.now,
+          imsi,
+          event,
+          subscriber: none,
+          sim: none,
+          target: none,
+          ignored: ctx.stores.eventHandlers.isIgnored(operatorId, handler.handlerId, imsi),
+        },
+        ctx.stores.eventExecutions.prior(operatorId, handler.handlerId, ctx.now),
+      );
+      if (!decision.fires) continue;
+      const executionId = ctx.stores.eventExecutions.add(operatorId, {
+        handlerId: handler.handlerId,
+        imsi,
+        simId: sim.simId ?? '',
+        firedAt: ctx.now,
+        restsUntil: decision.restsUntil,
+        actions: decision.actions.map((a) => ({ type: a.type, runAt: a.runAt, outcome: 'pending' })),
+      });
+      ctx.log(`event handler ${handler.handlerId} fired for ${imsi} (${event.kind})`);
+      runActionsOf(ctx, executionId);
+      const stored = ctx.stores.eventExecutions.get(executionId);
+      if (stored) added.push(stored);
+    }
   }
   return added;
 }

@@ -676,8 +676,9 @@ export const eventHandlerActions: Readonly<
  * documentation describes the rules, not when they are checked or how the timing reads; the sandbox's choices:
  * - Handlers are evaluated when Air stats are recorded (`POST /sandbox/stats/air/subscribers/{imsi}`), at the time of
  *   the stats (their `unixtime`), against the traffic recorded up to then. Days and months are UTC; 1 MiB is 1,048,576
- *   bytes of upload plus download; the limit is reached at or above it. Status, speed class and IMEI rules are not run
- *   by the sandbox (it records no such events for them); an expiry rule fires on the first stats after the SIM's
+ *   bytes of upload plus download; the limit is reached at or above it. Status and speed class rules are evaluated when
+ *   a SIM's status or speed class changes through the API (the SIM and subscriber actions); IMEI and subscription
+ *   rules are never run (the sandbox has no such events); an expiry rule fires on the first stats after the SIM's
  *   `expiryTime`; the monthly charge rule is never run.
  * - After firing for an IMSI the handler rests for it until `inactiveTimeoutDateConst` (+ `inactiveTimeoutOffsetMinutes`)
  *   from the firing: IMMEDIATELY not at all, AFTER_ONE_DAY 24 h, BEGINNING_OF_NEXT_DAY/MONTH until the next UTC
