@@ -197,4 +197,6 @@ export const operations: readonly string[] = [
   'DELETE /operators/{operator_id}/contracts/{contract_name}',
   'POST /operators/{operator_id}/support/token',
   'POST /operators/{operator_id}/coverage_type/{coverage_type}',
+  // Error logs (issue 17)
+  'GET /logs',
 ];

@@ -121,6 +121,14 @@ export function createApp(options: AppOptions): Hono {
       return c.json({ mails: local.mailbox(c.req.query('email') || undefined) });
     });
 
+    // Event handler executions (not a SORACOM operation: the description has none; guesses.eventHandlerRuns), for the
+    // signed-in caller: same headers and permission as listEventHandlers.
+    app.get('/api/local/event_handler_executions', async (c) => {
+      const res = await local.executions(c.req.raw, clientIp(c, trustProxy));
+      res.headers.set('Cache-Control', 'no-store');
+      return res;
+    });
+
     // Files the sandbox exported (bills, statements, usage): the random token in the path is the credential, as in
     // a presigned URL, so the browser can simply navigate to it. Tokens expire (guesses.exportedFiles).
     app.get('/api/local/downloads/:token', (c) => {

@@ -62,6 +62,7 @@ describe('preload hints', () => {
       'src/pages/sims/SimDetailPage.tsx',
       ...strings,
       'src/locales/en/money.json',
+      'src/locales/en/events.json',
       screens,
     ]);
     expect(modulesFor('/')).toEqual([
@@ -69,8 +70,18 @@ describe('preload hints', () => {
       'src/pages/home/HomePage.tsx',
       ...strings,
       'src/locales/en/home.json',
+      'src/locales/en/events.json',
       screens,
     ]);
+    expect(modulesFor('/event-handlers/h-1', 'ja')).toEqual([
+      ...frame,
+      'src/pages/eventHandlers/routes.tsx',
+      'src/locales/ja/start.json',
+      'src/locales/ja/console.json',
+      'src/locales/ja/events.json',
+      screens,
+    ]);
+    expect(modulesFor('/logs')).toContain('src/locales/en/events.json');
     expect(modulesFor('/credentials', 'ja')).toContain('src/locales/ja/home.json');
     expect(modulesFor('/groups/g-1')).toContain('src/locales/en/home.json');
     expect(modulesFor('/groups')).not.toContain('src/locales/en/home.json');

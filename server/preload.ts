@@ -36,6 +36,8 @@ export const screenModules: Record<string, { list: string; item: string }> = {
   orders: { list: 'src/pages/orders/routes.tsx', item: 'src/pages/orders/routes.tsx' },
   credentials: { list: 'src/pages/credentials/CredentialsPage.tsx', item: 'src/pages/credentials/CredentialsPage.tsx' },
   support: { list: accountAreaModule, item: accountAreaModule },
+  'event-handlers': { list: 'src/pages/eventHandlers/routes.tsx', item: 'src/pages/eventHandlers/routes.tsx' },
+  logs: { list: 'src/pages/logs/LogsPage.tsx', item: 'src/pages/logs/LogsPage.tsx' },
 };
 
 /**
@@ -84,6 +86,10 @@ export function modulesFor(pathname: string, language: Language = 'en'): string[
   if ((first === 'account' && !item) || first === 'support') parts.push(part('account'));
   // The dashboard, the credentials page and a group's configuration (its credential picker) speak from 'home'.
   if (first === '' || first === 'credentials' || (first === 'groups' && item)) parts.push(part('home'));
+  // Event handlers and error logs, and the dashboard's and a SIM's sections of them, speak from 'events'.
+  if (first === '' || first === 'event-handlers' || first === 'logs' || (first === 'sims' && item)) {
+    parts.push(part('events'));
+  }
   return [signedInFrame, item ? screen.item : screen.list, ...parts, screensModule];
 }
 

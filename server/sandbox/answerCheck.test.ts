@@ -24,6 +24,7 @@ const fake = (answer: ApiAnswer): Sandbox => ({
   handle: async () => new Response(answer.body, { status: answer.status, headers: answer.headers }),
   mailbox: () => [],
   download: () => undefined,
+  executions: async () => new Response(answer.body, { status: answer.status, headers: answer.headers }),
 });
 
 describe('checkingAnswers', () => {

@@ -6,6 +6,8 @@ import { auditLogStore } from './store/auditLog';
 import { billingStore } from './store/billing';
 import { couponStore } from './store/coupons';
 import { credentialStore } from './store/credentials';
+import { errorLogStore } from './store/errorLogs';
+import { eventExecutionStore } from './store/eventExecutions';
 import { eventHandlerStore } from './store/eventHandlers';
 import { exportedFileStore } from './store/exportedFiles';
 import { groupStore } from './store/groups';
@@ -56,6 +58,8 @@ export function createStores(db: Db, options: { passwordCost?: ScryptCost } = {}
     summaries: summaryStore(db),
     eventHandlers: eventHandlerStore(db),
     account: accountStore(db),
+    eventExecutions: eventExecutionStore(db),
+    errorLogs: errorLogStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

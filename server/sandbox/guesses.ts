@@ -274,9 +274,11 @@ export const sandboxAirSpeedClasses = [
 /**
  * The session simulator (`npm start` only): every 10 s up to 5 active SIMs flip online/offline. A flip is a SIM
  * change like any other (it also stamps `lastModifiedTime`); going online makes a new session (fresh UE IP, LTE
- * cell) recorded as `Created`, going offline is recorded as `Deleted`.
+ * cell) recorded as `Created`, going offline is recorded as `Deleted`. A session that ends leaves Air traffic at that
+ * moment (1 to 2 MiB, a quarter of it upload, under the SIM's own speed class), which runs the event handlers
+ * watching the SIM, as inserted Air stats do (eventHandlerRuns).
  */
-export const guessSessionSimulator = { intervalMs: 10_000, perTick: 5 } as const;
+export const guessSessionSimulator = { intervalMs: 10_000, perTick: 5, sessionBytes: 1_048_576 } as const;
 
 /**
  * Billing in the local sandbox. SORACOM publishes its prices, but the sandbox's are illustrative only: they show how
@@ -717,3 +719,43 @@ export const contractDailyFee: Readonly<Record<string, number>> = {
 };
 export const coverage = { home: 'jp', types: ['jp', 'g'] } as const;
 export const accountLimits = { emails: 10, addEmailTokenSeconds: 24 * 3600 } as const;
+
+/**
+ * Event handlers run by the local sandbox (server/sandbox/eventRunner.ts, common/eventRules.ts). SORACOM's
+ * documentation describes the rules, not when they are checked or how the timing reads; the sandbox's choices:
+ * - Handlers are evaluated when Air stats are recorded (`POST /sandbox/stats/air/subscribers/{imsi}`), at the time of
+ *   the stats (their `unixtime`), against the traffic recorded up to then. Days and months are UTC; 1 MiB is 1,048,576
+ *   bytes of upload plus download; the limit is reached at or above it. Status and speed class rules are evaluated when
+ *   a SIM's status or speed class changes through the API (the SIM and subscriber actions); IMEI and subscription
+ *   rules are never run (the sandbox has no such events); an expiry rule fires on the first stats after the SIM's
+ *   `expiryTime`; the monthly charge rule is never run.
+ * - After firing for an IMSI the handler rests for it until `inactiveTimeoutDateConst` (+ `inactiveTimeoutOffsetMinutes`)
+ *   from the firing: IMMEDIATELY not at all, AFTER_ONE_DAY 24 h, BEGINNING_OF_NEXT_DAY/MONTH until the next UTC
+ *   day/month, NEVER for good; with `runOnceAmongTarget` "true" an execution for any IMSI makes them all rest.
+ * - An action runs at `executionDateTimeConst` (+ `executionOffsetMinutes`) from the firing; NEVER does not run it.
+ *   IMMEDIATELY actions of stats stamped later than the sandbox's clock run at once all the same.
+ *   Actions due later wait for a pass of the runner: on every Air stats insert and every tick of the session simulator
+ *   (~10 s). Actions changing a SIM's speed class or status do not set off other handlers.
+ * - Mail goes to the local mailbox (kind `eventHandler`, subject = `title` or the handler's name, link to the
+ *   handler's page); `${imsi}`, `${simId}`, `${operatorId}` and `${handlerId}` in title, message, URL and body are
+ *   replaced. A web request is only sent to a loopback address (127.0.0.0/8, localhost, ::1), in the background,
+ *   with a timeout, without following redirects; a 2xx answer is `done`, anything else `failed`. AWS Lambda is not
+ *   called (`skipped`).
+ * - Executions are kept per handler and IMSI and read through `GET /api/local/event_handler_executions` (not a
+ *   SORACOM operation: the description has none; the same permission as `listEventHandlers`).
+ */
+export const eventHandlerRuns = {
+  webRequestTimeoutMs: 5_000,
+  notRunLocally: 'The local sandbox does not run this action.',
+  notLoopback: 'The local sandbox only sends web requests to a loopback address.',
+} as const;
+
+/**
+ * Error logs (`GET /logs`). The sandbox logs what it can tell went wrong: an event handler action that failed (a web
+ * request answered with an error or not at all, a speed class or status change the SIM refused), under service `Air`
+ * (event handlers belong to Air; the description's services have no other fit), and Air stats of a SIM whose group's
+ * Funnel, Funk or Beam configuration names a credential set that does not exist, under that service. Every entry is
+ * `resourceType` Subscriber (the IMSI), `logLevel` error, `body` `{message, …}`. Newest first; paging as everywhere
+ * (`x-soracom-next-key`, `link`); the last 10,000 per operator are kept (store/errorLogs.ts).
+ */
+export const errorLogs = { service: 'Air', kept: 10_000 } as const;

@@ -9,6 +9,7 @@ const fake = (): Sandbox => ({
   handle: vi.fn(async () => new Response('[]', { status: 200 })),
   mailbox: () => [],
   download: () => undefined,
+  executions: async () => new Response('[]'),
 });
 
 describe('withLatency', () => {

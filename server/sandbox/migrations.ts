@@ -450,4 +450,33 @@ export const migrations: readonly string[] = [
      created_at INTEGER NOT NULL,
      PRIMARY KEY (operator_id, coverage_type)
    );`,
+  // Event handler executions (store/eventExecutions.ts): one row per firing of a handler for a SIM, with until when
+  // the handler rests for it and its actions (each with when it runs and how it went) as one JSON document. Error
+  // logs (store/errorLogs.ts), for GET /logs.
+  `CREATE TABLE event_handler_executions (
+     execution_id INTEGER PRIMARY KEY AUTOINCREMENT,
+     operator_id TEXT NOT NULL,
+     handler_id TEXT NOT NULL,
+     imsi TEXT NOT NULL,
+     sim_id TEXT NOT NULL,
+     fired_at INTEGER NOT NULL,
+     rests_until INTEGER,
+     next_action_at INTEGER,
+     doc TEXT NOT NULL,
+     FOREIGN KEY (operator_id, handler_id) REFERENCES event_handlers(operator_id, handler_id) ON DELETE CASCADE
+   );
+   CREATE INDEX event_handler_executions_by_handler ON event_handler_executions(operator_id, handler_id, imsi, fired_at);
+   CREATE INDEX event_handler_executions_by_operator ON event_handler_executions(operator_id, execution_id);
+   CREATE INDEX event_handler_executions_due ON event_handler_executions(next_action_at) WHERE next_action_at IS NOT NULL;
+   CREATE TABLE error_logs (
+     log_id INTEGER PRIMARY KEY AUTOINCREMENT,
+     operator_id TEXT NOT NULL REFERENCES operators(operator_id) ON DELETE CASCADE,
+     time INTEGER NOT NULL,
+     service TEXT NOT NULL,
+     resource_type TEXT NOT NULL,
+     resource_id TEXT NOT NULL,
+     log_level TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX error_logs_by_operator ON error_logs(operator_id, time, log_id);`,
 ];

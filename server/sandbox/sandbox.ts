@@ -11,11 +11,12 @@ import { handlers } from './api/handlers';
 import type { Ctx } from './context';
 import { createStores } from './context';
 import type { Db } from './db';
-import { codes, forbidden, SoracomError, unauthenticated } from './errors';
+import { badRequest, codes, forbidden, SoracomError, unauthenticated } from './errors';
 import { rateLimit, type SandboxOpsMode, unsignedSandboxOperations } from './guesses';
 import { createMailer } from './mail';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
 import { type FoundOperation, SpecRouter } from './spec';
+import { executionListLimit } from './store/eventExecutions';
 import type { Mail } from './store/mailbox';
 import type { ScryptCost } from './store/secrets';
 import type { Identity } from './store/tokens';
@@ -58,6 +59,11 @@ export interface Sandbox {
   mailbox(email?: string): Mail[];
   /** An exported file behind a download token (api/files/exportedFiles.ts), while it is ready and not expired. */
   download(token: string): { fileName: string; content: string } | undefined;
+  /**
+   * `GET /api/local/event_handler_executions` (not a SORACOM operation; guesses.eventHandlerRuns): the caller's event
+   * handler executions, newest first, of one handler (`handlerId`) or one IMSI (`imsi`) or all, at most `limit`.
+   */
+  executions(request: Request, clientIp?: string): Promise<Response>;
 }
 
 export function createSandbox(options: SandboxOptions): Sandbox {
@@ -189,6 +195,34 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return toResponse(await answer(call));
     },
     mailbox: (email) => stores.mailbox.list(email),
+    async executions(request, clientIp = 'unknown') {
+      const time = now();
+      try {
+        const found = router.find('GET', '/event_handlers');
+        const call = { header: (name: string) => request.headers.get(name) } as ApiCall;
+        const identity = authenticate(call, found.operationId, time);
+        access.authorize(identity, found, { method: 'GET', path: {}, clientIp, time });
+        const query = new URL(request.url).searchParams;
+        const handlerId = query.get('handlerId') ?? undefined;
+        const imsi = query.get('imsi') ?? undefined;
+        const limit = Number(query.get('limit') ?? executionListLimit);
+        if ((handlerId?.length ?? 0) > 100 || (imsi !== undefined && !/^\d{1,20}$/.test(imsi))) {
+          throw badRequest("'handlerId' is at most 100 characters, 'imsi' up to 20 digits.");
+        }
+        if (!Number.isSafeInteger(limit) || limit < 1 || limit > executionListLimit) {
+          throw badRequest(`'limit' must be a whole number from 1 to ${executionListLimit}.`);
+        }
+        if (handlerId !== undefined && !stores.eventHandlers.get(identity.operatorId, handlerId)) {
+          throw new SoracomError(404, codes.notFound, 'No such event handler.');
+        }
+        const executions = stores.eventExecutions.list(identity.operatorId, { handlerId, imsi }, limit);
+        return toResponse(await json({ status: 200, body: { executions } }, request.headers.get('accept-encoding')));
+      } catch (error) {
+        if (error instanceof SoracomError) return toResponse(errorAnswer(error));
+        log(`sandbox: internal error on event handler executions: ${(error as Error).stack ?? error}`);
+        return toResponse(errorAnswer(new SoracomError(500, codes.internal, 'Internal error in the local sandbox.')));
+      }
+    },
     download: (token) => stores.exportedFiles.download(token, now()),
   };
 }

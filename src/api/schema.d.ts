@@ -464,6 +464,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/operators": {
         parameters: {
             query?: never;
@@ -2869,6 +2885,19 @@ export interface components {
             lastModifiedTime?: number;
             vplmn?: string;
         };
+        LogEntry: {
+            body?: Record<string, never>;
+            /** @enum {string} */
+            logLevel?: "debug" | "error" | "warning" | "info";
+            operatorId?: string;
+            resourceId?: string;
+            /** @enum {string} */
+            resourceType?: "Subscriber" | "Device" | "LoraDevice" | "SigfoxDevice";
+            /** @enum {string} */
+            service?: "Air" | "Beam" | "Funk" | "Funnel" | "Harvest" | "Napter" | "Orbit" | "Unified";
+            /** Format: int64 */
+            time?: number;
+        };
         MFAAuthenticationRequest: {
             mfaOTPCode?: string;
         };
@@ -4470,6 +4499,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getLogs: {
+        parameters: {
+            query?: {
+                resource_type?: "Subscriber" | "Device" | "LoraDevice" | "SigfoxDevice";
+                resource_id?: string;
+                service?: "Air" | "Beam" | "Funk" | "Funnel" | "Harvest" | "Napter" | "Orbit" | "Unified";
+                from?: number;
+                to?: number;
+                limit?: number;
+                last_evaluated_key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntry"][];
+                };
             };
         };
     };

@@ -28,7 +28,12 @@ export type ScreenId =
   | 'accountEmails'
   | 'accountContracts'
   | 'accountCoverage'
-  | 'support';
+  | 'support'
+  | 'eventHandlers'
+  | 'newEventHandler'
+  | 'eventHandler'
+  | 'editEventHandler'
+  | 'logs';
 
 export interface ScreenOperations {
   id: ScreenId;
@@ -76,6 +81,9 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Stats:getAirStatsOfSim',
       'Group:listGroups',
       ...simActions,
+      'EventHandler:listEventHandlersBySubscriber',
+      'EventHandler:setIgnoreEventHandler',
+      'EventHandler:deleteIgnoreEventHandler',
     ],
   },
   { id: 'groups', path: '/groups', opens: ['Group:listGroups'], calls: ['Group:listGroups', 'Group:createGroup'] },
@@ -242,6 +250,8 @@ export const screenOperations: readonly ScreenOperations[] = [
       'Query:searchSims',
       'Billing:getLatestBilling',
       'Billing:getBillingPerDay',
+      'EventHandler:listEventHandlers',
+      'Log:getLogs',
     ],
   },
   {
@@ -300,6 +310,41 @@ export const screenOperations: readonly ScreenOperations[] = [
     calls: ['Operator:getOperator', 'Operator:addCoverageType'],
   },
   { id: 'support', path: '/support', opens: [], calls: ['Operator:generateSupportToken'] },
+  // Event handlers. The execution history is the local sandbox's read (not an operation); it takes the permission
+  // of EventHandler:listEventHandlers. A dry run reads the stored Air stats.
+  {
+    id: 'eventHandlers',
+    path: '/event-handlers',
+    opens: ['EventHandler:listEventHandlers'],
+    calls: ['EventHandler:listEventHandlers', 'EventHandler:createEventHandler'],
+  },
+  {
+    id: 'newEventHandler',
+    path: '/event-handlers/new',
+    opens: ['EventHandler:createEventHandler'],
+    calls: ['EventHandler:createEventHandler', 'Group:listGroups'],
+  },
+  {
+    id: 'eventHandler',
+    path: '/event-handlers/:handlerId',
+    opens: ['EventHandler:getEventHandler'],
+    calls: [
+      'EventHandler:getEventHandler',
+      'EventHandler:listEventHandlers',
+      'EventHandler:deleteEventHandler',
+      'Query:searchSubscriberTrafficVolumeRanking',
+      'Query:searchSims',
+      'Sim:getSim',
+      'Stats:getAirStatsOfSim',
+    ],
+  },
+  {
+    id: 'editEventHandler',
+    path: '/event-handlers/:handlerId/edit',
+    opens: ['EventHandler:getEventHandler'],
+    calls: ['EventHandler:getEventHandler', 'EventHandler:updateEventHandler', 'Group:listGroups'],
+  },
+  { id: 'logs', path: '/logs', opens: ['Log:getLogs'], calls: ['Log:getLogs'] },
 ];
 
 export const screenById = (id: ScreenId): ScreenOperations =>

@@ -27,6 +27,7 @@ const loaders = {
   orders: { en: () => import('../locales/en/orders.json'), ja: () => import('../locales/ja/orders.json') },
   home: { en: () => import('../locales/en/home.json'), ja: () => import('../locales/ja/home.json') },
   account: { en: () => import('../locales/en/account.json'), ja: () => import('../locales/ja/account.json') },
+  events: { en: () => import('../locales/en/events.json'), ja: () => import('../locales/ja/events.json') },
 } satisfies Record<string, Record<Language, Loader>>;
 export type CatalogPart = keyof typeof loaders;
 

@@ -5,7 +5,7 @@ import { sessionStore } from '../api/session';
 import { RouteError } from '../components/layout/RouteError';
 import { LoginPage } from '../pages/login/LoginPage';
 import { loadCatalogPart } from './i18n';
-import type { AccountAreaPage, OrderPage, ScreenName, TeamPage } from './screens';
+import type { AccountAreaPage, EventHandlerPage, OrderPage, ScreenName, TeamPage } from './screens';
 
 /** Shown for the moment the first screen's code is still loading. */
 function Loading() {
@@ -18,6 +18,14 @@ const orderPages: { path: string; page: OrderPage }[] = [
   { path: 'orders/new', page: 'NewOrderPage' },
   { path: 'orders/addresses', page: 'AddressesPage' },
   { path: 'orders/:orderId', page: 'OrderPage' },
+];
+
+/** Event handlers ('new' before the handler ID). */
+const eventHandlerPages: { path: string; page: EventHandlerPage }[] = [
+  { path: 'event-handlers', page: 'EventHandlersPage' },
+  { path: 'event-handlers/new', page: 'NewEventHandlerPage' },
+  { path: 'event-handlers/:handlerId', page: 'EventHandlerPage' },
+  { path: 'event-handlers/:handlerId/edit', page: 'EditEventHandlerPage' },
 ];
 
 /** Users, roles, permissions and the audit log, under the account area. */
@@ -93,6 +101,8 @@ export function createRouter() {
         ...orderPages.map(({ path, page }) => ({ path, lazy: screen('orders', page) })),
         { path: 'credentials', lazy: screen('credentials') },
         ...accountPages.map(({ path, page }) => ({ path, lazy: screen('accountArea', page) })),
+        ...eventHandlerPages.map(({ path, page }) => ({ path, lazy: screen('eventHandlers', page) })),
+        { path: 'logs', lazy: screen('logs') },
         { path: '*', lazy: screen('notFound') },
       ],
     },

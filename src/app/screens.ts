@@ -9,6 +9,7 @@ import { loadCatalogPart } from './i18n';
 export type TeamPage = keyof typeof import('../pages/team/routes');
 export type OrderPage = keyof typeof import('../pages/orders/routes');
 export type AccountAreaPage = keyof typeof import('../pages/account/routes');
+export type EventHandlerPage = keyof typeof import('../pages/eventHandlers/routes');
 
 type Load = (page?: never) => Promise<ComponentType>;
 
@@ -33,13 +34,19 @@ export const screens = {
   'mfa-revoke': () => publicPage(import('../pages/recovery/MfaRevokePage').then((module) => module.MfaRevokePage)),
   // Signed-in screens.
   home: async () => {
-    const [page] = await Promise.all([import('../pages/home/HomePage'), loadCatalogPart('home')]);
+    const [page] = await Promise.all([
+      import('../pages/home/HomePage'),
+      loadCatalogPart('home'),
+      loadCatalogPart('events'),
+    ]);
     return page.HomePage;
   },
   sims: async () => (await import('../pages/sims/SimsPage')).SimsPage,
   // The SIM's usage chart takes its strings from the 'money' part, as the usage dashboard does.
   sim: async () => {
-    const [page] = await Promise.all([import('../pages/sims/SimDetailPage'), loadCatalogPart('money')]);
+    // …and its event handlers from the 'events' part.
+    const events = loadCatalogPart('events');
+    const [page] = await Promise.all([import('../pages/sims/SimDetailPage'), loadCatalogPart('money'), events]);
     return page.SimDetailPage;
   },
   groups: async () => (await import('../pages/groups/GroupsPage')).GroupsPage,
@@ -83,6 +90,14 @@ export const screens = {
   credentials: async () => {
     const [page] = await Promise.all([import('../pages/credentials/CredentialsPage'), loadCatalogPart('home')]);
     return page.CredentialsPage;
+  },
+  eventHandlers: async (page: EventHandlerPage) => {
+    const [pages] = await Promise.all([import('../pages/eventHandlers/routes'), loadCatalogPart('events')]);
+    return pages[page];
+  },
+  logs: async () => {
+    const [page] = await Promise.all([import('../pages/logs/LogsPage'), loadCatalogPart('events')]);
+    return page.LogsPage;
   },
   notFound: async () => (await import('../pages/NotFoundPage')).NotFoundPage,
 } satisfies Record<string, Load | ((page: never) => Promise<ComponentType>)>;

@@ -16,6 +16,7 @@ import { emailHandlers } from './email/emails';
 import { eventHandlerHandlers } from './event-handler/eventHandlers';
 import { fileHandlers } from './files/exportedFiles';
 import { groupHandlers } from './group/groups';
+import { logHandlers } from './log/logs';
 import { operatorAuthKeyHandlers } from './operator/authKeys';
 import { contactHandlers } from './operator/contact';
 import { contractHandlers } from './operator/contracts';
@@ -115,6 +116,7 @@ const handlerModules: readonly Handlers[] = [
   emailHandlers,
   systemNotificationHandlers,
   contractHandlers,
+  logHandlers,
 ];
 
 export const handlers = gather(handlerModules);

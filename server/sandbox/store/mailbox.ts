@@ -2,10 +2,13 @@
 import type { Db } from '../db';
 import type { OneTimeTokenKind } from './oneTimeTokens';
 
+/** A mail carrying a one-time token's link, or an event handler's notice (server/sandbox/eventRunner.ts). */
+export type MailKind = OneTimeTokenKind | 'eventHandler';
+
 export interface MailRow {
   mail_id: number;
   recipient: string;
-  kind: OneTimeTokenKind;
+  kind: MailKind;
   subject: string;
   /** A console path such as `/verify?token=…`; null for a notice. */
   link: string | null;
@@ -15,7 +18,7 @@ export interface MailRow {
 
 export interface Mail {
   to: string;
-  kind: OneTimeTokenKind;
+  kind: MailKind;
   subject: string;
   link: string | null;
   /** Epoch milliseconds. */
@@ -39,10 +42,7 @@ export function mailboxStore(db: Db) {
   );
 
   return {
-    add(
-      mail: { to: string; kind: OneTimeTokenKind; subject: string; link: string | null; token: string | null },
-      now: number,
-    ) {
+    add(mail: { to: string; kind: MailKind; subject: string; link: string | null; token: string | null }, now: number) {
       insert.run({ ...mail, now });
     },
     /** Newest first; every recipient's when no email is given (case does not matter). */

@@ -98,6 +98,23 @@ export function usageStore(db: Db) {
     'INSERT INTO beam_stats (operator_id, sim_id, imsi, unixtime, item, count) VALUES (?, ?, ?, ?, ?, ?)',
   );
 
+  const figuresSql = (scope: string) =>
+    db.prepare<unknown[], { day: number | null; month: number | null; cumulative: number | null }>(
+      `SELECT sum(CASE WHEN unixtime >= @dayStart THEN upload_bytes + download_bytes END) AS day,
+         sum(CASE WHEN unixtime >= @monthStart THEN upload_bytes + download_bytes END) AS month,
+         sum(upload_bytes + download_bytes) AS cumulative
+       FROM air_stats WHERE ${scope} AND operator_id = @operatorId AND unixtime <= @upTo`,
+    );
+  const figuresBy = {
+    imsi: figuresSql('imsi = @value'),
+    sim: figuresSql('sim_id = @value'),
+    group: figuresSql('sim_id IN (SELECT sim_id FROM sims WHERE operator_id = @operatorId AND group_id = @value)'),
+    operator: figuresSql('@value IS NOT NULL'),
+  };
+  const earlierTraffic = db.prepare(
+    'SELECT 1 FROM air_stats WHERE imsi = ? AND unixtime < ? AND upload_bytes + download_bytes > 0 LIMIT 1',
+  );
+
   return {
     /** Air traffic of one SIM (by SIM ID) or one IMSI, per bucket and speed class as recorded ('' for none). */
     airBySpeedClass(key: { column: 'sim_id' | 'imsi'; value: string }, operatorId: string, window: StatsWindow) {
@@ -174,6 +191,18 @@ export function usageStore(db: Db) {
          GROUP BY bucket, sim_id, imsi, item ORDER BY bucket, sim_id, imsi, item`,
       ).all(operatorId, window.start, window.end);
     },
+    /**
+     * Bytes (upload plus download) of an IMSI, a SIM, a group's SIMs or the operator's in the UTC day, the UTC month
+     * and since the start, up to and including `upTo` (UNIX seconds), for the event handlers.
+     */
+    airFigures(scope: keyof typeof figuresBy, value: string, operatorId: string, upTo: number) {
+      const dayStart = periods.day.start(upTo);
+      const monthStart = periods.month.start(upTo);
+      const row = figuresBy[scope].get({ value, operatorId, upTo, dayStart, monthStart });
+      return { day: row?.day ?? 0, month: row?.month ?? 0, cumulative: row?.cumulative ?? 0 };
+    },
+    /** Whether the IMSI sent or received anything before `unixtime`. */
+    hasEarlierTraffic: (imsi: string, unixtime: number) => earlierTraffic.get(imsi, unixtime) !== undefined,
     /** Adds Air traffic per speed class at one time; false (and nothing added) when the IMSI has some at that time. */
     addAir(target: UsageTarget, bySpeedClass: [string, AirTotals][]): boolean {
       const { operatorId, simId, imsi, unixtime } = target;

@@ -28,6 +28,8 @@ const nav: readonly { to: string; key: MessageKey; screen: ScreenId }[] = [
   { to: '/account/permission-tester', key: 'nav.tester', screen: 'tester' },
   { to: '/account/audit-log', key: 'nav.auditLog', screen: 'auditLog' },
   { to: '/credentials', key: 'nav.credentials', screen: 'credentials' },
+  { to: '/event-handlers', key: 'nav.eventHandlers', screen: 'eventHandlers' },
+  { to: '/logs', key: 'nav.logs', screen: 'logs' },
   { to: '/support', key: 'nav.support', screen: 'support' },
 ];
 

@@ -10,6 +10,8 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { billingQueries } from '../../api/resources/billing';
 import { dashboardQueries } from '../../api/resources/dashboard';
+import { errorLogQueries } from '../../api/resources/errorLogs';
+import { eventHandlerQueries } from '../../api/resources/eventHandlers';
 import { enumLabel, useTranslation } from '../../app/i18n';
 import { useAccess } from '../../components/access/useAccess';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -26,6 +28,8 @@ import {
   yearMonthOf,
 } from '../../lib/money';
 import { simName } from '../../lib/sim';
+import { ExecutionsTable } from '../eventHandlers/ExecutionsTable';
+import { LogsTable } from '../logs/LogsTable';
 import classes from './HomePage.module.css';
 
 const topCount = 5;
@@ -270,7 +274,54 @@ export function HomePage() {
         <SimsPerStatus />
         <TopSims from={monthStart} to={now} />
         <BillSoFar now={now} />
+        <RecentExecutions />
+        <RecentErrors />
       </div>
     </>
+  );
+}
+
+/** The latest executions of the event handlers (kept by the local sandbox; elsewhere the card says so). */
+function RecentExecutions() {
+  const { t } = useTranslation();
+  const access = useAccess();
+  const refusal = access.refusal('EventHandler:listEventHandlers');
+  const executions = useQuery({ ...eventHandlerQueries.executions({ limit: 5 }), enabled: !refusal });
+  const handlers = useQuery({ ...eventHandlerQueries.list(), enabled: !refusal });
+  const names = new Map((handlers.data ?? []).map((h) => [h.handlerId, h.name]));
+  return (
+    <Card title={t('events.home.title')} about={t('events.home.about')} refusal={refusal} minHeight={120}>
+      {executions.error ? <ErrorAlert error={executions.error} /> : null}
+      {executions.data === null ? <Text size="sm">{t('events.page.historyLocalOnly')}</Text> : null}
+      {executions.data?.length === 0 ? <Text size="sm">{t('events.home.empty')}</Text> : null}
+      {executions.isPending || (executions.data?.length ?? 0) > 0 ? (
+        <ExecutionsTable
+          executions={executions.data ?? []}
+          pending={executions.isPending}
+          label={t('events.home.tableLabel')}
+          handlerNames={names}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+/** The latest error log entries, with a link to the error logs page. */
+function RecentErrors() {
+  const { t } = useTranslation();
+  const access = useAccess();
+  const refusal = access.refusal('Log:getLogs');
+  const logs = useQuery({ ...errorLogQueries.page({}, undefined, 5), enabled: !refusal });
+  return (
+    <Card title={t('logs.homeTitle')} about={t('logs.homeAbout')} refusal={refusal} minHeight={120}>
+      {logs.error ? <ErrorAlert error={logs.error} /> : null}
+      {logs.data?.items.length === 0 ? <Text size="sm">{t('logs.empty')}</Text> : null}
+      {logs.isPending || (logs.data?.items.length ?? 0) > 0 ? (
+        <LogsTable entries={logs.data?.items ?? []} pending={logs.isPending} label={t('logs.homeLabel')} />
+      ) : null}
+      <Anchor component={Link} to="/logs" size="sm">
+        {t('logs.all')}
+      </Anchor>
+    </Card>
   );
 }

@@ -11,6 +11,7 @@ import { SimStatusBadge } from '../../components/sims/SimStatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { simName } from '../../lib/sim';
 import { SimActionMenu } from './actions/SimActionMenu';
+import { SimEventHandlers } from './SimEventHandlers';
 import { SimNameEditor } from './SimNameEditor';
 import { SimProfiles } from './SimProfiles';
 import { SimSession } from './SimSession';
@@ -144,6 +145,9 @@ export function SimDetailPage() {
           </RenderGuard>
           <RenderGuard>
             <SimUsage simId={simId} />
+          </RenderGuard>
+          <RenderGuard>
+            <SimEventHandlers imsi={Object.values(data.profiles ?? {})[0]?.primaryImsi ?? ''} />
           </RenderGuard>
         </>
       ) : null}

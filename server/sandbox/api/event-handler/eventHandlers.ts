@@ -1,9 +1,10 @@
-/** Event handlers: stored and validated (guesses.eventHandlerLimits); the sandbox does not run them yet. */
+/** Event handlers: stored and validated (guesses.eventHandlerLimits); eventRunner.ts runs them on Air stats. */
 import { randomUUID } from 'node:crypto';
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { badRequest, codes, notFound } from '../../errors';
+import { watches } from '../../eventRunner';
 import { eventHandlerActions, eventHandlerLimits, eventHandlerRules } from '../../guesses';
 import type { EventHandler } from '../../store/eventHandlers';
 
@@ -197,15 +198,7 @@ const listEventHandlersBySubscriber: Handler = (ctx) => {
   const imsi = ctx.path.imsi ?? '';
   const sim = ctx.stores.sims.findByImsi(operatorId, imsi);
   if (!sim) throw notFound('No such subscriber found.');
-  const watching = ctx.stores.eventHandlers
-    .list(operatorId)
-    .filter(
-      (h) =>
-        h.targetImsi === imsi ||
-        (h.targetSimId !== undefined && h.targetSimId === sim.simId) ||
-        (h.targetGroupId !== undefined && h.targetGroupId === sim.groupId) ||
-        h.targetOperatorId === operatorId,
-    );
+  const watching = ctx.stores.eventHandlers.list(operatorId).filter((h) => watches(h, operatorId, imsi, sim));
   return { status: 200, body: watching };
 };
 

@@ -1,11 +1,13 @@
 /**
  * The Sandbox API's usage inserts: `POST /sandbox/stats/air|beam/subscribers/{imsi}` add one timestamp of traffic
- * (guesses.sandboxAirSpeedClasses); the same IMSI and time twice is 400.
+ * (guesses.sandboxAirSpeedClasses); the same IMSI and time twice is 400. New Air stats run the event handlers
+ * (eventRunner.ts).
  */
 import type { components } from '../../../../src/api/schema';
 import type { Ctx, Handler, Handlers } from '../../context';
 import { caller } from '../../context';
 import { badRequest, codes, notFound } from '../../errors';
+import { runDueActions, runEventHandlersOnTraffic } from '../../eventRunner';
 import { sandboxAirSpeedClasses } from '../../guesses';
 import { credentialsInUse } from '../../store/credentials';
 import type { UsageTarget } from '../../store/usage';
@@ -30,13 +32,29 @@ function statsInsertTarget(ctx: Ctx<{ unixtime?: number } | undefined>): UsageTa
   return { operatorId, imsi, simId: sim.simId, unixtime };
 }
 
-/** The SIM sent data: the credential sets its group's forwarding services name were used (guesses.credentials). */
+/**
+ * The SIM sent data: the credential sets its group's forwarding services name were used (guesses.credentials); one
+ * that does not exist is an error log entry of that service (guesses.errorLogs).
+ */
 function markCredentialsUsed(ctx: Ctx<unknown>, target: UsageTarget): void {
   const groupId = ctx.stores.sims.get(target.operatorId, target.simId)?.groupId;
   const group = groupId ? ctx.stores.groups.get(target.operatorId, groupId) : undefined;
   if (!group?.configuration) return;
-  for (const credentialsId of credentialsInUse(group.configuration)) {
-    ctx.stores.credentials.markUsed(target.operatorId, credentialsId, ctx.now);
+  for (const service of ['Funnel', 'Funk', 'Beam'] as const) {
+    const namespace = `Soracom${service}`;
+    for (const credentialsId of credentialsInUse({ [namespace]: group.configuration[namespace] })) {
+      if (ctx.stores.credentials.get(target.operatorId, credentialsId)) {
+        ctx.stores.credentials.markUsed(target.operatorId, credentialsId, ctx.now);
+      } else {
+        ctx.stores.errorLogs.add(target.operatorId, {
+          time: ctx.now,
+          service,
+          imsi: target.imsi,
+          message: `${service}: the group's configuration names credentials '${credentialsId}', which do not exist.`,
+          detail: { groupId, credentialsId },
+        });
+      }
+    }
   }
 }
 
@@ -58,6 +76,9 @@ const sandboxInsertAirStats: Handler = (ctx: Ctx<InsertAirStats | undefined>) =>
     throw badRequest('Data with the same timestamp already exists.', codes.statsExist);
   }
   markCredentialsUsed(ctx, target);
+  // The event handlers watching the SIM see the new traffic (guesses.eventHandlerRuns).
+  runDueActions(ctx);
+  runEventHandlersOnTraffic(ctx, target);
   return { status: 200 };
 };
 

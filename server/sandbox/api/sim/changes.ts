@@ -7,6 +7,7 @@ import type { components } from '../../../../src/api/schema';
 import type { Ctx } from '../../context';
 import { caller } from '../../context';
 import { badRequest, codes, notFound } from '../../errors';
+import { runEventHandlersOnChange } from '../../eventRunner';
 import { imeiPattern, type SimStatus, simStatusTransitions } from '../../guesses';
 import { plans, subscriberStatus } from '../../simFactory';
 import type { SessionEvent } from '../../store/simRecords';
@@ -21,10 +22,23 @@ export interface SimAction {
   noContent?: boolean;
 }
 
-/** Applies `change` to the caller's SIM in one transaction (with any records it writes); 404 for an unknown SIM. */
+/**
+ * Applies `change` to the caller's SIM in one transaction (with any records it writes); 404 for an unknown SIM. A
+ * status or speed class it changes is an event for the handlers watching the SIM (eventRunner.ts).
+ */
 export function applyChange(ctx: Ctx<never>, simId: string, change: Change): Sim {
-  const sim = ctx.stores.sims.modify(caller(ctx).operatorId, simId, (s) => change(ctx, s), ctx.now);
+  let before: Pick<Sim, 'status' | 'speedClass'> = {};
+  const sim = ctx.stores.sims.modify(
+    caller(ctx).operatorId,
+    simId,
+    (s) => {
+      before = { status: s.status, speedClass: s.speedClass };
+      change(ctx, s);
+    },
+    ctx.now,
+  );
   if (!sim) throw notFound('No such SIM found.');
+  runEventHandlersOnChange(ctx, sim, before);
   return sim;
 }
 
