@@ -53,7 +53,7 @@ test('a handler made in the form slows a SIM down after 10 MB a day; history, da
 
   await page.goto('/login');
   await signIn(page, operator.email, operator.password);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Event handlers' }).click();
   await expect(page.getByRole('heading', { name: 'Event handlers', level: 2 })).toBeVisible();
   await expect(page.getByText('No event handlers yet.')).toBeVisible();
@@ -208,7 +208,7 @@ test('error logs show a configuration naming missing credentials, filtered by se
 
   await page.goto('/login');
   await signIn(page, operator.email, operator.password);
-  await expect(page).toHaveURL(/\/sims$/);
+  await expect(page).toHaveURL(/\/$/);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Error logs' }).click();
   const entries = page.getByRole('table', { name: 'Error log entries' });
   await expect(entries.getByText(/deleted-credentials/)).toBeVisible();
