@@ -27,6 +27,8 @@ test.describe('every screen', () => {
   test('SIM page, groups, billing, account and not-found pass axe', async ({ page }) => {
     // Five pages, each with an axe run: more than the default 30 s when the machine is busy.
     test.slow();
+    // The rows settle first: another journey may change the demo fleet while the first page is being answered.
+    await page.waitForLoadState('networkidle');
     const link = page.getByRole('table', { name: 'SIMs' }).locator('tbody tr').first().getByRole('link');
     // The link's address names the SIM by its ID: the page it opens is that SIM's, headed by its name.
     await expect(link).toHaveAttribute('href', /^\/sims\/\d+$/);
