@@ -208,7 +208,7 @@ try {
     await page.getByLabel('Email').fill('demo@example.com');
     await page.getByLabel('Password', { exact: true }).fill('demo-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForURL((url) => url.pathname === '/' || url.pathname === '/sims');
     samples.push(
       await measure(page).catch(async (error: unknown) => {
         await page.screenshot({ path: join(tmpdir(), 'bench-fleet-failure.png') });
