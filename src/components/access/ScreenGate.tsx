@@ -1,5 +1,5 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type ScreenId, screenById } from '../../api/screenOperations';
 import { useTranslation } from '../../app/i18n';
@@ -23,4 +23,15 @@ export function ScreenGate({ screen, children }: { screen: ScreenId; children: R
       </Stack>
     </Alert>
   );
+}
+
+/** A screen's page behind its gate, as the routes' modules export their pages. */
+export function gatedScreen(screen: ScreenId, Page: ComponentType): ComponentType {
+  return function Gated() {
+    return (
+      <ScreenGate screen={screen}>
+        <Page />
+      </ScreenGate>
+    );
+  };
 }

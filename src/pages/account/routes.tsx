@@ -1,23 +1,11 @@
 /** The account area's sections and the support page, each behind its permission gate; one chunk. */
-import type { ComponentType } from 'react';
 import { Navigate } from 'react-router';
-import type { ScreenId } from '../../api/screenOperations';
-import { ScreenGate } from '../../components/access/ScreenGate';
+import { gatedScreen as gated } from '../../components/access/ScreenGate';
 import { ContractsPage as Contracts } from './sections/ContractsPage';
 import { CoveragePage as Coverage } from './sections/CoveragePage';
 import { EmailsPage as Emails } from './sections/EmailsPage';
 import { ProfilePage as Profile } from './sections/ProfilePage';
 import { SupportPage as Support } from './sections/SupportPage';
-
-function gated(screen: ScreenId, Page: ComponentType): ComponentType {
-  return function Gated() {
-    return (
-      <ScreenGate screen={screen}>
-        <Page />
-      </ScreenGate>
-    );
-  };
-}
 
 export const ProfilePage = gated('accountProfile', Profile);
 export const EmailsPage = gated('accountEmails', Emails);

@@ -1,20 +1,8 @@
 /** The event handler screens, behind their permission gate; one chunk with its catalogue part. */
-import type { ComponentType } from 'react';
-import type { ScreenId } from '../../api/screenOperations';
-import { ScreenGate } from '../../components/access/ScreenGate';
+import { gatedScreen as gated } from '../../components/access/ScreenGate';
 import { EventHandlerPage as Handler } from './EventHandlerPage';
 import { EventHandlersPage as Handlers } from './EventHandlersPage';
 import { EditEventHandlerPage as Edit, NewEventHandlerPage as New } from './HandlerFormPage';
-
-function gated(screen: ScreenId, Page: ComponentType): ComponentType {
-  return function Gated() {
-    return (
-      <ScreenGate screen={screen}>
-        <Page />
-      </ScreenGate>
-    );
-  };
-}
 
 export const EventHandlersPage = gated('eventHandlers', Handlers);
 export const NewEventHandlerPage = gated('newEventHandler', New);

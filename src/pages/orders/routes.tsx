@@ -1,21 +1,9 @@
 /** The order screens, behind their permission gate; one chunk with its catalogue part. */
-import type { ComponentType } from 'react';
-import type { ScreenId } from '../../api/screenOperations';
-import { ScreenGate } from '../../components/access/ScreenGate';
+import { gatedScreen as gated } from '../../components/access/ScreenGate';
 import { AddressesPage as Addresses } from './AddressesPage';
 import { NewOrderPage as NewOrder } from './NewOrderPage';
 import { OrderPage as Order } from './OrderPage';
 import { OrdersPage as Orders } from './OrdersPage';
-
-function gated(screen: ScreenId, Page: ComponentType): ComponentType {
-  return function Gated() {
-    return (
-      <ScreenGate screen={screen}>
-        <Page />
-      </ScreenGate>
-    );
-  };
-}
 
 export const OrdersPage = gated('orders', Orders);
 export const NewOrderPage = gated('newOrder', NewOrder);

@@ -1,7 +1,5 @@
 /** The team screens, behind their permission gate; one chunk (they share the permission editor and the catalogue). */
-import type { ComponentType } from 'react';
-import type { ScreenId } from '../../api/screenOperations';
-import { ScreenGate } from '../../components/access/ScreenGate';
+import { gatedScreen as gated } from '../../components/access/ScreenGate';
 import { AuditLogPage as AuditLog } from './audit/AuditLogPage';
 import { DefaultPermissionsPage as Defaults } from './DefaultPermissionsPage';
 import { RolePage as Role } from './RolePage';
@@ -9,16 +7,6 @@ import { RolesPage as Roles } from './RolesPage';
 import { PermissionTesterPage as Tester } from './tester/PermissionTesterPage';
 import { UserPage as User } from './UserPage';
 import { UsersPage as Users } from './UsersPage';
-
-function gated(screen: ScreenId, Page: ComponentType): ComponentType {
-  return function Gated() {
-    return (
-      <ScreenGate screen={screen}>
-        <Page />
-      </ScreenGate>
-    );
-  };
-}
 
 export const UsersPage = gated('users', Users);
 export const UserPage = gated('users', User);
