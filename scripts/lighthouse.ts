@@ -120,7 +120,7 @@ async function measure(path: string) {
   await page.locator('input[type="email"]').fill(demo.email);
   await page.locator('input[type="password"]').fill(demo.password);
   await Promise.all([
-    page.waitForFunction(() => location.pathname === '/', { timeout: 30_000 }),
+    page.waitForFunction(() => location.pathname === '/' || location.pathname === '/sims', { timeout: 30_000 }),
     page.locator('form button[type="submit"]').click(),
   ]);
   const cdp = await page.createCDPSession();
