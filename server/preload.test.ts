@@ -78,6 +78,7 @@ describe('preload hints', () => {
       'src/pages/eventHandlers/routes.tsx',
       'src/locales/ja/start.json',
       'src/locales/ja/console.json',
+      'src/locales/ja/home.json',
       'src/locales/ja/events.json',
       screens,
     ]);

@@ -84,8 +84,11 @@ export function modulesFor(pathname: string, language: Language = 'en'): string[
   if (first === 'account' && item) parts.push(part('team'));
   if (first === 'orders') parts.push(part('orders'));
   if ((first === 'account' && !item) || first === 'support') parts.push(part('account'));
-  // The dashboard, the credentials page and a group's configuration (its credential picker) speak from 'home'.
-  if (first === '' || first === 'credentials' || (first === 'groups' && item)) parts.push(part('home'));
+  // The dashboard, the credentials page, a group's configuration and the event handler form (their credential
+  // pickers) speak from 'home'.
+  if (first === '' || first === 'credentials' || first === 'event-handlers' || (first === 'groups' && item)) {
+    parts.push(part('home'));
+  }
   // Event handlers and error logs, and the dashboard's and a SIM's sections of them, speak from 'events'.
   if (first === '' || first === 'event-handlers' || first === 'logs' || (first === 'sims' && item)) {
     parts.push(part('events'));

@@ -322,7 +322,12 @@ export const screenOperations: readonly ScreenOperations[] = [
     id: 'newEventHandler',
     path: '/event-handlers/new',
     opens: ['EventHandler:createEventHandler'],
-    calls: ['EventHandler:createEventHandler', 'Group:listGroups'],
+    calls: [
+      'EventHandler:createEventHandler',
+      'Group:listGroups',
+      'Credential:listCredentials',
+      'Credential:createCredential',
+    ],
   },
   {
     id: 'eventHandler',
@@ -342,7 +347,13 @@ export const screenOperations: readonly ScreenOperations[] = [
     id: 'editEventHandler',
     path: '/event-handlers/:handlerId/edit',
     opens: ['EventHandler:getEventHandler'],
-    calls: ['EventHandler:getEventHandler', 'EventHandler:updateEventHandler', 'Group:listGroups'],
+    calls: [
+      'EventHandler:getEventHandler',
+      'EventHandler:updateEventHandler',
+      'Group:listGroups',
+      'Credential:listCredentials',
+      'Credential:createCredential',
+    ],
   },
   { id: 'logs', path: '/logs', opens: ['Log:getLogs'], calls: ['Log:getLogs'] },
 ];

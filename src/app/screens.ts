@@ -92,7 +92,12 @@ export const screens = {
     return page.CredentialsPage;
   },
   eventHandlers: async (page: EventHandlerPage) => {
-    const [pages] = await Promise.all([import('../pages/eventHandlers/routes'), loadCatalogPart('events')]);
+    // The Lambda action's credential picker speaks from the 'home' part, as the credentials page does.
+    const [pages] = await Promise.all([
+      import('../pages/eventHandlers/routes'),
+      loadCatalogPart('events'),
+      loadCatalogPart('home'),
+    ]);
     return pages[page];
   },
   logs: async () => {

@@ -1,6 +1,7 @@
 /** The fields of one rule or action type, generated from handlerFields.ts, each with SORACOM's help text. */
 import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { enumLabel, type MessageKey, useTranslation } from '../../app/i18n';
+import { CredentialPicker } from '../credentials/CredentialPicker';
 import type { Field } from './handlerFields';
 
 export function PropertyFields({
@@ -43,6 +44,16 @@ export function PropertyFields({
               ]}
               allowDeselect={false}
               onChange={(value) => set(field.key, value ?? '')}
+            />
+          );
+        }
+        if (field.kind === 'credential') {
+          return (
+            <CredentialPicker
+              key={field.key}
+              label={label}
+              value={common.value}
+              onChange={(id) => set(field.key, id)}
             />
           );
         }

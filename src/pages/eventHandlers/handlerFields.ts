@@ -34,6 +34,8 @@ export type Field =
   | { key: string; kind: 'text'; required?: boolean }
   | { key: string; kind: 'longText'; required?: boolean }
   | { key: string; kind: 'headers'; required?: boolean }
+  /** A credential set's ID, picked from /credentials (or made in place). */
+  | { key: string; kind: 'credential'; required?: boolean }
   | { key: string; kind: 'select'; options: readonly string[]; required?: boolean };
 
 const timing: Field = {
@@ -120,7 +122,7 @@ export const actionFields: Record<ActionType, Field[]> = {
     ...when,
     { key: 'endpoint', kind: 'text', required: true },
     { key: 'functionName', kind: 'text', required: true },
-    { key: 'credentialsId', kind: 'text', required: true },
+    { key: 'credentialsId', kind: 'credential', required: true },
     ...[1, 2, 3, 4, 5].map((n): Field => ({ key: `parameter${n}`, kind: 'text' })),
   ],
 };
