@@ -108,6 +108,10 @@ const server = createServer(
   }),
 );
 server.on('clientError', answerClientError);
+// Idle keep-alive connections stay open longer than clients and proxies keep theirs (60 s is common): a client
+// reusing one the server has just closed gets a reset request (Node's default is 5 s). Headers still must come in time.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 shutdown = gracefulShutdown(server, {
   graceMs: config.shutdownGraceSeconds * 1000,
