@@ -3,7 +3,7 @@ import createFetchClient from 'openapi-fetch';
 import { apiMiddleware, type MiddlewareDeps } from './middleware';
 import { renewSession } from './renewal';
 import type { paths } from './schema';
-import { sessionStore } from './session';
+import { type Session, sessionStore } from './session';
 
 export type Api = ReturnType<typeof createFetchClient<paths>>;
 
@@ -17,9 +17,30 @@ export function createApi(deps: MiddlewareDeps, options: { baseUrl?: string; fet
   return client;
 }
 
-export const api = createApi({
-  getSession: sessionStore.get,
-  getLanguage: () => globalThis.document?.documentElement.lang || 'en',
-  onUnauthorized: () => sessionStore.clear('expired'),
-  renew: renewSession,
-});
+const getLanguage = () => globalThis.document?.documentElement.lang || 'en';
+const onUnauthorized = () => sessionStore.clear('expired');
+
+/** Follows the session: its calls go to the session's endpoint, whichever coverage it is switched to. */
+export const api = createApi({ getSession: sessionStore.get, getLanguage, onUnauthorized, renew: renewSession });
+
+const onEndpoint = (session: Session | null, endpoint: string): Session | null =>
+  session ? { ...session, endpoint } : null;
+const pinned = new Map<string, Api>();
+
+/**
+ * A client for one endpoint with the session's key and token: the other coverage's twin endpoint accepts them, so a
+ * view of both coverages reads the other one without switching the session to it.
+ */
+export function apiFor(endpoint: string): Api {
+  let client = pinned.get(endpoint);
+  if (!client) {
+    client = createApi({
+      getSession: () => onEndpoint(sessionStore.get(), endpoint),
+      getLanguage,
+      onUnauthorized,
+      renew: async () => onEndpoint(await renewSession(), endpoint),
+    });
+    pinned.set(endpoint, client);
+  }
+  return client;
+}

@@ -37,9 +37,12 @@ export function refreshOnce(): Promise<Session | null> {
     if (!session) return null;
     const renewed = await refresh(session).catch(() => null);
     // Keep it only if the same session is still signed in (not signed out or replaced meanwhile).
-    if (renewed && sessionStore.get()?.apiKey === session.apiKey) {
-      sessionStore.set(renewed);
-      return renewed;
+    const current = sessionStore.get();
+    if (renewed && current?.apiKey === session.apiKey) {
+      // The session may have switched coverage meanwhile: only the token and its expiry are new.
+      const kept = { ...current, token: renewed.token, expiresAt: renewed.expiresAt };
+      sessionStore.set(kept);
+      return kept;
     }
     return null;
   })().finally(() => {

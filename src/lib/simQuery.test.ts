@@ -15,7 +15,7 @@ describe('the SIM view in the URL', () => {
   it('reads every filter, AND/OR, mode, dormant days, sort and quick text', () => {
     const view = parseView(
       new URLSearchParams(
-        'name=camera&tag=prod,stage&status=active&session_status=online&search_type=or&mode=fleet&dormant=30&sort=-name&q=tokyo',
+        'name=camera&tag=prod,stage&status=active&session_status=online&search_type=or&mode=fleet&dormant=30&sort=-name&q=tokyo&scope=both&in=g',
       ),
     );
     expect(view).toEqual({
@@ -25,11 +25,15 @@ describe('the SIM view in the URL', () => {
       dormantDays: 30,
       sort: { column: 'name', direction: 'desc' },
       text: 'tokyo',
+      both: true,
+      coverage: 'g',
     });
   });
 
   it('leaves out what it does not understand instead of failing', () => {
-    const view = parseView(new URLSearchParams('color=red&session_status=maybe&dormant=-3&sort=%3Cx%3E&name=%20%20'));
+    const view = parseView(
+      new URLSearchParams('color=red&session_status=maybe&dormant=-3&sort=%3Cx%3E&name=%20%20&scope=all&in=eu'),
+    );
     expect(view).toEqual(emptyView);
   });
 
@@ -53,6 +57,8 @@ describe('the SIM view in the URL', () => {
         { nil: null },
       ),
       text: fc.string({ maxLength: 10 }),
+      both: fc.boolean(),
+      coverage: fc.constantFrom('jp' as const, 'g' as const, null),
     });
     fc.assert(
       fc.property(view, (v) => {

@@ -42,6 +42,10 @@ export interface SimView {
   sort: { column: string; direction: SortDirection } | null;
   /** Matches any shown text of a row (whole-fleet mode). */
   text: string;
+  /** Both coverages in one table (an account with Japan and Global coverage): every page of each is loaded. */
+  both: boolean;
+  /** Only the SIMs of this coverage (the view of both coverages). */
+  coverage: 'jp' | 'g' | null;
 }
 
 export const emptyView: SimView = {
@@ -51,9 +55,13 @@ export const emptyView: SimView = {
   dormantDays: null,
   sort: null,
   text: '',
+  both: false,
+  coverage: null,
 };
 
 const isField = (name: string): name is SearchField => (searchFields as readonly string[]).includes(name);
+
+const coverageFilter = (value: string | null): SimView['coverage'] => (value === 'jp' || value === 'g' ? value : null);
 
 /** Reads the view from the URL; anything malformed is left out rather than refused. */
 export function parseView(params: URLSearchParams): SimView {
@@ -78,13 +86,15 @@ export function parseView(params: URLSearchParams): SimView {
     dormantDays: params.has('dormant') && Number.isInteger(dormant) && dormant >= 0 ? dormant : null,
     sort: sortMatch?.[2] ? { column: sortMatch[2], direction: sortMatch[1] ? 'desc' : 'asc' } : null,
     text: params.get('q') ?? '',
+    both: params.get('scope') === 'both',
+    coverage: coverageFilter(params.get('in')),
   };
 }
 
 /** Writes the view into URL parameters, leaving defaults out so links stay short. Other parameters are kept. */
 export function writeView(view: SimView, base = new URLSearchParams()): URLSearchParams {
   const next = new URLSearchParams(base);
-  for (const name of [...searchFields, 'search_type', 'mode', 'dormant', 'sort', 'q']) next.delete(name);
+  for (const name of [...searchFields, 'search_type', 'mode', 'dormant', 'sort', 'q', 'scope', 'in']) next.delete(name);
   for (const field of searchFields) {
     const value = view.filters[field]?.trim();
     if (value) next.set(field, value);
@@ -94,6 +104,8 @@ export function writeView(view: SimView, base = new URLSearchParams()): URLSearc
   if (view.dormantDays !== null) next.set('dormant', String(view.dormantDays));
   if (view.sort) next.set('sort', `${view.sort.direction === 'desc' ? '-' : ''}${view.sort.column}`);
   if (view.text) next.set('q', view.text);
+  if (view.both) next.set('scope', 'both');
+  if (view.coverage) next.set('in', view.coverage);
   return next;
 }
 

@@ -31,6 +31,8 @@ export interface SimRow {
   terminationEnabled: boolean;
   moduleType: string;
   created: number | null;
+  /** Which coverage the SIM is in: set only in the SIM table's view of both coverages. */
+  coverage?: 'jp' | 'g';
 }
 
 export function toSimRow(sim: Sim): SimRow {

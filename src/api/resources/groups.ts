@@ -1,6 +1,6 @@
 /** Groups: the list, one group and its members; creating and deleting a group, its tags, its SIMs. */
 import { mutationOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
-import { api } from '../client';
+import { type Api, api, apiFor } from '../client';
 import { allPages, toPage } from '../pager';
 import { refetchAfterChange } from '../queryClient';
 import type { components } from '../schema';
@@ -9,24 +9,33 @@ import { simQueries } from './sims';
 
 export type Group = components['schemas']['Group'];
 
+async function fetchGroups(client: Api, signal: AbortSignal): Promise<Group[]> {
+  const groups: Group[] = [];
+  const pages = allPages(async (lastKey, pageSignal) => {
+    const { data, response } = await client.GET('/groups', {
+      params: { query: { limit: 100, last_evaluated_key: lastKey } },
+      signal: pageSignal,
+    });
+    return toPage(data, response);
+  }, signal);
+  for await (const items of pages) groups.push(...items);
+  return groups;
+}
+
 export const groupQueries = {
   all: () => ['groups'] as const,
   /** Every group of the operator (operators have tens, not thousands, of groups). */
   list: () =>
     queryOptions({
       queryKey: [...groupQueries.all(), 'list'],
-      queryFn: async ({ signal }) => {
-        const groups: Group[] = [];
-        const pages = allPages(async (lastKey, pageSignal) => {
-          const { data, response } = await api.GET('/groups', {
-            params: { query: { limit: 100, last_evaluated_key: lastKey } },
-            signal: pageSignal,
-          });
-          return toPage(data, response);
-        }, signal);
-        for await (const items of pages) groups.push(...items);
-        return groups;
-      },
+      queryFn: ({ signal }) => fetchGroups(api, signal),
+      staleTime: 60_000,
+    }),
+  /** Every group of the other coverage's endpoint (`apiFor`), for the SIM table's view of both coverages. */
+  listOn: (endpoint: string) =>
+    queryOptions({
+      queryKey: [...groupQueries.all(), 'list', 'on', endpoint],
+      queryFn: ({ signal }) => fetchGroups(apiFor(endpoint), signal),
       staleTime: 60_000,
     }),
 };

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { emptyView, hasSearch, type SimView, searchQuery } from '../../lib/simQuery';
-import { api } from '../client';
+import { api, apiFor } from '../client';
 import { type Page, type StreamedPage, toPage } from '../pager';
 import type { components } from '../schema';
 
@@ -19,9 +19,15 @@ export const maxSearchPageSize = 100;
 export const fleetPageSize = 1000;
 
 /** Asks for one page of the view: listed when it has no filters, searched when it has. */
-function requestSimPage(params: SimPageParams, signal: AbortSignal | undefined, parseAs: 'json' | 'stream') {
+function requestSimPage(
+  params: SimPageParams,
+  signal: AbortSignal | undefined,
+  parseAs: 'json' | 'stream',
+  endpoint?: string,
+) {
+  const client = endpoint ? apiFor(endpoint) : api;
   if (params.search && hasSearch({ ...emptyView, ...params.search })) {
-    return api.GET('/query/sims', {
+    return client.GET('/query/sims', {
       params: {
         query: {
           ...searchQuery({ ...emptyView, ...params.search }),
@@ -33,7 +39,7 @@ function requestSimPage(params: SimPageParams, signal: AbortSignal | undefined, 
       signal,
     });
   }
-  return api.GET('/sims', {
+  return client.GET('/sims', {
     params: { query: { limit: params.limit, last_evaluated_key: params.lastKey } },
     parseAs,
     signal,
@@ -50,17 +56,24 @@ export async function fetchSimPage(params: SimPageParams, signal?: AbortSignal):
  * One page of the view for a long walk (pager.pipelinedPages): its next key as soon as the answer's headers are in,
  * its SIMs once the body has been read, so the walk can ask for the next page meanwhile.
  */
-export async function startSimPage(params: SimPageParams, signal?: AbortSignal): Promise<StreamedPage<Sim>> {
-  const { response } = await requestSimPage(params, signal, 'stream');
+export async function startSimPage(
+  params: SimPageParams,
+  signal?: AbortSignal,
+  endpoint?: string,
+): Promise<StreamedPage<Sim>> {
+  const { response } = await requestSimPage(params, signal, 'stream', endpoint);
   return {
     nextKey: toPage([], response).nextKey,
     items: response.text().then((text) => (text ? (JSON.parse(text) as Sim[]) : [])),
   };
 }
 
-/** `GET /sims/{sim_id}`: the SIM as it is now. */
-export async function fetchSim(simId: string, signal?: AbortSignal): Promise<Sim | undefined> {
-  const { data } = await api.GET('/sims/{sim_id}', { params: { path: { sim_id: simId } }, signal });
+/** `GET /sims/{sim_id}`: the SIM as it is now (on the session's endpoint, or on `endpoint`, the other coverage's). */
+export async function fetchSim(simId: string, signal?: AbortSignal, endpoint?: string): Promise<Sim | undefined> {
+  const { data } = await (endpoint ? apiFor(endpoint) : api).GET('/sims/{sim_id}', {
+    params: { path: { sim_id: simId } },
+    signal,
+  });
   return data;
 }
 

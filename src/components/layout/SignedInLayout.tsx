@@ -1,9 +1,9 @@
 import './mantine-console.css';
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { createQueryClient } from '../../api/queryClient';
 import type { ScreenId } from '../../api/screenOperations';
@@ -12,8 +12,10 @@ import { enumLabel, loadCatalogPart, type MessageKey, useTranslation } from '../
 import { loginPath } from '../../lib/paths';
 import { useAccess } from '../access/useAccess';
 import { SessionServices } from '../session/SessionServices';
+import { CoverageSwitch } from './CoverageSwitch';
 import classes from './SignedInLayout.module.css';
 import { UserMenu } from './UserMenu';
+import { useCoverageFromLink } from './useCoverageFromLink';
 
 /** Each entry is shown when its screen may be opened (useAccess: always for the root account). */
 const nav: readonly { to: string; key: MessageKey; screen: ScreenId }[] = [
@@ -63,6 +65,21 @@ function MainNav({ pathname, onNavigate }: { pathname: string; onNavigate: () =>
   ));
 }
 
+/**
+ * The page, made afresh for each coverage (nothing it holds, such as the keys of the pages it has been through, is
+ * carried to the other); held back while a link's `?coverage=` is switching to the coverage it names.
+ */
+function CoveragePages({ endpoint }: { endpoint: string }) {
+  const { t } = useTranslation();
+  const switching = useCoverageFromLink();
+  if (switching) return <Loader size="sm" aria-label={t('coverage.switching')} />;
+  return (
+    <Fragment key={endpoint}>
+      <Outlet />
+    </Fragment>
+  );
+}
+
 /** Every signed-in screen: header, navigation, and the page. Without a session, off to the login page. */
 export function SignedInLayout() {
   const session = useSession();
@@ -97,6 +114,7 @@ export function SignedInLayout() {
               <Title order={1} size="h4" className={classes.title}>
                 {t('app.name')}
               </Title>
+              <CoverageSwitch />
             </Group>
             <UserMenu session={session} />
           </Group>
@@ -110,7 +128,7 @@ export function SignedInLayout() {
           </Text>
         </AppShell.Navbar>
         <AppShell.Main>
-          <Outlet />
+          <CoveragePages endpoint={session.endpoint} />
         </AppShell.Main>
       </AppShell>
     </QueryClientProvider>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Progress, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Progress, Switch, Text, TextInput } from '@mantine/core';
 import { useDocumentVisibility } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
 import type { SimView } from '../../lib/simQuery';
 import { isDormant, rowText, type SimRow, toSimRow } from '../../lib/simRow';
+import { type FleetSource, onlyCoverage } from './bothCoverages';
 import { type FleetState, fleetLoader, useFleet, walkView } from './fleetLoader';
 import { sortRows } from './simColumns';
 
@@ -22,20 +23,27 @@ export interface FleetRows {
   /** When session statuses were last refreshed (or the fleet loaded). */
   now: number;
   update: (rows: SimRow[]) => void;
+  /** Loads the view again from the start. */
+  reload: () => void;
 }
 
-/** The whole fleet for the view: loads it when the view is in fleet mode, then filters and sorts it here. */
-export function useFleetRows(view: SimView, pageNow: number): FleetRows {
+/**
+ * The whole fleet for the view: loads it when the view is in fleet mode, then filters and sorts it here. With
+ * `sources` (the view of both coverages), the fleet of each is loaded and the view's coverage filter applies.
+ */
+export function useFleetRows(view: SimView, pageNow: number, sources?: FleetSource[]): FleetRows {
   const state = useFleet();
   const { t, i18n } = useTranslation();
   const groups = useQuery(groupQueries.list());
   const [refreshedAt, setRefreshedAt] = useState(() => Date.now());
   const visible = useDocumentVisibility() === 'visible';
-  const key = JSON.stringify([view.filters, view.searchType]);
+  const key = JSON.stringify([view.filters, view.searchType, sources]);
+  const latestSources = useRef(sources);
+  latestSources.current = sources;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the view's server part
   useEffect(() => {
-    if (view.fleet) fleetLoader.load(view);
+    if (view.fleet) fleetLoader.load(view, false, latestSources.current);
   }, [view.fleet, key]);
 
   // Sessions come and go: every 30 s while the tab is visible, the online SIMs are fetched again, and SIMs that
@@ -44,7 +52,7 @@ export function useFleetRows(view: SimView, pageNow: number): FleetRows {
     if (!view.fleet || state.status !== 'done' || !visible) return;
     const controller = new AbortController();
     const timer = setInterval(() => {
-      void refreshSessions(controller.signal).then(() => setRefreshedAt(Date.now()));
+      void refreshSessions(controller.signal, latestSources.current).then(() => setRefreshedAt(Date.now()));
     }, sessionRefreshMs);
     return () => {
       clearInterval(timer);
@@ -57,7 +65,7 @@ export function useFleetRows(view: SimView, pageNow: number): FleetRows {
   const rows = useMemo(() => {
     const now = refreshedAt;
     const text = view.text.trim().toLowerCase();
-    let result = state.rows;
+    let result = onlyCoverage(state.rows, view.both ? view.coverage : null);
     if (view.dormantDays !== null) {
       const days = view.dormantDays;
       result = result.filter((row) => isDormant(row, days, now));
@@ -72,7 +80,7 @@ export function useFleetRows(view: SimView, pageNow: number): FleetRows {
       });
     }
     return result;
-  }, [state.version, view.dormantDays, view.text, view.sort, groupMap, refreshedAt]);
+  }, [state.version, view.dormantDays, view.text, view.sort, view.both, view.coverage, groupMap, refreshedAt]);
 
   return {
     state,
@@ -80,25 +88,30 @@ export function useFleetRows(view: SimView, pageNow: number): FleetRows {
     loading: state.status === 'loading' && state.rows.length === 0,
     now: view.fleet ? refreshedAt : pageNow,
     update: fleetLoader.update,
+    reload: () => fleetLoader.load(view, true, latestSources.current),
   };
 }
 
-async function refreshSessions(signal: AbortSignal): Promise<void> {
+async function refreshSessions(signal: AbortSignal, sources?: FleetSource[]): Promise<void> {
   const before = fleetLoader.get().rows;
   const online: SimRow[] = [];
-  await walkView(
-    { filters: { session_status: 'ONLINE' }, searchType: 'and' },
-    (sims) => {
-      for (const sim of sims) online.push(toSimRow(sim));
-    },
-    signal,
-  );
+  for (const source of sources ?? [null]) {
+    await walkView(
+      { filters: { session_status: 'ONLINE' }, searchType: 'and' },
+      (sims) => {
+        for (const sim of sims) online.push(toSimRow(sim));
+      },
+      signal,
+      source?.endpoint,
+    );
+  }
   const nowOnline = new Set(online.map((row) => row.simId));
   const wentOffline = before.filter((row) => row.online && !nowOnline.has(row.simId)).slice(0, 200);
   const offline: SimRow[] = [];
   for (const row of wentOffline) {
     signal.throwIfAborted();
-    const sim = await fetchSim(row.simId, signal);
+    const source = sources?.find((s) => s.coverage === row.coverage);
+    const sim = await fetchSim(row.simId, signal, source?.endpoint);
     if (sim) offline.push(toSimRow(sim));
   }
   fleetLoader.update([...online, ...offline]);
@@ -165,13 +178,30 @@ export function FleetPanel({
             {t('simTable.fleet.showing', { count: fleet.rows.length })}{' '}
             {t('simTable.updated', { time: formatTime(fleet.now, i18n.language) })}
           </Text>
-          <Button size="xs" variant="default" onClick={() => fleetLoader.load(view, true)}>
+          <Button size="xs" variant="default" onClick={fleet.reload}>
             {t('simTable.fleet.reload')}
           </Button>
         </Group>
       )}
       {state.status === 'error' ? <ErrorAlert error={state.error} /> : null}
       <Group gap="md" mt="sm" align="flex-end" wrap="wrap">
+        {view.both ? (
+          <NativeSelect
+            size="xs"
+            w={200}
+            label={t('simTable.coverage.filter')}
+            value={view.coverage ?? ''}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              onChange({ ...view, coverage: value === 'jp' || value === 'g' ? value : null });
+            }}
+            data={[
+              { value: '', label: t('simTable.coverage.any') },
+              { value: 'jp', label: t('coverage.names.jp') },
+              { value: 'g', label: t('coverage.names.g') },
+            ]}
+          />
+        ) : null}
         <TextInput
           size="xs"
           w={280}

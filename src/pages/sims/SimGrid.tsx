@@ -29,6 +29,8 @@ export interface SimGridProps {
   /** Selects every row given (or clears them all). */
   onToggleAll: (select: boolean) => void;
   rowMenu?: (row: SimRow) => ReactNode;
+  /** Rows that may be selected (all when not given). */
+  selectable?: (row: SimRow) => boolean;
 }
 
 /**
@@ -143,6 +145,7 @@ export function SimGrid(props: SimGridProps) {
                 selected={selected.has(row.simId)}
                 onToggle={props.onToggle}
                 rowMenu={props.rowMenu}
+                disabled={props.selectable ? !props.selectable(row) : false}
               />
             );
           })}
@@ -162,6 +165,7 @@ interface GridRowProps {
   selected: boolean;
   onToggle: (simId: string) => void;
   rowMenu?: (row: SimRow) => ReactNode;
+  disabled: boolean;
 }
 
 /**
@@ -178,6 +182,7 @@ const GridRow = memo(function GridRow({
   selected,
   onToggle,
   rowMenu,
+  disabled,
 }: GridRowProps) {
   return (
     <tr
@@ -192,6 +197,7 @@ const GridRow = memo(function GridRow({
           className={classes.checkbox}
           aria-label={ctx.t('simTable.select', { name: row.name || row.simId })}
           checked={selected}
+          disabled={disabled}
           onChange={() => onToggle(row.simId)}
         />
       </td>

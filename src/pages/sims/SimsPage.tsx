@@ -7,6 +7,7 @@ import { groupName, groupQueries } from '../../api/resources/groups';
 import { type Sim, simQueries } from '../../api/resources/sims';
 import { useTranslation } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCoverage } from '../../components/layout/useCoverage';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../lib/format';
 import { isStringArray, usePreference } from '../../lib/preferences';
@@ -14,6 +15,7 @@ import { hasSearch, parseView, type SimView, writeView } from '../../lib/simQuer
 import { type SimRow, toSimRow } from '../../lib/simRow';
 import { RegisterSimButton } from './actions/RegisterSimDialog';
 import { BulkBar } from './BulkBar';
+import { coverageSources } from './bothCoverages';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportButton } from './ExportButton';
 import { FleetPanel, useFleetRows } from './FleetPanel';
@@ -22,7 +24,7 @@ import { RowMenu } from './RowMenu';
 import { SavedViews } from './SavedViews';
 import { SimFilters } from './SimFilters';
 import { SimGrid } from './SimGrid';
-import { type ColumnContext, defaultColumnIds, simColumns } from './simColumns';
+import { type ColumnContext, coverageColumn, defaultColumnIds, simColumns } from './simColumns';
 import { pageSizes, usePaging } from './usePaging';
 
 /** Session status on a shown page is refreshed this often while the tab is visible. */
@@ -36,12 +38,25 @@ const rowMenu = (row: SimRow) => <RowMenu row={row} />;
 export function SimsPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const view = useMemo(() => parseView(params), [params]);
+  const cov = useCoverage();
+  const urlView = useMemo(() => parseView(params), [params]);
+  // The view of both coverages loads every page of each, as the whole-fleet mode does, and filters and sorts here.
+  const combined = urlView.both && cov.switchable && cov.twin !== null;
+  const view = useMemo(() => ({ ...urlView, fleet: urlView.fleet || combined }), [urlView, combined]);
+  const sources = useMemo(
+    () => (combined ? coverageSources(cov.endpoint, cov.twin, cov.endpoints) : undefined),
+    [combined, cov.endpoint, cov.twin, cov.endpoints],
+  );
   const paging = usePaging();
   const [columnIds, setColumnIds] = usePreference<string[]>('simColumns', defaultColumnIds, validColumns);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const groups = useQuery(groupQueries.list());
-  const groupMap = useMemo(() => new Map((groups.data ?? []).map((g) => [g.groupId ?? '', g])), [groups.data]);
+  const twinGroups = useQuery({ ...groupQueries.listOn(cov.twin ?? ''), enabled: combined });
+  const groupMap = useMemo(
+    () =>
+      new Map([...(groups.data ?? []), ...(combined ? (twinGroups.data ?? []) : [])].map((g) => [g.groupId ?? '', g])),
+    [groups.data, twinGroups.data, combined],
+  );
   const { height: viewportHeight } = useViewportSize();
   const queryClient = useQueryClient();
 
@@ -66,9 +81,19 @@ export function SimsPage() {
   });
   const pageRows = useMemo(() => (page.data?.items ?? []).map(toSimRow), [page.data]);
   const now = page.dataUpdatedAt || Date.now();
-  const fleet = useFleetRows(view, now);
+  const fleet = useFleetRows(view, now, sources);
   const rows: SimRow[] = view.fleet ? fleet.rows : pageRows;
-  const columns = useMemo(() => simColumns.filter((c) => columnIds.includes(c.id)), [columnIds]);
+  const columns = useMemo(() => {
+    const chosen = simColumns.filter((c) => columnIds.includes(c.id));
+    return combined ? [coverageColumn, ...chosen] : chosen;
+  }, [columnIds, combined]);
+  // In the view of both coverages, actions apply to this coverage's SIMs: the other's are opened (in their coverage).
+  const here = cov.coverage;
+  const actionable = useMemo(() => (combined ? (row: SimRow) => row.coverage === here : undefined), [combined, here]);
+  const menuFor = useMemo(
+    () => (actionable ? (row: SimRow) => (actionable(row) ? rowMenu(row) : null) : rowMenu),
+    [actionable],
+  );
   const ctxNow = view.fleet ? fleet.now : now;
   // Stable between renders, so the table's rows (memoised) are not drawn again while scrolling.
   const ctx: ColumnContext = useMemo(
@@ -86,8 +111,11 @@ export function SimsPage() {
     [],
   );
 
+  // The view of both coverages is loaded whole, but the URL keeps the mode chosen for one coverage.
+  const toUrl = (next: SimView): SimView => (combined && next.both ? { ...next, fleet: urlView.fleet } : next);
+
   function changeView(next: SimView) {
-    const nextParams = writeView(next, params);
+    const nextParams = writeView(toUrl(next), params);
     // A new search starts from its first page; the selection belonged to the old one.
     if (JSON.stringify(next.filters) !== JSON.stringify(view.filters) || next.searchType !== view.searchType) {
       nextParams.delete('after');
@@ -101,7 +129,7 @@ export function SimsPage() {
   const loadingTable = view.fleet ? fleet.loading && rows.length === 0 : page.isPending;
   // A saved view keeps the filters, mode, sort and page size, not the page it was on.
   const currentQuery = (() => {
-    const saved = writeView(view, params);
+    const saved = writeView(toUrl(view), params);
     saved.delete('after');
     return saved.toString();
   })();
@@ -116,19 +144,38 @@ export function SimsPage() {
       </PageHeader>
       <SimFilters view={view} onChange={changeView} groupNames={(id) => groupName(groupMap.get(id))} />
       <Group justify="space-between" mb="xs" wrap="wrap">
-        <SegmentedControl
-          size="xs"
-          aria-label={t('simTable.mode.label')}
-          value={view.fleet ? 'fleet' : 'pages'}
-          onChange={(mode) => {
-            setSelected(new Set());
-            changeView({ ...view, fleet: mode === 'fleet' });
-          }}
-          data={[
-            { value: 'pages', label: t('simTable.mode.pages') },
-            { value: 'fleet', label: t('simTable.mode.fleet') },
-          ]}
-        />
+        <Group gap="sm">
+          {cov.switchable ? (
+            <SegmentedControl
+              size="xs"
+              aria-label={t('simTable.coverage.label')}
+              value={combined ? 'both' : 'one'}
+              onChange={(scope) => {
+                setSelected(new Set());
+                changeView({ ...urlView, both: scope === 'both', coverage: null });
+              }}
+              data={[
+                { value: 'one', label: t('simTable.coverage.one') },
+                { value: 'both', label: t('simTable.coverage.both') },
+              ]}
+            />
+          ) : null}
+          {combined ? null : (
+            <SegmentedControl
+              size="xs"
+              aria-label={t('simTable.mode.label')}
+              value={view.fleet ? 'fleet' : 'pages'}
+              onChange={(mode) => {
+                setSelected(new Set());
+                changeView({ ...view, fleet: mode === 'fleet' });
+              }}
+              data={[
+                { value: 'pages', label: t('simTable.mode.pages') },
+                { value: 'fleet', label: t('simTable.mode.fleet') },
+              ]}
+            />
+          )}
+        </Group>
         {!view.fleet ? (
           <Group gap="xs">
             {/* Takes its room before the first answer (hidden), so the table below does not move when it comes. */}
@@ -146,6 +193,11 @@ export function SimsPage() {
           </Group>
         ) : null}
       </Group>
+      {combined ? (
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('simTable.coverage.hint')}
+        </Text>
+      ) : null}
       {view.fleet ? <FleetPanel view={view} onChange={changeView} fleet={fleet} /> : null}
       <BulkBar
         selected={selectedRows}
@@ -178,8 +230,13 @@ export function SimsPage() {
           }
           selected={selected}
           onToggle={toggle}
-          onToggleAll={(select) => setSelected(select ? new Set(rows.map((row) => row.simId)) : new Set())}
-          rowMenu={rowMenu}
+          onToggleAll={(select) =>
+            setSelected(
+              select ? new Set(rows.filter((row) => actionable?.(row) ?? true).map((row) => row.simId)) : new Set(),
+            )
+          }
+          selectable={actionable}
+          rowMenu={menuFor}
         />
         {!(view.fleet ? fleet.loading : page.isPending) && rows.length === 0 && !page.error ? (
           <Text p="md" c="dimmed">

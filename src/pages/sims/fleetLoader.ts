@@ -7,8 +7,9 @@ import { useSyncExternalStore } from 'react';
 import { pipelinedPages } from '../../api/pager';
 import { fleetPageSize, maxSearchPageSize, type Sim, startSimPage } from '../../api/resources/sims';
 import { sessionStore } from '../../api/session';
-import { hasSearch, type SimView } from '../../lib/simQuery';
+import { emptyView, hasSearch, type SimView } from '../../lib/simQuery';
 import { rowText, type SimRow, toSimRow } from '../../lib/simRow';
+import { type FleetSource, inCoverage, mergeSources } from './bothCoverages';
 
 export type FleetStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error';
 
@@ -46,8 +47,10 @@ function flush() {
   pending.clear();
   set({
     rows: state.rows.map((row) => {
-      const next = changed.get(row.simId);
-      if (!next) return row;
+      const changedRow = changed.get(row.simId);
+      if (!changedRow) return row;
+      // A SIM read again (an action, a session refresh) stays in the coverage it was listed in.
+      const next = row.coverage ? inCoverage(changedRow, row.coverage) : changedRow;
       rowText(next);
       return next;
     }),
@@ -59,20 +62,19 @@ function set(next: Partial<FleetState>) {
   for (const listener of listeners) listener();
 }
 
-export const serverKey = (view: Pick<SimView, 'filters' | 'searchType'>): string =>
-  JSON.stringify([Object.entries(view.filters).sort(), view.searchType]);
+export const serverKey = (view: Pick<SimView, 'filters' | 'searchType'>, sources?: readonly FleetSource[]): string =>
+  JSON.stringify([Object.entries(view.filters).sort(), view.searchType, sources?.map((s) => s.endpoint) ?? null]);
 
 /** Walks every page of a view, calling `onPage` with each page's SIMs (in order, the next page already asked for). */
 export async function walkView(
   view: Pick<SimView, 'filters' | 'searchType'>,
   onPage: (sims: Sim[]) => void,
   signal?: AbortSignal,
+  endpoint?: string,
 ): Promise<void> {
-  const limit = hasSearch({ ...view, fleet: true, dormantDays: null, sort: null, text: '' })
-    ? maxSearchPageSize
-    : fleetPageSize;
+  const limit = hasSearch({ ...emptyView, ...view }) ? maxSearchPageSize : fleetPageSize;
   for await (const page of pipelinedPages(
-    (lastKey, pageSignal) => startSimPage({ limit, lastKey, search: view }, pageSignal),
+    (lastKey, pageSignal) => startSimPage({ limit, lastKey, search: view }, pageSignal, endpoint),
     signal,
   )) {
     onPage(page);
@@ -85,42 +87,56 @@ export const fleetLoader = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  /** Loads the view unless it is loaded or loading already (or `force`). */
-  load(view: Pick<SimView, 'filters' | 'searchType'>, force = false) {
-    const key = serverKey(view);
+  /**
+   * Loads the view unless it is loaded or loading already (or `force`): from the session's endpoint, or from each of
+   * `sources` (the view of both coverages: walked side by side, rows marked with their coverage, listed in the order
+   * of the sources).
+   */
+  load(view: Pick<SimView, 'filters' | 'searchType'>, force = false, sources?: readonly FleetSource[]) {
+    const key = serverKey(view, sources);
     if (!force && state.key === key && (state.status === 'loading' || state.status === 'done')) return;
     controller?.abort();
     const mine = new AbortController();
     controller = mine;
-    const rows: SimRow[] = [];
-    set({ key, status: 'loading', rows, error: null, startedAt: performance.now(), finishedAt: null });
+    const parts: SimRow[][] = (sources ?? [null]).map(() => []);
+    const all = () => (parts.length === 1 ? [...(parts[0] ?? [])] : mergeSources(parts));
+    set({ key, status: 'loading', rows: [], error: null, startedAt: performance.now(), finishedAt: null });
     // The table re-sorts and re-filters on every update: a few times a second is plenty while pages stream in.
     let shown = 0;
-    walkView(
-      view,
-      (sims) => {
-        for (const sim of sims) {
-          const row = toSimRow(sim);
-          // Worked out now, while pages arrive, so the first quick filter over the fleet is not the slow one.
-          rowText(row);
-          rows.push(row);
-        }
-        if (controller === mine && (shown === 0 || performance.now() - shown > 400)) {
-          shown = performance.now();
-          set({ rows: [...rows] });
-        }
-      },
-      mine.signal,
-    ).then(
+    const walks = (sources ?? [null]).map((source, index) => {
+      const rows = parts[index] ?? [];
+      return walkView(
+        view,
+        (sims) => {
+          for (const sim of sims) {
+            const row = toSimRow(sim);
+            if (source) row.coverage = source.coverage;
+            // Worked out now, while pages arrive, so the first quick filter over the fleet is not the slow one.
+            rowText(row);
+            rows.push(row);
+          }
+          if (controller === mine && (shown === 0 || performance.now() - shown > 400)) {
+            shown = performance.now();
+            set({ rows: all() });
+          }
+        },
+        mine.signal,
+        source?.endpoint,
+      );
+    });
+    Promise.all(walks).then(
       () => {
-        if (controller === mine) set({ status: 'done', rows: [...rows], finishedAt: performance.now() });
+        if (controller === mine) set({ status: 'done', rows: all(), finishedAt: performance.now() });
       },
       (error: unknown) => {
         if (controller !== mine) return;
+        const cancelled = mine.signal.aborted;
+        // One coverage failing stops the other's walk too: the view is of both or of neither.
+        mine.abort();
         set(
-          mine.signal.aborted
-            ? { status: 'cancelled', rows: [...rows], finishedAt: performance.now() }
-            : { status: 'error', rows: [...rows], error, finishedAt: performance.now() },
+          cancelled
+            ? { status: 'cancelled', rows: all(), finishedAt: performance.now() }
+            : { status: 'error', rows: all(), error, finishedAt: performance.now() },
         );
       },
     );
@@ -151,7 +167,10 @@ export function useFleet(): FleetState {
   return useSyncExternalStore(fleetLoader.subscribe, fleetLoader.get, fleetLoader.get);
 }
 
-// Nothing of one session's fleet may be shown to the next.
+// Nothing of one session's fleet may be shown to the next, nor one coverage's fleet in the other.
+let loadedFor = sessionStore.get()?.endpoint;
 sessionStore.subscribe(() => {
-  if (!sessionStore.get()) fleetLoader.reset();
+  const endpoint = sessionStore.get()?.endpoint;
+  if (endpoint === undefined || endpoint !== loadedFor) fleetLoader.reset();
+  loadedFor = endpoint;
 });

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Group as SimGroup } from '../../api/resources/groups';
 import { groupName } from '../../api/resources/groups';
 import { enumLabel, type TFunction } from '../../app/i18n';
+import { pathInCoverage } from '../../lib/coveragePath';
 import { formatDateTime, formatRelative, isKnownTime, isoTime as iso } from '../../lib/format';
 import type { SimRow } from '../../lib/simRow';
 import classes from './SimGrid.module.css';
@@ -40,6 +41,20 @@ const tagText = (row: SimRow) =>
     .map(([name, value]) => `${name}=${value}`)
     .join('; ');
 
+/** A link from a row of the view of both coverages opens its page in the row's coverage (switching to it). */
+const inRowCoverage = (row: SimRow, path: string) => (row.coverage ? pathInCoverage(path, row.coverage) : path);
+
+/** The SIM's coverage: the first column of the view of both coverages (and of its export), in no other view. */
+export const coverageColumn: SimColumn = {
+  id: 'coverage',
+  header: (t) => t('simTable.coverage.column'),
+  width: 170,
+  byDefault: false,
+  sortValue: (row) => row.coverage ?? '',
+  text: (row) => row.coverage ?? '',
+  cell: (row, { t }) => (row.coverage ? plain(t(`coverage.names.${row.coverage}`)) : null),
+};
+
 /** Every column the SIM table can show, in order. */
 export const simColumns: SimColumn[] = [
   {
@@ -50,7 +65,7 @@ export const simColumns: SimColumn[] = [
     sortValue: (row) => row.name.toLowerCase(),
     text: (row) => row.name,
     cell: (row, { t }) => (
-      <Link className={classes.link} to={`/sims/${encodeURIComponent(row.simId)}`}>
+      <Link className={classes.link} to={inRowCoverage(row, `/sims/${encodeURIComponent(row.simId)}`)}>
         {row.name || t('sims.unnamed')}
       </Link>
     ),
@@ -163,7 +178,7 @@ export const simColumns: SimColumn[] = [
     text: (row, ctx) => groupLabel(row, ctx),
     cell: (row, ctx) =>
       row.groupId ? (
-        <Link className={classes.link} to={`/groups/${encodeURIComponent(row.groupId)}`}>
+        <Link className={classes.link} to={inRowCoverage(row, `/groups/${encodeURIComponent(row.groupId)}`)}>
           {groupLabel(row, ctx)}
         </Link>
       ) : null,
@@ -229,7 +244,8 @@ export const simColumns: SimColumn[] = [
 ];
 
 export const defaultColumnIds = simColumns.filter((c) => c.byDefault).map((c) => c.id);
-export const columnById = (id: string) => simColumns.find((c) => c.id === id);
+export const columnById = (id: string) =>
+  id === coverageColumn.id ? coverageColumn : simColumns.find((c) => c.id === id);
 
 /** Sorts rows by a column; stable, so equal rows keep the server's order. */
 export function sortRows(rows: SimRow[], columnId: string, direction: 'asc' | 'desc', ctx: ColumnContext): SimRow[] {

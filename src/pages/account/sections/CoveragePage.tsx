@@ -76,7 +76,7 @@ export function CoveragePage() {
           </Paper>
         )}
         <Alert color="gray" role="note">
-          {t('accountArea.coverage.oneFleet')}
+          {t('accountArea.coverage.switch')}
         </Alert>
       </Stack>
       <ConfirmDialog

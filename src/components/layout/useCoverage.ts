@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { type CoverageState, coverageState, endpointQueries } from '../../api/coverage';
+import type { EndpointInfo } from '../../api/endpoints';
+import { ApiError } from '../../api/errors';
+import type { OperatorContracts } from '../../api/resources/account';
+import { operatorQueries } from '../../api/resources/operator';
+import { useSession } from '../../api/session';
+
+export interface Coverage extends CoverageState {
+  endpoint: string;
+  endpoints: EndpointInfo[];
+  /** False until the endpoints and the account's coverages are known. */
+  known: boolean;
+}
+
+const none: EndpointInfo[] = [];
+
+/** The signed-in session's coverage, its twin endpoint, and whether the account may switch to it. */
+export function useCoverage(): Coverage {
+  const session = useSession();
+  const endpoint = session?.endpoint ?? 'local';
+  const operatorId = session?.operatorId ?? '';
+  const endpoints = useQuery(endpointQueries.list());
+  const operator = useQuery({ ...operatorQueries.detail(operatorId), enabled: Boolean(operatorId) });
+  // A SAM user may not be allowed to read the account: its coverages are then unknown (null), not "Japan only".
+  const refused = operator.error instanceof ApiError && operator.error.status === 403;
+  const types = refused ? null : ((operator.data as OperatorContracts | undefined)?.coverageTypes ?? ['jp']);
+  const list = endpoints.data ?? none;
+  return {
+    ...coverageState(endpoint, list, types),
+    endpoint,
+    endpoints: list,
+    known: endpoints.isSuccess && (operator.isSuccess || refused),
+  };
+}
