@@ -98,6 +98,9 @@ export function accountStore(db: Db) {
   const addCoverage = db.prepare(
     'INSERT OR IGNORE INTO operator_coverages (operator_id, coverage_type, created_at) VALUES (?, ?, ?)',
   );
+  const partitionsOf = db.prepare<[string], { operator_id: string }>(
+    'SELECT operator_id FROM operators WHERE account_of = ?',
+  );
   const tablesWithOperator = db.prepare<[], { name: string }>(
     `SELECT m.name FROM sqlite_master m WHERE m.type = 'table'
        AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'operator_id')`,
@@ -200,10 +203,14 @@ export function accountStore(db: Db) {
     /** Every row of the operator in every table: the operator is gone as if it never signed up. */
     deleteOperator(operatorId: string): void {
       db.pragma('defer_foreign_keys = ON');
-      for (const { name } of tablesWithOperator.all()) {
-        if (name !== 'operators') db.prepare(`DELETE FROM "${name}" WHERE operator_id = ?`).run(operatorId);
+      // Its coverage partitions (coverage.ts) first, with everything they own.
+      const owners = [...partitionsOf.all(operatorId).map((row) => row.operator_id), operatorId];
+      for (const owner of owners) {
+        for (const { name } of tablesWithOperator.all()) {
+          if (name !== 'operators') db.prepare(`DELETE FROM "${name}" WHERE operator_id = ?`).run(owner);
+        }
+        db.prepare('DELETE FROM operators WHERE operator_id = ?').run(owner);
       }
-      db.prepare('DELETE FROM operators WHERE operator_id = ?').run(operatorId);
     },
   };
   return store;
