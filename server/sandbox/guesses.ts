@@ -718,6 +718,11 @@ export const eventHandlerActions: Readonly<
  *   those; the account's operations answer as on `local`. Contract fees are billed to Japan coverage only (SORACOM
  *   bills contracts with the Japan account). The Global coverage's rows are owned by a partition row of `operators`
  *   (`OP…-g`, `account_of` naming the operator) that nobody can sign in as; answers name the operator.
+ * - The bill mail (`billMail`, sandbox/billingMail.ts): once a month is closed, its bill is mailed to the sign-in
+ *   address and the `billing` notification addresses, once per coverage and month, only the newest closed month
+ *   (an account that starts with months behind it gets one mail, not one per month), and none for a coverage with
+ *   nothing billed. The server looks every minute. SORACOM's mail carries the invoice; the local one has a subject
+ *   with the month, the coverage and the amount, and a link to the bill. Nothing local sends `support` mail.
  * - `DELETE /sandbox/operators/{id}`: only the operator itself (403 otherwise); removes every row of the operator.
  */
 export const contractDailyFee: Readonly<Record<string, number>> = {
