@@ -3,12 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { defaultBodyLimits } from './body';
-import type { Endpoint } from './config';
+import { coverageOfEndpoint, type Endpoint, endpointCoverage } from './config';
 import { clientAddress } from './forwarded';
 import { type HealthState, health } from './health';
 import { isLoopbackAddress } from './hosts';
 import { languageOf } from './preload';
 import { createProxy } from './proxy';
+import type { CoverageType } from './sandbox/coverage';
 import type { Sandbox } from './sandbox/sandbox';
 import { contentSecurityPolicy, newNonce, securityHeaders } from './security';
 import { createStatic, isBuildMetadata } from './static';
@@ -61,17 +62,19 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const files = createStatic(options.distDir);
   const local = options.sandbox;
-  const sandbox: Gateway = (request, rest, ip) => {
-    if (!local) throw new Error('An endpoint without an upstream needs the sandbox.');
-    return local.handle(request, rest, ip);
-  };
+  const sandbox =
+    (coverage: CoverageType): Gateway =>
+    (request, rest, ip) => {
+      if (!local) throw new Error('An endpoint without an upstream needs the sandbox.');
+      return local.handle(request, rest, ip, coverage);
+    };
   const trustProxy = options.trustProxy ?? false;
   const state: HealthState = options.health ?? { stopping: () => false, sandboxOpen: () => (local ? true : null) };
   const gateways = new Map<string, Gateway>(
     options.endpoints.map((e) => [
       e.id,
       e.upstream === null
-        ? sandbox
+        ? sandbox(coverageOfEndpoint(e.id))
         : createProxy(e.upstream, options.upstreamTimeoutMs, options.gatewayBodyLimit ?? defaultBodyLimits.gateway),
     ]),
   );
@@ -107,12 +110,24 @@ export function createApp(options: AppOptions): Hono {
     return c.json(body, code);
   });
 
+  // Each endpoint with its coverage, and its twin (the same account's other coverage) when that is offered too.
+  const offered = new Set(options.endpoints.map((e) => e.id));
   app.get('/api/endpoints', (c) =>
-    c.json({ endpoints: options.endpoints.map((e) => ({ id: e.id, upstream: e.upstream })) }),
+    c.json({
+      endpoints: options.endpoints.map((e) => {
+        const twin = endpointCoverage[e.id]?.twin;
+        return {
+          id: e.id,
+          upstream: e.upstream,
+          coverage: coverageOfEndpoint(e.id),
+          ...(twin && offered.has(twin) ? { twin } : {}),
+        };
+      }),
+    }),
   );
 
   // The local sandbox's mailbox (not a SORACOM operation): the mails it "sent", newest first.
-  if (local && options.endpoints.some((e) => e.id === 'local')) {
+  if (local && options.endpoints.some((e) => e.upstream === null)) {
     app.get('/api/local/mailbox', (c) => {
       // It hands out sign-up and reset links: only to this machine, even when the server listens more widely, and
       // to no one when the caller's address is unknown.

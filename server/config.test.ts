@@ -32,7 +32,7 @@ describe('parseConfig', () => {
       trustProxy: false,
       shutdownGraceSeconds: 10,
     });
-    expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
+    expect(config.endpoints.map((e) => e.id)).toEqual(['local', 'local-g', 'jp', 'g', 'sandbox-jp', 'sandbox-g']);
     expect(config.endpoints.find((e) => e.id === 'local')?.upstream).toBeNull();
   });
 
@@ -87,7 +87,7 @@ describe('parseConfig', () => {
   });
 
   it('throws for an unknown endpoint, naming it and the known ones', () => {
-    expect(() => parse(['--endpoints', 'local,mars'])).toThrow(/mars.*local, jp, g, sandbox-jp, sandbox-g/);
+    expect(() => parse(['--endpoints', 'local,mars'])).toThrow(/mars.*local, local-g, jp, g, sandbox-jp, sandbox-g/);
     expect(() => parse([], { ENDPOINTS: 'LOCAL' })).toThrow(/LOCAL/);
   });
 
@@ -118,6 +118,7 @@ describe('parseConfig', () => {
     });
     expect(config.endpoints).toEqual([
       { id: 'local', upstream: null },
+      { id: 'local-g', upstream: null },
       { id: 'jp', upstream: 'http://127.0.0.1:9001/v1' },
       { id: 'g', upstream: 'https://g.api.soracom.io/v1' },
       { id: 'sandbox-jp', upstream: 'http://127.0.0.1:9000/v1' },

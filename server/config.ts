@@ -13,11 +13,29 @@ export interface Endpoint {
 
 export const knownEndpoints: readonly Endpoint[] = [
   { id: 'local', upstream: null },
+  { id: 'local-g', upstream: null },
   { id: 'jp', upstream: 'https://api.soracom.io/v1' },
   { id: 'g', upstream: 'https://g.api.soracom.io/v1' },
   { id: 'sandbox-jp', upstream: 'https://api-sandbox.soracom.io/v1' },
   { id: 'sandbox-g', upstream: 'https://g.api-sandbox.soracom.io/v1' },
 ];
+
+/**
+ * The coverage each known endpoint serves and the same account's endpoint in the other coverage: a token got from
+ * one works on its twin (SORACOM's accounts span both; the local sandbox's two endpoints share one database,
+ * sandbox/coverage.ts). An endpoint not listed serves Japan coverage and has no twin.
+ */
+export const endpointCoverage: Readonly<Record<string, { coverage: 'jp' | 'g'; twin: string }>> = {
+  local: { coverage: 'jp', twin: 'local-g' },
+  'local-g': { coverage: 'g', twin: 'local' },
+  jp: { coverage: 'jp', twin: 'g' },
+  g: { coverage: 'g', twin: 'jp' },
+  'sandbox-jp': { coverage: 'jp', twin: 'sandbox-g' },
+  'sandbox-g': { coverage: 'g', twin: 'sandbox-jp' },
+};
+
+/** The coverage an endpoint serves. */
+export const coverageOfEndpoint = (id: string): 'jp' | 'g' => endpointCoverage[id]?.coverage ?? 'jp';
 
 export interface Config {
   port: number;
@@ -71,11 +89,11 @@ Options (each also read from the environment variable shown):
   --host ADDR       HOST              address to listen on (default 127.0.0.1)
   --db FILE         SANDBOX_DB        sandbox database file, or :memory: (default .data/sandbox.db)
   --fleet N         SANDBOX_FLEET     SIMs in the demo fleet seeded into a new database, up to 100000 (default 1000)
-  --endpoints LIST  ENDPOINTS         endpoints to offer, comma-separated (default local,jp,g,sandbox-jp,sandbox-g);
-                                      without local, the sandbox database is never opened
+  --endpoints LIST  ENDPOINTS         endpoints to offer, comma-separated (default local,local-g,jp,g,sandbox-jp,sandbox-g);
+                                      without local and local-g, the sandbox database is never opened
   --gateway-only    GATEWAY_ONLY=1    no local sandbox: the console and the gateway only, keeping nothing on disk, so
                                       any number of instances can serve behind a load balancer (the default
-                                      endpoints without local)
+                                      endpoints without local and local-g)
                     ENDPOINT_URL_<ID> another upstream for an endpoint, e.g. ENDPOINT_URL_SANDBOX_JP=http://127.0.0.1:9000/v1
                     UPSTREAM_TIMEOUT_MS  how long to wait for an upstream answer (default 30000)
   --rate-limit N    SANDBOX_RATE_LIMIT  requests per minute per client IP to each of the sandbox's sign-in, sign-up,
@@ -158,7 +176,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, terminal = f
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (gatewayOnly && wanted.includes('local')) throw new Error('--gateway-only offers no local endpoint');
+  if (gatewayOnly && wanted.some((id) => knownEndpoints.some((e) => e.id === id && e.upstream === null))) {
+    throw new Error('--gateway-only offers no local endpoint');
+  }
   const endpoints = wanted.map((id) => {
     const known = knownEndpoints.find((e) => e.id === id);
     if (!known) throw new Error(`unknown endpoint "${id}"; known: ${knownEndpoints.map((e) => e.id).join(', ')}`);

@@ -14,7 +14,7 @@ import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import { answerHeaders } from './app';
 import { declaredTooLarge, defaultBodyLimits, readNodeBody, tooLarge } from './body';
-import type { Endpoint } from './config';
+import { coverageOfEndpoint, type Endpoint } from './config';
 import { cameOverHttps, clientAddress, strictTransportSecurity } from './forwarded';
 import { allowedHosts, hostAllowed } from './hosts';
 import { type ApiAnswer, type ApiCall, errorAnswer } from './sandbox/answers';
@@ -81,7 +81,9 @@ export function createListener(
   options: ListenerOptions = {},
 ): RequestListener {
   const viaHono = getRequestListener(fetch, { hostname: options.hostname });
-  const prefixes = sandbox ? endpoints.filter((e) => e.upstream === null).map((e) => `/api/${e.id}/v1`) : [];
+  const locals = sandbox ? endpoints.filter((e) => e.upstream === null) : [];
+  const prefixes = locals.map((e) => `/api/${e.id}/v1`);
+  const coverages = new Map(locals.map((e) => [`/api/${e.id}/v1`, coverageOfEndpoint(e.id)]));
   const gateways = endpoints.filter((e) => e.upstream !== null).map((e) => `/api/${e.id}/`);
   const hosts = options.allowedHosts ?? allowedHosts('');
   const bodyLimit = options.bodyLimit ?? defaultBodyLimits.sandbox;
@@ -145,6 +147,7 @@ export function createListener(
       },
       text: (limit) => readNodeBody(request, limit),
       clientIp: clientAddress(request, trustProxy),
+      coverage: coverages.get(prefix),
     };
     // The sandbox answers every error itself; what can still fail is writing the answer out.
     sandbox

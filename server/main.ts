@@ -11,6 +11,7 @@ import { allowedHosts } from './hosts';
 import { answerClientError, createListener } from './listener';
 import { logRequests } from './requestLog';
 import { checkingAnswers, reportTo } from './sandbox/answerCheck';
+import { startBillingMailer } from './sandbox/billingMail';
 import { type Db, openDb } from './sandbox/db';
 import { withLatency } from './sandbox/latency';
 import { startOrderShipper } from './sandbox/orderShipper';
@@ -72,9 +73,11 @@ function startSandbox(config: Config): LocalSandbox {
       : () => {};
   const stopShipping =
     config.autoShip > 0 ? startOrderShipper(db, { delayMs: config.autoShip * 1000, log: logError }) : () => {};
+  const stopBillMails = startBillingMailer(db, { log: logError });
   const stop = () => {
     stopSessions();
     stopShipping();
+    stopBillMails();
   };
   return { db, sandbox, stop };
 }

@@ -241,7 +241,14 @@ describe('endpoints', () => {
   it('GET /api/endpoints lists exactly the configured endpoints', async () => {
     const res = await app.request('/api/endpoints');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ endpoints });
+    // With the coverage each serves; sandbox-jp and sandbox-g are each other's twin, local's (local-g) is not offered.
+    expect(await res.json()).toEqual({
+      endpoints: [
+        { ...endpoints[0], coverage: 'jp' },
+        { ...endpoints[1], coverage: 'jp', twin: 'sandbox-g' },
+        { ...endpoints[2], coverage: 'g', twin: 'sandbox-jp' },
+      ],
+    });
   });
 
   it.each(['/api/jp/v1/sims', '/api/unknown/v1/sims', '/api/nothing', '/api/local/v2/sims'])(

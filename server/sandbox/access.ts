@@ -26,6 +26,8 @@ export interface CallFacts {
   found?: FoundOperation;
   /** The authenticated caller, or the account a successful `/auth` signed in. */
   caller?: { operatorId: string; userName: string | null };
+  /** Whose data the call reached when not the caller's operator: its Global partition (coverage.ts). */
+  owner?: string;
   time: number;
 }
 

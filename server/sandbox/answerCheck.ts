@@ -41,8 +41,8 @@ export function checkingAnswers(sandbox: Sandbox, options: AnswerCheckOptions): 
       check(call.method, call.pathname, answer.status, new Headers(answer.headers), bodyText(answer));
       return answer;
     },
-    async handle(request, pathname, clientIp) {
-      const response = await sandbox.handle(request, pathname, clientIp);
+    async handle(request, pathname, clientIp, coverage) {
+      const response = await sandbox.handle(request, pathname, clientIp, coverage);
       // A copy is read, the original sent; a Response made here is not decoded on reading, so gzip is undone here.
       const bytes = Buffer.from(await response.clone().arrayBuffer());
       const text = (response.headers.get('content-encoding') === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8');

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Reply } from './context';
 import { JsonText } from './context';
+import type { CoverageType } from './coverage';
 import type { SoracomError } from './errors';
 
 /**
@@ -25,6 +26,8 @@ export interface ApiCall {
    */
   text(limit: number): Promise<string>;
   clientIp: string;
+  /** The coverage of the endpoint called (sandbox/coverage.ts): Japan (`jp`, the default) or Global (`g`). */
+  coverage?: CoverageType;
 }
 
 /** An API answer: header names are lower-case; the body is the bytes to send (gzipped when `content-encoding` says). */

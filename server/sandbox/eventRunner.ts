@@ -8,6 +8,7 @@
 import { evaluateRule, type RuleEvent, type RuleHandler, type TrafficFigures } from '../../common/eventRules';
 import { simActions } from './api/sim/changes';
 import type { Ctx, Stores } from './context';
+import { accountOf } from './coverage';
 import { SoracomError } from './errors';
 import { errorLogs, eventHandlerRuns } from './guesses';
 import type { ExecutedAction, Execution } from './store/eventExecutions';
@@ -253,7 +254,8 @@ function runAction(
       return changeSim(ctx, execution, 'updateSpeedClass', { speedClass: p.speedClass });
     case 'SendMailAction':
     case 'SendMailToOperatorAction': {
-      const to = config.type === 'SendMailAction' ? p.to : ctx.stores.operators.get(execution.operatorId)?.email;
+      const to =
+        config.type === 'SendMailAction' ? p.to : ctx.stores.operators.get(accountOf(execution.operatorId))?.email;
       if (!to) return { outcome: 'failed', detail: 'No recipient.' };
       const subject = fill(p.title || `Event handler ${handler.name}`, execution).slice(0, 500);
       ctx.stores.mailbox.add(

@@ -708,7 +708,21 @@ export const eventHandlerActions: Readonly<
  * - `POST .../support/token`: a random token; nothing local accepts it, so it is not kept.
  * - Coverage types (`coverage`): every operator has Japan coverage (`jp`); `POST .../coverage_type/g` records Global
  *   (201), a second time is 400 `COM0010`, any other type 400. `getOperator` answers `coverageTypes`, as SORACOM's own
- *   answer does. The local sandbox keeps one fleet: SIMs, groups, usage and bills are not split by coverage.
+ *   answer does.
+ * - Two coverages (sandbox/coverage.ts): the gateway serves the sandbox as `local` (Japan) and `local-g` (Global) over
+ *   one database. The account is shared: sign-in, API keys and tokens (a token got from one endpoint works on the
+ *   other), users, roles, permissions, contacts, emails, contracts, payment, coupons, the audit log, shipping
+ *   addresses and orders (SIM orders are placed with the account; their SIMs join the Japan fleet). SIMs, groups and
+ *   their configuration, usage and stats, bills, exported files, credentials, event handlers and their runs, and
+ *   error logs belong to one coverage. On `local-g`, an operator without Global coverage gets 403 `AUM0002` for
+ *   those; the account's operations answer as on `local`. Contract fees are billed to Japan coverage only (SORACOM
+ *   bills contracts with the Japan account). The Global coverage's rows are owned by a partition row of `operators`
+ *   (`OP…-g`, `account_of` naming the operator) that nobody can sign in as; answers name the operator.
+ * - The bill mail (`billMail`, sandbox/billingMail.ts): once a month is closed, its bill is mailed to the sign-in
+ *   address and the `billing` notification addresses, once per coverage and month, only the newest closed month
+ *   (an account that starts with months behind it gets one mail, not one per month), and none for a coverage with
+ *   nothing billed. The server looks every minute. SORACOM's mail carries the invoice; the local one has a subject
+ *   with the month, the coverage and the amount, and a link to the bill. Nothing local sends `support` mail.
  * - `DELETE /sandbox/operators/{id}`: only the operator itself (403 otherwise); removes every row of the operator.
  */
 export const contractDailyFee: Readonly<Record<string, number>> = {

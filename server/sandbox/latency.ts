@@ -14,9 +14,9 @@ export function withLatency(sandbox: Sandbox, latencyMs: number): Sandbox {
       await sleep(latencyMs);
       return sandbox.answer(call);
     },
-    async handle(request, pathname, clientIp) {
+    async handle(request, pathname, clientIp, coverage) {
       await sleep(latencyMs);
-      return sandbox.handle(request, pathname, clientIp);
+      return sandbox.handle(request, pathname, clientIp, coverage);
     },
   };
 }

@@ -479,4 +479,7 @@ export const migrations: readonly string[] = [
      body TEXT NOT NULL
    );
    CREATE INDEX error_logs_by_operator ON error_logs(operator_id, time, log_id);`,
+  // Coverage partitions (coverage.ts): a row of operators that owns one operator's Global coverage data, naming it.
+  `ALTER TABLE operators ADD COLUMN account_of TEXT;
+   CREATE INDEX operators_by_account ON operators(account_of) WHERE account_of IS NOT NULL;`,
 ];

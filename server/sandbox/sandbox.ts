@@ -8,8 +8,10 @@ import { isLoopbackAddress } from '../hosts';
 import { type CallFacts, createAccess } from './access';
 import { type ApiAnswer, type ApiCall, errorAnswer, json, lowerCased, toResponse } from './answers';
 import { handlers } from './api/handlers';
+import { coverageTypesOf } from './api/operator/contracts';
 import type { Ctx } from './context';
 import { createStores } from './context';
+import { answerAsAccount, type CoverageType, errorAsAccount, reachesCoverage } from './coverage';
 import type { Db } from './db';
 import { badRequest, codes, forbidden, SoracomError, unauthenticated } from './errors';
 import { rateLimit, type SandboxOpsMode, unsignedSandboxOperations } from './guesses';
@@ -54,14 +56,15 @@ export interface Sandbox {
   /** Answers one API call. */
   answer(call: ApiCall): Promise<ApiAnswer>;
   /** `answer` for a Fetch API request; `pathname` is the part after `/v1`, `clientIp` the caller's address. */
-  handle(request: Request, pathname: string, clientIp?: string): Promise<Response>;
+  handle(request: Request, pathname: string, clientIp?: string, coverage?: CoverageType): Promise<Response>;
   /** The local mailbox, newest first: the mails to `email`, or all of them. */
   mailbox(email?: string): Mail[];
   /** An exported file behind a download token (api/files/exportedFiles.ts), while it is ready and not expired. */
   download(token: string): { fileName: string; content: string } | undefined;
   /**
    * `GET /api/local/event_handler_executions` (not a SORACOM operation; guesses.eventHandlerRuns): the caller's event
-   * handler executions, newest first, of one handler (`handlerId`) or one IMSI (`imsi`) or all, at most `limit`.
+   * handler executions, newest first, of one handler (`handlerId`) or one IMSI (`imsi`) or all, at most `limit`, in
+   * the coverage `coverage` (`jp`, the default, or `g`).
    */
   executions(request: Request, clientIp?: string): Promise<Response>;
 }
@@ -87,6 +90,23 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }
   }
   const access = createAccess(stores, log);
+
+  /**
+   * Who owns the data a call reaches: the operator for the account's services and for Japan coverage, its Global
+   * partition (made on first use) for a Global coverage service called on the Global endpoint. An operator without
+   * Global coverage is refused there.
+   */
+  function coverageOwner(identity: Identity, found: FoundOperation, coverage: CoverageType, time: number) {
+    if (coverage === 'jp' || !reachesCoverage(found)) return identity.operatorId;
+    if (!coverageTypesOf(stores.account, identity.operatorId).includes('g')) {
+      throw new SoracomError(
+        403,
+        codes.forbidden,
+        'This account has no Global coverage: add it (addCoverageType) before using the Global endpoint.',
+      );
+    }
+    return stores.operators.partition(identity.operatorId, coverage, time);
+  }
 
   function authenticate(call: ApiCall, operationId: string, time: number): Identity {
     const apiKey = call.header('x-soracom-api-key');
@@ -146,10 +166,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (!handler) {
       throw new SoracomError(501, codes.notImplemented, `${found.operationId} is not available in the local sandbox.`);
     }
+    // A coverage's data are its owner's (coverage.ts): the handler runs with that owner as the caller's operator.
+    const owner = identity ? coverageOwner(identity, found, call.coverage ?? 'jp', time) : null;
+    facts.owner = owner ?? undefined;
     const ctx: Ctx<unknown> = {
       stores,
       transaction,
-      identity,
+      identity: identity && owner ? { ...identity, operatorId: owner } : identity,
       path: match.path,
       query: match.query,
       body: match.body,
@@ -157,8 +180,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       log,
       mail: (mail) => mailer(mail, time),
     };
-    const answered = handler(ctx as Ctx<never>);
-    facts.caller ??= access.signedIn(found, answered);
+    const replied = handler(ctx as Ctx<never>);
+    facts.caller ??= access.signedIn(found, replied);
+    const answered = identity && owner ? answerAsAccount(replied, owner, identity.operatorId) : replied;
     return json(answered, call.header('accept-encoding'));
   }
 
@@ -176,6 +200,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         result = errorAnswer(new SoracomError(500, codes.internal, 'Internal error in the local sandbox.'));
       }
     }
+    if (facts.owner && facts.caller) result = errorAsAccount(result, facts.owner, facts.caller.operatorId);
     for (const [name, value] of Object.entries(limits)) result.headers[name] ??= value;
     access.record(facts, call, result.status);
     return result;
@@ -183,7 +208,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   return {
     answer,
-    async handle(request, pathname, clientIp = 'unknown') {
+    async handle(request, pathname, clientIp = 'unknown', coverage = 'jp') {
       const call: ApiCall = {
         method: request.method,
         pathname,
@@ -191,6 +216,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         header: (name) => request.headers.get(name),
         text: async (limit) => new TextDecoder().decode(await readFetchBody(request, limit)),
         clientIp,
+        coverage,
       };
       return toResponse(await answer(call));
     },
@@ -212,11 +238,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         if (!Number.isSafeInteger(limit) || limit < 1 || limit > executionListLimit) {
           throw badRequest(`'limit' must be a whole number from 1 to ${executionListLimit}.`);
         }
-        if (handlerId !== undefined && !stores.eventHandlers.get(identity.operatorId, handlerId)) {
+        const coverage = query.get('coverage') ?? 'jp';
+        if (coverage !== 'jp' && coverage !== 'g') throw badRequest("'coverage' is jp or g.");
+        const owner = coverageOwner(identity, found, coverage, time);
+        if (handlerId !== undefined && !stores.eventHandlers.get(owner, handlerId)) {
           throw new SoracomError(404, codes.notFound, 'No such event handler.');
         }
-        const executions = stores.eventExecutions.list(identity.operatorId, { handlerId, imsi }, limit);
-        return toResponse(await json({ status: 200, body: { executions } }, request.headers.get('accept-encoding')));
+        const executions = stores.eventExecutions.list(owner, { handlerId, imsi }, limit);
+        const reply = answerAsAccount({ status: 200, body: { executions } }, owner, identity.operatorId);
+        return toResponse(await json(reply, request.headers.get('accept-encoding')));
       } catch (error) {
         if (error instanceof SoracomError) return toResponse(errorAnswer(error));
         log(`sandbox: internal error on event handler executions: ${(error as Error).stack ?? error}`);

@@ -28,6 +28,8 @@ export interface CallOptions {
   auth?: Credentials;
   /** The client IP the gateway hands over (default 'unknown', as for a request without a socket). */
   ip?: string;
+  /** The coverage of the endpoint called: `g` as the gateway's `local-g` (default `jp`, `local`). */
+  coverage?: 'jp' | 'g';
 }
 
 export interface CallResult {
@@ -164,7 +166,7 @@ export function createContractSandbox(options: ContractSandboxOptions = {}): Con
     const request = new Request(`${base}${path}`, { method, headers, body: payload });
     // The same cut the gateway makes: the raw (still percent-encoded) path after `/v1`.
     const pathname = new URL(request.url).pathname.slice(new URL(base).pathname.length);
-    const response = await sandbox.handle(request, pathname, callOptions.ip);
+    const response = await sandbox.handle(request, pathname, callOptions.ip, callOptions.coverage);
     const text = await response.text();
     contract.check(method, pathname, { status: response.status, headers: response.headers, text });
     return {

@@ -98,6 +98,16 @@ export function accountStore(db: Db) {
   const addCoverage = db.prepare(
     'INSERT OR IGNORE INTO operator_coverages (operator_id, coverage_type, created_at) VALUES (?, ?, ?)',
   );
+  const partitionsOf = db.prepare<[string], { operator_id: string }>(
+    'SELECT operator_id FROM operators WHERE account_of = ?',
+  );
+  const owners = db.prepare<[], { operator_id: string; account_of: string | null }>(
+    'SELECT operator_id, account_of FROM operators ORDER BY operator_id',
+  );
+  const billMailed = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const setBillMailed = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   const tablesWithOperator = db.prepare<[], { name: string }>(
     `SELECT m.name FROM sqlite_master m WHERE m.type = 'table'
        AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'operator_id')`,
@@ -197,13 +207,25 @@ export function accountStore(db: Db) {
     addCoverage: (operatorId: string, coverageType: string, now: number) =>
       addCoverage.run(operatorId, coverageType, now).changes > 0,
 
+    /** Every owner of data (operators and their coverage partitions), with the operator a partition belongs to. */
+    owners: () =>
+      owners.all().map((row) => ({ ownerId: row.operator_id, operatorId: row.account_of ?? row.operator_id })),
+    /** The last month whose bill was mailed for `ownerId` (billingMail.ts), as `yyyyMM`. */
+    billMailed: (ownerId: string): string | undefined => billMailed.get(`billMailed:${ownerId}`)?.value,
+    setBillMailed: (ownerId: string, yearMonth: string) => setBillMailed.run(`billMailed:${ownerId}`, yearMonth),
+
     /** Every row of the operator in every table: the operator is gone as if it never signed up. */
     deleteOperator(operatorId: string): void {
       db.pragma('defer_foreign_keys = ON');
-      for (const { name } of tablesWithOperator.all()) {
-        if (name !== 'operators') db.prepare(`DELETE FROM "${name}" WHERE operator_id = ?`).run(operatorId);
+      // Its coverage partitions (coverage.ts) first, with everything they own.
+      const ownIds = [...partitionsOf.all(operatorId).map((row) => row.operator_id), operatorId];
+      for (const owner of ownIds) {
+        for (const { name } of tablesWithOperator.all()) {
+          if (name !== 'operators') db.prepare(`DELETE FROM "${name}" WHERE operator_id = ?`).run(owner);
+        }
+        db.prepare('DELETE FROM operators WHERE operator_id = ?').run(owner);
+        db.prepare('DELETE FROM meta WHERE key = ?').run(`billMailed:${owner}`);
       }
-      db.prepare('DELETE FROM operators WHERE operator_id = ?').run(operatorId);
     },
   };
   return store;

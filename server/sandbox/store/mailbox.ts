@@ -2,8 +2,11 @@
 import type { Db } from '../db';
 import type { OneTimeTokenKind } from './oneTimeTokens';
 
-/** A mail carrying a one-time token's link, or an event handler's notice (server/sandbox/eventRunner.ts). */
-export type MailKind = OneTimeTokenKind | 'eventHandler';
+/**
+ * A mail carrying a one-time token's link, an event handler's notice (server/sandbox/eventRunner.ts) or a closed
+ * month's bill (server/sandbox/billingMail.ts).
+ */
+export type MailKind = OneTimeTokenKind | 'eventHandler' | 'billing';
 
 export interface MailRow {
   mail_id: number;

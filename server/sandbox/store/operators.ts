@@ -1,3 +1,4 @@
+import { type CoverageType, ownerIn } from '../coverage';
 import type { Db } from '../db';
 import { type PasswordHasher, passwordHasher } from './secrets';
 
@@ -19,7 +20,8 @@ export interface OperatorRow {
 
 export function operatorStore(db: Db, passwords: PasswordHasher = passwordHasher()) {
   const byId = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE operator_id = ?');
-  const byEmail = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE email = ?');
+  // A coverage partition (coverage.ts) is nobody's sign-in: never found by address, never counted as an operator.
+  const byEmail = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE email = ? AND account_of IS NULL');
   const insert = db.prepare(
     `INSERT INTO operators (operator_id, email, password_hash, verified, created_at, updated_at)
      VALUES (@operatorId, @email, @passwordHash, @verified, @now, @now)`,
@@ -43,13 +45,32 @@ export function operatorStore(db: Db, passwords: PasswordHasher = passwordHasher
   const setVerified = db.prepare('UPDATE operators SET verified = 1, updated_at = ? WHERE operator_id = ?');
   const setPassword = db.prepare('UPDATE operators SET password_hash = ?, updated_at = ? WHERE operator_id = ?');
   const setHash = db.prepare('UPDATE operators SET password_hash = ? WHERE operator_id = ?');
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM operators');
+  // The highest number given so far (not the count: a deleted operator's number is not given again).
+  const lastNumber = db.prepare<[], { n: number | null }>(
+    'SELECT max(CAST(substr(operator_id, 3) AS INTEGER)) AS n FROM operators WHERE account_of IS NULL',
+  );
+  const insertPartition = db.prepare(
+    `INSERT OR IGNORE INTO operators (operator_id, email, password_hash, verified, created_at, updated_at, account_of)
+     VALUES (@ownerId, @email, '', 1, @now, @now, @operatorId)`,
+  );
 
   return {
     get: (operatorId: string) => byId.get(operatorId),
     findByEmail: (email: string) => byEmail.get(email),
     /** Operator IDs are `OP` and ten digits, numbered in order of creation. */
-    nextId: () => `OP${String((count.get()?.n ?? 0) + 1).padStart(10, '0')}`,
+    nextId: () => `OP${String((lastNumber.get()?.n ?? 0) + 1).padStart(10, '0')}`,
+    /**
+     * The owner of the operator's rows in `coverage` (coverage.ts): the operator in Japan; in Global its partition,
+     * made on first use. A partition's address is under `.invalid` and its password hash empty, so that nothing can
+     * sign in as it; `findByEmail` does not see it anyway.
+     */
+    partition(operatorId: string, coverage: CoverageType, now: number): string {
+      const ownerId = ownerIn(operatorId, coverage);
+      if (ownerId === operatorId || byId.get(ownerId)) return ownerId;
+      insertPartition.run({ ownerId, email: `${ownerId.toLowerCase()}@coverage.invalid`, now, operatorId });
+      return ownerId;
+    },
+
     create(input: { operatorId: string; email: string; password: string; verified: boolean; now: number }) {
       insert.run({
         operatorId: input.operatorId,

@@ -109,7 +109,7 @@ describe('LoginPage', () => {
       within(select)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Local sandbox', 'Japan coverage']);
+    ).toEqual(['Local sandbox (Japan)', 'Japan coverage']);
     expect(select).toHaveValue('local');
   });
 
@@ -404,7 +404,7 @@ describe('LoginPage', () => {
       within(select)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Local sandbox']);
+    ).toEqual(['Local sandbox (Japan)']);
   });
 
   it('speaks Japanese when that is the language in use', async () => {
