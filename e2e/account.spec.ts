@@ -142,7 +142,7 @@ test('a contract turned on is shown on, with its plan, and charged in the bill; 
   await expectAccessible(page);
 });
 
-test('Global coverage is added once, confirmed, and the page says the sandbox keeps one fleet', async ({
+test('Global coverage is added once, confirmed, and the header then offers the switch the page explains', async ({
   page,
   request,
 }) => {
@@ -152,11 +152,13 @@ test('Global coverage is added once, confirmed, and the page says the sandbox ke
   const table = page.getByRole('table', { name: 'Coverage types' });
   await expect(table.getByRole('row', { name: /Japan coverage/ })).toContainText('In use');
   await expect(table.getByRole('row', { name: /Global coverage/ })).toContainText('Not added');
-  await expect(page.getByText(/keeps one fleet/)).toBeVisible();
+  await expect(page.getByText(/switches to the other one without signing in again/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Switch to Global coverage' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Add Global coverage' }).click();
   await page.getByRole('dialog', { name: 'Add Global coverage?' }).getByRole('button', { name: 'Add' }).click();
   await expect(table.getByRole('row', { name: /Global coverage/ })).toContainText('In use');
   await expect(page.getByRole('button', { name: 'Add Global coverage' })).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Switch to Global coverage' })).toBeVisible();
   await expectAccessible(page);
 });
 

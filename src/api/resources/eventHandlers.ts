@@ -28,15 +28,17 @@ export interface HandlerExecution {
 
 /**
  * The executions the local sandbox keeps, read at `GET /api/local/event_handler_executions` (not a SORACOM operation:
- * the description has none). Null when the session is not on the local sandbox.
+ * the description has none), `?coverage=g` for the Global coverage's. Null when the session is not on the local sandbox.
  */
 async function readExecutions(
   filter: { handlerId?: string; imsi?: string; limit?: number },
   signal?: AbortSignal,
 ): Promise<HandlerExecution[] | null> {
   const session = sessionStore.get();
-  if (session?.endpoint !== 'local') return null;
+  // Both local endpoints (Japan `local`, Global `local-g`) keep theirs, read on `local` with the coverage named.
+  if (session?.endpoint !== 'local' && session?.endpoint !== 'local-g') return null;
   const query = new URLSearchParams();
+  if (session.endpoint === 'local-g') query.set('coverage', 'g');
   if (filter.handlerId) query.set('handlerId', filter.handlerId);
   if (filter.imsi) query.set('imsi', filter.imsi);
   if (filter.limit) query.set('limit', String(filter.limit));
