@@ -23,6 +23,7 @@ const endpoints = [
   { id: 'local-g', upstream: null, coverage: 'g', twin: 'local' },
 ];
 let operator: () => Response;
+let offered: unknown[];
 const session = { endpoint: 'local', apiKey: 'api-key', token: 'token', operatorId: 'OP0000000001' };
 
 beforeAll(async () => {
@@ -32,11 +33,12 @@ beforeAll(async () => {
 beforeEach(() => {
   sessionStore.set(session);
   operator = () => json({ operatorId: session.operatorId, coverageTypes: ['jp', 'g'] });
+  offered = endpoints;
   fetchMock.mockReset();
   fetchMock.mockImplementation(async (input) => {
     const url = input instanceof Request ? input.url : String(input);
     const path = new URL(url, 'http://localhost').pathname;
-    if (path === '/api/endpoints') return json({ endpoints });
+    if (path === '/api/endpoints') return json({ endpoints: offered });
     if (path.endsWith(`/operators/${session.operatorId}`)) return operator();
     return json({ code: 'X', message: 'not here' }, 404);
   });
@@ -80,6 +82,17 @@ describe('the coverage switch', () => {
     // Both answers in (the account's and the endpoints'), and rendered: still no switch.
     await new Promise((settle) => setTimeout(settle, 100));
     expect(screen.queryByRole('button', { name: /Switch to/ })).toBeNull();
+  });
+
+  it("shows the coverage of an endpoint without a twin, and does not read the account's coverages for it", async () => {
+    sessionStore.set({ ...session, endpoint: 'sandbox-g' });
+    offered = [{ id: 'sandbox-g', upstream: 'https://g.api-sandbox.soracom.io/v1', coverage: 'g' }];
+    renderAt('/groups');
+    expect(screen.getByText('Global coverage')).toBeInTheDocument();
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    await new Promise((settle) => setTimeout(settle, 100));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('button', { name: /coverage/ })).toBeNull();
   });
 
   it('offers the switch to a SAM user who may not read the account', async () => {

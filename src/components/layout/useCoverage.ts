@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type CoverageState, coverageState, endpointQueries } from '../../api/coverage';
-import type { EndpointInfo } from '../../api/endpoints';
+import { type EndpointInfo, twinOf } from '../../api/endpoints';
 import { ApiError } from '../../api/errors';
 import type { OperatorContracts } from '../../api/resources/account';
 import { operatorQueries } from '../../api/resources/operator';
@@ -21,15 +21,17 @@ export function useCoverage(): Coverage {
   const endpoint = session?.endpoint ?? 'local';
   const operatorId = session?.operatorId ?? '';
   const endpoints = useQuery(endpointQueries.list());
-  const operator = useQuery({ ...operatorQueries.detail(operatorId), enabled: Boolean(operatorId) });
+  const list = endpoints.data ?? none;
+  // The account's coverages matter only where the server offers the other coverage's endpoint.
+  const hasTwin = twinOf(endpoint, list) !== null;
+  const operator = useQuery({ ...operatorQueries.detail(operatorId), enabled: Boolean(operatorId) && hasTwin });
   // A SAM user may not be allowed to read the account: its coverages are then unknown (null), not "Japan only".
   const refused = operator.error instanceof ApiError && operator.error.status === 403;
   const types = refused ? null : ((operator.data as OperatorContracts | undefined)?.coverageTypes ?? ['jp']);
-  const list = endpoints.data ?? none;
   return {
     ...coverageState(endpoint, list, types),
     endpoint,
     endpoints: list,
-    known: endpoints.isSuccess && (operator.isSuccess || refused),
+    known: endpoints.isSuccess && (!hasTwin || operator.isSuccess || refused),
   };
 }
