@@ -123,6 +123,7 @@ export function SignedInLayout() {
           <ScrollArea>
             <MainNav pathname={location.pathname} onNavigate={close} />
           </ScrollArea>
+          <CoverageSwitch inNavbar />
           <Text size="xs" c="dimmed" mt="auto" p="xs">
             {t('nav.endpoint', { endpoint: enumLabel(t, 'endpoints', session.endpoint) })}
           </Text>

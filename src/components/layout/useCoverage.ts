@@ -9,7 +9,7 @@ import { useSession } from '../../api/session';
 export interface Coverage extends CoverageState {
   endpoint: string;
   endpoints: EndpointInfo[];
-  /** False until the endpoints and the account's coverages are known. */
+  /** False until the endpoints and the account's coverages have been read (or failed to be). */
   known: boolean;
 }
 
@@ -32,6 +32,7 @@ export function useCoverage(): Coverage {
     ...coverageState(endpoint, list, types),
     endpoint,
     endpoints: list,
-    known: endpoints.isSuccess && (!hasTwin || operator.isSuccess || refused),
+    // Settled either way: a link waiting on it (`?coverage=`) must not wait for ever when a read fails.
+    known: !endpoints.isPending && (!hasTwin || !operator.isPending),
   };
 }
