@@ -39,6 +39,15 @@ describe('withLatency', () => {
     expect(inner.handle).toHaveBeenCalledTimes(3);
   });
 
+  it('hands the sandbox the coverage of the endpoint called', async () => {
+    const inner = fake();
+    const sandbox = withLatency(inner, 60);
+    const call = sandbox.handle(new Request('http://x.test/v1/groups'), '/groups', '127.0.0.1', 'g');
+    await vi.advanceTimersByTimeAsync(60);
+    await call;
+    expect(inner.handle).toHaveBeenCalledWith(expect.any(Request), '/groups', '127.0.0.1', 'g');
+  });
+
   it('adds nothing when the latency is 0: the sandbox is used as it is', () => {
     const inner = fake();
     expect(withLatency(inner, 0)).toBe(inner);
