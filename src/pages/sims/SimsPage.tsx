@@ -42,6 +42,8 @@ export function SimsPage() {
   const urlView = useMemo(() => parseView(params), [params]);
   // The view of both coverages loads every page of each, as the whole-fleet mode does, and filters and sorts here.
   const combined = urlView.both && cov.switchable && cov.twin !== null;
+  // A link to the view of both coverages waits to know whether the account has both, rather than read one first.
+  const waiting = urlView.both && !cov.known;
   const view = useMemo(() => ({ ...urlView, fleet: urlView.fleet || combined }), [urlView, combined]);
   const sources = useMemo(
     () => (combined ? coverageSources(cov.endpoint, cov.twin, cov.endpoints) : undefined),
@@ -75,7 +77,7 @@ export function SimsPage() {
   const search = useMemo(() => ({ filters: view.filters, searchType: view.searchType }), [view]);
   const page = useQuery({
     ...simQueries.list({ limit: paging.limit, lastKey: paging.lastKey, search }),
-    enabled: !view.fleet,
+    enabled: !view.fleet && !waiting,
     refetchInterval: sessionRefreshMs,
     refetchIntervalInBackground: false,
   });
