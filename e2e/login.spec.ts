@@ -14,7 +14,7 @@ test.describe('signing in', () => {
     // Signing in lands on the home dashboard.
     await expect(page.getByRole('heading', { name: 'Home', level: 2 })).toBeVisible();
     await openSimTable(page);
-    await expect(page.getByRole('heading', { name: 'SIMs' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'SIMs', exact: true })).toBeVisible();
     await expect(page.getByTestId('signed-in-as')).toContainText(demo.email);
     const table = page.getByRole('table', { name: 'SIMs' });
     const rows = table.locator('tbody tr');
