@@ -51,6 +51,7 @@ test('Global coverage is added, switched to without signing in again, and keeps 
 
   // The page stays (groups exist in both coverages), and so does the session.
   await nav(page, 'Groups');
+  await expect(page.getByRole('heading', { name: 'Groups', level: 2 })).toBeVisible();
   await toGlobal.click();
   await expect(page).toHaveURL(/\/groups$/);
   await expect(header(page).getByText('Global coverage')).toBeVisible();
@@ -149,6 +150,7 @@ test('a SAM user limited to SIMs is offered the switch and reads the Global flee
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await nav(page, 'SIMs');
+  await expect(page.getByRole('heading', { name: 'SIMs', level: 2 })).toBeVisible();
   await expect(header(page).getByText('Japan coverage')).toBeVisible();
   await header(page).getByRole('button', { name: 'Switch to Global coverage' }).click();
   await expect(page).toHaveURL(/\/sims$/);
