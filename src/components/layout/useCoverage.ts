@@ -24,7 +24,12 @@ export function useCoverage(): Coverage {
   const list = endpoints.data ?? none;
   // The account's coverages matter only where the server offers the other coverage's endpoint.
   const hasTwin = twinOf(endpoint, list) !== null;
-  const operator = useQuery({ ...operatorQueries.detail(operatorId), enabled: Boolean(operatorId) && hasTwin });
+  // Read once, not again at each page that asks (the SIM table does): adding a coverage refetches it anyway.
+  const operator = useQuery({
+    ...operatorQueries.detail(operatorId),
+    enabled: Boolean(operatorId) && hasTwin,
+    staleTime: 5 * 60_000,
+  });
   // A SAM user may not be allowed to read the account: its coverages are then unknown (null), not "Japan only".
   const refused = operator.error instanceof ApiError && operator.error.status === 403;
   const types = refused ? null : ((operator.data as OperatorContracts | undefined)?.coverageTypes ?? ['jp']);
