@@ -30,7 +30,8 @@ export function PropertyFields({
           value: values[field.key] ?? '',
         };
         if (field.kind === 'select') {
-          const constants = field.key.endsWith('DateConst');
+          // Every `…Const` property (`inactiveTimeoutDateConst`, `executionDateTimeConst`) holds a named time.
+          const constants = field.key.endsWith('Const');
           return (
             <Select
               key={field.key}
