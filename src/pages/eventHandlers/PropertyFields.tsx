@@ -53,6 +53,7 @@ export function PropertyFields({
             <CredentialPicker
               key={field.key}
               label={label}
+              required={field.required}
               value={common.value}
               onChange={(id) => set(field.key, id)}
             />
