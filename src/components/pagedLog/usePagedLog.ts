@@ -15,14 +15,13 @@ export interface PagedLogOptions<Draft extends Record<string, string>, Filter, T
   page: (filter: Filter, lastKey: string | undefined) => UseQueryOptions<Page<T>, Error, Page<T>, Key>;
 }
 
-export function usePagedLog<Draft extends Record<string, string>, Filter extends object, T, Key extends QueryKey>({
+export function usePagedLog<Draft extends Record<string, string>, Filter, T, Key extends QueryKey>({
   draft: initial,
   toFilter,
   page,
 }: PagedLogOptions<Draft, Filter, T, Key>) {
   const [draft, setDraft] = useState(initial);
-  // Until the first search, the API's own defaults (no filter at all).
-  const [applied, setApplied] = useState<Filter>({} as Filter);
+  const [applied, setApplied] = useState(() => toFilter(initial));
   // The pages loaded so far, by the key each starts after (the first: none).
   const [keys, setKeys] = useState<(string | undefined)[]>([undefined]);
   const pages = useQueries({ queries: keys.map((key) => page(applied, key)) });
