@@ -2,9 +2,9 @@
  * Measures a signed-in screen's cumulative layout shift in Chromium, as Lighthouse's mobile run sees it (a 412 × 823
  * viewport, the CPU slowed 4×, an empty HTTP cache), against a running server (default http://127.0.0.1:8080), and
  * names the elements that moved. CLS is the largest session window of shifts (shifts less than 1 s apart, at most
- * 5 s in all), as Lighthouse and web-vitals count it. Writes bench/results/cls<path>.json. Not a test: figures.
+ * 5 s in all), as Lighthouse and web-vitals count it. Writes bench/results/cls-<path>.json. Not a test: figures.
  *
- *   npm run build && npm run serve &   then   npx tsx scripts/measure-cls.ts [--base URL] [--path /account] [--runs 5]
+ *   npm run build && npm run serve &   then   npm run bench:cls [-- --base URL --path /account --runs 5]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
