@@ -6,6 +6,7 @@ import { type Db, openDb, openDbImage } from '../sandbox/db';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox';
 import { demo, seedDemo } from '../sandbox/seed';
 import type { SpecRouter } from '../sandbox/spec';
+import { operatorStore } from '../sandbox/store/operators';
 import { tokenStore } from '../sandbox/store/tokens';
 import type { FuzzCase, Known } from './cases';
 import type { Answer, Target } from './target';
@@ -40,11 +41,13 @@ export function inProcessTarget(router: SpecRouter, options: { fleet?: number } 
   seeded.close();
   let db: Db | undefined;
   let sandbox: Sandbox | undefined;
+  let operators: ReturnType<typeof operatorStore> | undefined;
   let now = start;
   const logs: string[] = [];
   function fresh() {
     db?.close();
     db = openDbImage(image);
+    operators = operatorStore(db);
     now = start;
     sandbox = createSandbox({
       db,
@@ -64,7 +67,7 @@ export function inProcessTarget(router: SpecRouter, options: { fleet?: number } 
     async send(c: FuzzCase): Promise<Answer> {
       if (!db || !sandbox) throw new Error('begin() first');
       // A case that deleted the demo operator (`DELETE /sandbox/operators/{id}`): the next starts from the seed again.
-      if (!db.prepare('SELECT 1 FROM operators WHERE operator_id = ?').get(demo.operatorId)) fresh();
+      if (!operators?.get(demo.operatorId)) fresh();
       if (!db || !sandbox) throw new Error('begin() first');
       now += 1000;
       const headers = new Headers(c.headers);
