@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
+import description from '../../../openapi/soracom.json';
 import { loadCatalogPart, setLanguage } from '../../app/i18n';
 import en from '../../locales/en/events.json';
 import ja from '../../locales/ja/events.json';
@@ -44,6 +45,20 @@ describe('the named times of the form', () => {
   const constants = [...Object.values(ruleFields), ...Object.values(actionFields)]
     .flat()
     .flatMap((field) => (field.kind === 'select' && field.key.endsWith('Const') ? field.options : []));
+
+  it('are every constant the description lists for a rule or action property', () => {
+    const schemas = description.components.schemas as Record<
+      string,
+      { properties?: Record<string, { enum?: string[] }> }
+    >;
+    const described = ['RuleConfigProperty', 'ActionConfigProperty'].flatMap((schema) =>
+      Object.entries(schemas[schema]?.properties ?? {})
+        .filter(([key]) => key.endsWith('Const'))
+        .flatMap(([, property]) => property.enum ?? []),
+    );
+    expect(described.length).toBeGreaterThan(0);
+    expect(new Set(constants)).toEqual(new Set(described));
+  });
 
   it('each have a label in English and in Japanese', () => {
     expect(constants.length).toBeGreaterThan(0);
