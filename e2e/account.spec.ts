@@ -205,3 +205,29 @@ test('a SAM user sees what their permissions allow, with the reason for the rest
     "Your permissions do not allow this. Ask the account's administrator",
   );
 });
+
+test('the account overview keeps its layout while the operator and its MFA status load, on a phone', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  const operator = await signedInOperator(page, request, 'layout');
+  // Every layout shift from the next page load on, as Lighthouse counts them (none caused by the user).
+  await page.addInitScript({
+    content: `window.__shifted = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifted += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });`,
+  });
+  // The operator and its MFA status come late, as over a slow network: what shows first must already leave their room.
+  await page.route(/\/api\/local\/v1\/operators\/OP\d+(\/mfa)?$/, async (route) => {
+    await new Promise((done) => setTimeout(done, 500));
+    await route.continue();
+  });
+  await page.goto('/account');
+  await expect(page.getByTestId('mfa-status')).toHaveText('Not enabled');
+  await expect(page.getByRole('definition').filter({ hasText: operator.email })).toBeVisible();
+  // One more frame, for a shift the last answer caused.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await page.evaluate('window.__shifted')).toBeLessThan(0.01);
+});

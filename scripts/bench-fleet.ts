@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium';
+import { apiHeaders, signInWithForm } from './signIn';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -181,14 +182,7 @@ async function measure(page: Page) {
 
 /** A fresh server answers its first searches from a cold database; warm it up as a running one would be. */
 async function warmUp(): Promise<void> {
-  const auth = (await (
-    await fetch(`${base}/api/local/v1/auth`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'demo@example.com', password: 'demo-password' }),
-    })
-  ).json()) as { apiKey: string; token: string };
-  const headers = { 'X-Soracom-API-Key': auth.apiKey, 'X-Soracom-Token': auth.token };
+  const headers = await apiHeaders(base);
   for (const path of ['/sims?limit=50', '/query/sims?name=sendai-0&limit=50', '/sims?limit=1000']) {
     for (let i = 0; i < 3; i++) await (await fetch(`${base}/api/local/v1${path}`, { headers })).arrayBuffer();
   }
@@ -204,11 +198,7 @@ try {
     // tsx keeps function names with an `__name` helper, which also ends up in the functions sent to the page.
     await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Email').fill('demo@example.com');
-    await page.getByLabel('Password', { exact: true }).fill('demo-password');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/' || url.pathname === '/sims');
+    await signInWithForm(page, base);
     samples.push(
       await measure(page).catch(async (error: unknown) => {
         await page.screenshot({ path: join(tmpdir(), 'bench-fleet-failure.png') });

@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from './chromium';
+import { apiHeaders, signInWithForm } from './signIn';
 
 const { values: options } = parseArgs({
   options: {
@@ -57,7 +58,6 @@ const defaultPaths = [
   '/orders',
   '/credentials',
 ];
-const demo = { email: 'demo@example.com', password: 'demo-password' };
 const root = resolve(import.meta.dirname, '..');
 
 async function waitForServer(base: string, server: ChildProcess): Promise<void> {
@@ -116,13 +116,7 @@ const browser = await puppeteer.launch({ executablePath: chromiumPath(), args: c
 /** Signs in in a new tab, then runs Lighthouse in that tab. */
 async function measure(path: string) {
   const page = await browser.newPage();
-  await page.goto(`${base}/login`, { waitUntil: 'networkidle0' });
-  await page.locator('input[type="email"]').fill(demo.email);
-  await page.locator('input[type="password"]').fill(demo.password);
-  await Promise.all([
-    page.waitForFunction(() => location.pathname === '/' || location.pathname === '/sims', { timeout: 30_000 }),
-    page.locator('form button[type="submit"]').click(),
-  ]);
+  await signInWithForm(page, base);
   const cdp = await page.createCDPSession();
   await cdp.send('Network.clearBrowserCache');
   await cdp.detach();
@@ -149,14 +143,7 @@ async function measure(path: string) {
 
 /** The demo fleet's first SIM and group, for the item pages. */
 async function placeholders(): Promise<Record<string, string>> {
-  const auth = (await (
-    await fetch(`${base}/api/local/v1/auth`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(demo),
-    })
-  ).json()) as { apiKey: string; token: string };
-  const headers = { 'X-Soracom-API-Key': auth.apiKey, 'X-Soracom-Token': auth.token };
+  const headers = await apiHeaders(base);
   const first = async (path: string, field: string) => {
     const list = (await (await fetch(`${base}/api/local/v1${path}`, { headers })).json()) as Record<string, string>[];
     return list[0]?.[field] ?? '';

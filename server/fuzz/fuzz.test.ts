@@ -16,8 +16,11 @@ afterAll(async () => {
 
 it('finds no 5xx, no error outside {code, message}, no undeclared status and no answer unlike the description', async () => {
   const spec = loadSpec();
-  const inProcess = inProcessTarget(new SpecRouter(spec));
-  targets.push(inProcess);
+  const router = new SpecRouter(spec);
+  const inProcess = inProcessTarget(router);
+  // The Global endpoint (local-g) too: the same operations on the operator's other coverage.
+  const global = inProcessTarget(router, { coverage: 'g' });
+  targets.push(inProcess, global);
   const http = await httpTarget();
   targets.push(http);
   const report = await runFuzz({
@@ -26,6 +29,7 @@ it('finds no 5xx, no error outside {code, message}, no undeclared status and no 
     requests: 12,
     targets: [
       { target: inProcess, requests: 12 },
+      { target: global, requests: 3 },
       { target: http, requests: 2 },
     ],
   });

@@ -2,19 +2,25 @@
  * The fuzz target in process: the sandbox of createSandbox over an in-memory copy of a seeded database, fresh for
  * every operation, so that what one operation's cases change (a deleted group, revoked tokens) cannot decide another's.
  */
+import { type CoverageType, ownerIn } from '../sandbox/coverage';
 import { type Db, openDb, openDbImage } from '../sandbox/db';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox';
 import { demo, seedDemo } from '../sandbox/seed';
+import { buildSim, plans, seededRandom } from '../sandbox/simFactory';
 import type { SpecRouter } from '../sandbox/spec';
+import { accountStore } from '../sandbox/store/account';
+import { groupStore } from '../sandbox/store/groups';
+import { operatorStore } from '../sandbox/store/operators';
+import { simStore } from '../sandbox/store/sims';
 import { tokenStore } from '../sandbox/store/tokens';
 import type { FuzzCase, Known } from './cases';
 import type { Answer, Target } from './target';
 
 const start = Date.UTC(2026, 0, 15);
 
-/** Values the demo operator has, by the path parameter that names them. */
-export function knownValues(db: Db, operatorId: string): Known {
-  const column = (sql: string) => (db.prepare(sql).pluck().all(operatorId) as unknown[]).map(String);
+/** Values the demo operator has (its rows of one coverage: `ownerId`, sandbox/coverage.ts), by path parameter. */
+export function knownValues(db: Db, operatorId: string, ownerId = operatorId): Known {
+  const column = (sql: string) => (db.prepare(sql).pluck().all(ownerId) as unknown[]).map(String);
   const months = column('SELECT year_month FROM bills WHERE operator_id = ? ORDER BY year_month DESC LIMIT 3');
   return {
     operator_id: [operatorId],
@@ -33,18 +39,26 @@ export function knownValues(db: Db, operatorId: string): Known {
   };
 }
 
-export function inProcessTarget(router: SpecRouter, options: { fleet?: number } = {}): Target {
+/**
+ * `coverage: 'g'` sends every case to the Global endpoint (`local-g`) of a demo operator that has Global coverage,
+ * with a group and a registered SIM there.
+ */
+export function inProcessTarget(router: SpecRouter, options: { fleet?: number; coverage?: CoverageType } = {}): Target {
+  const coverage = options.coverage ?? 'jp';
   const seeded = openDb(':memory:');
   seedDemo(seeded, { fleet: options.fleet ?? 10, now: start });
+  if (coverage === 'g') seedGlobal(seeded);
   const image = seeded.serialize();
   seeded.close();
   let db: Db | undefined;
   let sandbox: Sandbox | undefined;
+  let operators: ReturnType<typeof operatorStore> | undefined;
   let now = start;
   const logs: string[] = [];
   function fresh() {
     db?.close();
     db = openDbImage(image);
+    operators = operatorStore(db);
     now = start;
     sandbox = createSandbox({
       db,
@@ -56,15 +70,15 @@ export function inProcessTarget(router: SpecRouter, options: { fleet?: number } 
   }
 
   return {
-    name: 'in-process',
+    name: coverage === 'g' ? 'in-process-g' : 'in-process',
     async begin() {
       fresh();
-      return knownValues(db as Db, demo.operatorId);
+      return knownValues(db as Db, demo.operatorId, ownerIn(demo.operatorId, coverage));
     },
     async send(c: FuzzCase): Promise<Answer> {
       if (!db || !sandbox) throw new Error('begin() first');
       // A case that deleted the demo operator (`DELETE /sandbox/operators/{id}`): the next starts from the seed again.
-      if (!db.prepare('SELECT 1 FROM operators WHERE operator_id = ?').get(demo.operatorId)) fresh();
+      if (!operators?.get(demo.operatorId)) fresh();
       if (!db || !sandbox) throw new Error('begin() first');
       now += 1000;
       const headers = new Headers(c.headers);
@@ -80,7 +94,7 @@ export function inProcessTarget(router: SpecRouter, options: { fleet?: number } 
         headers,
         body,
       });
-      const response = await sandbox.handle(request, c.path, '127.0.0.1');
+      const response = await sandbox.handle(request, c.path, '127.0.0.1', coverage);
       return { status: response.status, headers: response.headers, text: await response.text() };
     },
     async alive() {
@@ -91,4 +105,28 @@ export function inProcessTarget(router: SpecRouter, options: { fleet?: number } 
       db?.close();
     },
   };
+}
+
+/** The demo operator gets Global coverage, one group and one active SIM there. */
+function seedGlobal(db: Db) {
+  accountStore(db).addCoverage(demo.operatorId, 'g', start);
+  const owner = operatorStore(db).partition(demo.operatorId, 'g', start);
+  groupStore(db).create(
+    { groupId: 'global-group-0001', operatorId: owner, tags: { name: 'global' }, configuration: {} },
+    start,
+  );
+  const index = 2_000_000;
+  const sim = buildSim(
+    {
+      index,
+      operatorId: owner,
+      subscription: 'plan01s',
+      speedClass: plans.plan01s.speedClasses[0],
+      status: 'active',
+      createdTime: start,
+      tags: {},
+    },
+    seededRandom(index),
+  );
+  simStore(db).insert(sim);
 }

@@ -38,22 +38,34 @@ function RootAccount({ session }: { session: Session }) {
         <Title order={3} size="h4" mb="sm">
           {t('account.operator')}
         </Title>
-        {operator.isPending ? (
-          <Skeleton height={60} />
-        ) : (
-          <KeyValueList
-            items={[
-              { label: t('account.operatorId'), value: session.operatorId },
-              { label: t('account.email'), value: operator.data?.email },
-              {
-                label: t('account.created'),
-                value: formatDateTime(Date.parse(operator.data?.createDate ?? ''), i18n.language),
-              },
-            ]}
-          />
-        )}
+        <KeyValueList
+          items={[
+            { label: t('account.operatorId'), value: session.operatorId },
+            { label: t('account.email'), value: operator.isPending ? <LoadingValue /> : operator.data?.email },
+            {
+              label: t('account.created'),
+              value: operator.isPending ? (
+                <LoadingValue />
+              ) : (
+                formatDateTime(Date.parse(operator.data?.createDate ?? ''), i18n.language)
+              ),
+            },
+          ]}
+        />
       </Paper>
     </Stack>
+  );
+}
+
+/**
+ * A value still on its way: a bar one line of text high, as the value will be, so that nothing below it moves when
+ * the value comes (a taller block in place of the whole list shifted the security cards by 70 px).
+ */
+function LoadingValue() {
+  return (
+    <Skeleton component="span" display="block" maw="16em">
+      {'\u00a0'}
+    </Skeleton>
   );
 }
 

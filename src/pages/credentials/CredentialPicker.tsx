@@ -1,7 +1,8 @@
 /**
- * The `credentialsId` of a group's Funnel or Funk configuration: a set from /credentials, or a new one made in place
- * (the dialog opens over the form, whose unsaved edits stay as they are). A value the list does not have stays
- * selectable, so opening the form changes nothing. Without the right to list credentials, a text box as before.
+ * The `credentialsId` of a group's Funnel or Funk configuration, or of an event handler's Lambda action: a set from
+ * /credentials, or a new one made in place (the dialog opens over the form, whose unsaved edits stay as they are). A
+ * value the list does not have stays selectable, so opening the form changes nothing. Without the right to list
+ * credentials, a text box as before.
  */
 import { NativeSelect, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -18,10 +19,13 @@ export function CredentialPicker({
   label,
   value,
   onChange,
+  required,
 }: {
   label: string;
   value: string;
   onChange: (credentialsId: string) => void;
+  /** Marks the field as one the form needs (the asterisk); the form itself checks it is filled in. */
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const access = useAccess();
@@ -34,6 +38,7 @@ export function CredentialPicker({
     return (
       <TextInput
         label={label}
+        required={required}
         value={value}
         description={listRefusal ?? undefined}
         onChange={(e) => onChange(e.currentTarget.value)}
@@ -53,6 +58,7 @@ export function CredentialPicker({
     <>
       <NativeSelect
         label={label}
+        required={required}
         description={t('credentials.picker.help')}
         value={value}
         data={options}

@@ -30,7 +30,8 @@ export function PropertyFields({
           value: values[field.key] ?? '',
         };
         if (field.kind === 'select') {
-          const constants = field.key.endsWith('DateConst');
+          // Every `…Const` property (`inactiveTimeoutDateConst`, `executionDateTimeConst`) holds a named time.
+          const constants = field.key.endsWith('Const');
           return (
             <Select
               key={field.key}
@@ -52,6 +53,7 @@ export function PropertyFields({
             <CredentialPicker
               key={field.key}
               label={label}
+              required={field.required}
               value={common.value}
               onChange={(id) => set(field.key, id)}
             />

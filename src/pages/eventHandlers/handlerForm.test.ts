@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from '../../app/i18n';
 import { actionFields, fromProperties, invalidField, ruleFields, toProperties } from './handlerFields';
-import { draftOf, type HandlerDraft, newDraft, toRequest } from './handlerForm';
+import {
+  draftOf,
+  type HandlerDraft,
+  newAction,
+  newDraft,
+  toRequest,
+  withActionType,
+  withRuleType,
+} from './handlerForm';
 
 /** Answers the key and its options, so a test sees which message was chosen. */
 const t = ((key: string, options?: Record<string, unknown>) =>
@@ -125,5 +133,32 @@ describe('the event handler form', () => {
     for (const fields of Object.values(actionFields)) {
       expect(fields.find((f) => f.key === 'executionDateTimeConst')?.required).toBe(true);
     }
+  });
+
+  it('starts another rule type empty, at the first timing that type allows', () => {
+    expect(withRuleType('SubscriberExpiredRule')).toEqual({
+      ruleType: 'SubscriberExpiredRule',
+      rule: { inactiveTimeoutDateConst: 'IMMEDIATELY' },
+    });
+    // Traffic rules cannot re-evaluate at once; first traffic only never.
+    expect(withRuleType('SimDailyTotalTrafficRule').rule).toEqual({
+      inactiveTimeoutDateConst: 'BEGINNING_OF_NEXT_DAY',
+    });
+    expect(withRuleType('SubscriberFirstTrafficRule').rule).toEqual({ inactiveTimeoutDateConst: 'NEVER' });
+  });
+
+  it('keeps when an action runs, and nothing else, when its type changes', () => {
+    const mail = { type: 'SendMailAction' as const, values: { executionDateTimeConst: 'NEVER', to: 'a@example.com' } };
+    expect(withActionType(mail, 'SuspendAction')).toEqual({
+      type: 'SuspendAction',
+      values: { executionDateTimeConst: 'NEVER' },
+    });
+    expect(withActionType({ type: 'SuspendAction', values: {} }, 'StandbyAction').values).toEqual({
+      executionDateTimeConst: 'IMMEDIATELY',
+    });
+    expect(newAction()).toEqual({
+      type: 'SendMailToOperatorAction',
+      values: { executionDateTimeConst: 'IMMEDIATELY' },
+    });
   });
 });

@@ -24,8 +24,35 @@ export interface HandlerDraft {
   scopeId: string;
   ruleType: RuleType;
   rule: Record<string, string>;
-  actions: { type: ActionType; values: Record<string, string> }[];
+  actions: HandlerAction[];
 }
+
+export interface HandlerAction {
+  type: ActionType;
+  values: Record<string, string>;
+}
+
+/** The form offers no more actions than this. */
+export const maxActions = 10;
+
+/** The action the form adds: a mail to the account's owner, at once. */
+export const newAction = (): HandlerAction => ({
+  type: 'SendMailToOperatorAction',
+  values: { executionDateTimeConst: 'IMMEDIATELY' },
+});
+
+/** Another rule type: its fields start empty, but for its timing, set to the first one the type allows. */
+export function withRuleType(type: RuleType): Pick<HandlerDraft, 'ruleType' | 'rule'> {
+  const timing = ruleFields[type].find((f) => f.key === 'inactiveTimeoutDateConst');
+  const first = timing?.kind === 'select' ? (timing.options[0] ?? '') : '';
+  return { ruleType: type, rule: { inactiveTimeoutDateConst: first } };
+}
+
+/** Another type for an action: its fields start empty, but for when it runs, which stays. */
+export const withActionType = (action: HandlerAction, type: ActionType): HandlerAction => ({
+  type,
+  values: { executionDateTimeConst: action.values.executionDateTimeConst ?? 'IMMEDIATELY' },
+});
 
 export const newDraft = (): HandlerDraft => ({
   name: '',

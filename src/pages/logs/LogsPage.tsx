@@ -1,12 +1,12 @@
 /** Error logs, filtered by service, SIM (IMSI) and time, newest first, older pages on demand. */
-import { Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { errorLogQueries, type LogFilter, type LogService, logServices } from '../../api/resources/errorLogs';
 import { useTranslation } from '../../app/i18n';
 import { ScreenGate } from '../../components/access/ScreenGate';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { LogFilterForm, MoreButton, TimeRangeFields } from '../../components/pagedLog/PagedLogControls';
+import { usePagedLog } from '../../components/pagedLog/usePagedLog';
 import { LogsTable } from './LogsTable';
 
 /** A `datetime-local` value read as UTC; undefined when empty or not a time. */
@@ -25,17 +25,16 @@ export function LogsPage() {
 
 function Logs() {
   const { t } = useTranslation();
-  const [service, setService] = useState('');
-  const [imsi, setImsi] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [applied, setApplied] = useState<LogFilter>({});
-  const [keys, setKeys] = useState<(string | undefined)[]>([undefined]);
-  const pages = useQueries({ queries: keys.map((key) => errorLogQueries.page(applied, key)) });
-  const entries = pages.flatMap((page) => page.data?.items ?? []);
-  const last = pages.at(-1);
-  const nextKey = last?.data?.nextKey ?? null;
-  const error = pages.find((page) => page.error)?.error;
+  const log = usePagedLog({
+    draft: { service: '', imsi: '', from: '', to: '' },
+    toFilter: (draft): LogFilter => ({
+      service: (draft.service || undefined) as LogService | undefined,
+      imsi: draft.imsi.trim() || undefined,
+      from: utc(draft.from),
+      to: utc(draft.to),
+    }),
+    page: errorLogQueries.page,
+  });
   return (
     <>
       <PageHeader title={t('logs.title')} />
@@ -44,76 +43,41 @@ function Logs() {
       </Text>
       <Stack>
         <Paper withBorder p="md" radius="md">
-          <form
-            aria-label={t('logs.filters')}
-            onSubmit={(event) => {
-              event.preventDefault();
-              setApplied({
-                service: (service || undefined) as LogService | undefined,
-                imsi: imsi.trim() || undefined,
-                from: utc(from),
-                to: utc(to),
-              });
-              setKeys([undefined]);
-            }}
-          >
-            <Group align="flex-end" gap="sm">
-              <Select
-                size="xs"
-                label={t('logs.service')}
-                value={service}
-                allowDeselect={false}
-                onChange={(value) => setService(value ?? '')}
-                data={[
-                  { value: '', label: t('logs.allServices') },
-                  ...logServices.map((s) => ({ value: s, label: s })),
-                ]}
-              />
-              <TextInput
-                size="xs"
-                label={t('logs.imsi')}
-                maxLength={20}
-                value={imsi}
-                onChange={(e) => setImsi(e.currentTarget.value)}
-              />
-              <TextInput
-                size="xs"
-                type="datetime-local"
-                label={t('logs.from')}
-                value={from}
-                onChange={(e) => setFrom(e.currentTarget.value)}
-              />
-              <TextInput
-                size="xs"
-                type="datetime-local"
-                label={t('logs.to')}
-                value={to}
-                onChange={(e) => setTo(e.currentTarget.value)}
-              />
-              <Button size="xs" type="submit">
-                {t('logs.search')}
-              </Button>
-            </Group>
-          </form>
+          <LogFilterForm label={t('logs.filters')} submitLabel={t('logs.search')} onSearch={log.search}>
+            <Select
+              size="xs"
+              label={t('logs.service')}
+              value={log.draft.service}
+              allowDeselect={false}
+              onChange={(value) => log.edit('service', value ?? '')}
+              data={[{ value: '', label: t('logs.allServices') }, ...logServices.map((s) => ({ value: s, label: s }))]}
+            />
+            <TextInput
+              size="xs"
+              label={t('logs.imsi')}
+              maxLength={20}
+              value={log.draft.imsi}
+              onChange={(e) => log.edit('imsi', e.currentTarget.value)}
+            />
+            <TimeRangeFields
+              labels={{ from: t('logs.from'), to: t('logs.to') }}
+              from={log.draft.from}
+              to={log.draft.to}
+              onChange={log.edit}
+            />
+          </LogFilterForm>
         </Paper>
-        {error ? <ErrorAlert error={error} /> : null}
+        {log.error ? <ErrorAlert error={log.error} /> : null}
         <Paper withBorder radius="md">
-          <LogsTable entries={entries} pending={pages[0]?.isPending} label={t('logs.tableLabel')} />
-          {pages[0]?.isSuccess && entries.length === 0 ? (
+          <LogsTable entries={log.entries} pending={log.firstPending} label={t('logs.tableLabel')} />
+          {log.firstLoaded && log.entries.length === 0 ? (
             <Text p="md" c="dimmed">
               {t('logs.empty')}
             </Text>
           ) : null}
         </Paper>
         <Group>
-          <Button
-            size="xs"
-            variant="default"
-            disabled={!nextKey || last?.isFetching}
-            onClick={() => nextKey && setKeys((k) => [...k, nextKey])}
-          >
-            {t('logs.more')}
-          </Button>
+          <MoreButton log={log} label={t('logs.more')} />
         </Group>
       </Stack>
     </>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { securityChanges, securityQueries, type Who } from '../../../api/resources/security';
@@ -60,7 +60,15 @@ export function MfaCard({ who, onChanged }: { who: Who; onChanged: () => void })
           <Badge color={current === 'ACTIVE' ? 'green' : 'gray'} variant="dot" data-testid="mfa-status">
             {enumLabel(t, 'account.mfaStatus', current)}
           </Badge>
-        ) : null}
+        ) : (
+          // The badge's room while the status loads: on a narrow screen the badge goes below the title, and a badge
+          // that appeared late moved the whole page down by a line.
+          <Skeleton width="auto" radius="xl" display="flex" aria-hidden>
+            <Badge variant="dot" style={{ visibility: 'hidden' }}>
+              {enumLabel(t, 'account.mfaStatus', 'INACTIVE')}
+            </Badge>
+          </Skeleton>
+        )}
       </Group>
       {status.error ? <ErrorAlert error={status.error} /> : null}
       {enable.error ? <ErrorAlert error={enable.error} /> : null}

@@ -1,10 +1,11 @@
 import { Button, Group, Paper, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type AuditLogFilter, auditLogQueries } from '../../../api/resources/auditLogs';
 import { useTranslation } from '../../../app/i18n';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
+import { LogFilterForm, MoreButton, TimeRangeFields } from '../../../components/pagedLog/PagedLogControls';
+import { usePagedLog } from '../../../components/pagedLog/usePagedLog';
 import { TableScroll } from '../../../components/TableScroll';
 import { downloadText } from '../../../lib/csv';
 import { formatDateTime } from '../../../lib/format';
@@ -12,27 +13,22 @@ import { auditCsv, filterEntries, localToEpoch, statusOf } from './auditRows';
 
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
-  const [apiKind, setApiKind] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const log = usePagedLog({
+    draft: { apiKind: '', from: '', to: '' },
+    toFilter: (draft): AuditLogFilter => ({
+      apiKind: draft.apiKind.trim() || undefined,
+      fromEpochMs: localToEpoch(draft.from),
+      toEpochMs: localToEpoch(draft.to),
+    }),
+    page: auditLogQueries.page,
+  });
+  // What the API does not filter, applied to the loaded entries as it is typed.
   const [user, setUser] = useState('');
   const [path, setPath] = useState('');
-  const [applied, setApplied] = useState<AuditLogFilter>({});
-  // The pages loaded so far, by the key each starts after (the first: none).
-  const [keys, setKeys] = useState<(string | undefined)[]>([undefined]);
-  const pages = useQueries({ queries: keys.map((key) => auditLogQueries.page(applied, key)) });
-  const entries = pages.flatMap((page) => page.data?.items ?? []);
+  const entries = log.entries;
   // An entry's place in the loaded log is its identity: two calls can share a millisecond, path and caller.
   const keyOf = new Map(entries.map((entry, index) => [entry, `entry-${index}`]));
   const shown = filterEntries(entries, user, path);
-  const last = pages.at(-1);
-  const nextKey = last?.data?.nextKey ?? null;
-  const error = pages.find((page) => page.error)?.error;
-
-  function search() {
-    setApplied({ apiKind: apiKind.trim() || undefined, fromEpochMs: localToEpoch(from), toEpochMs: localToEpoch(to) });
-    setKeys([undefined]);
-  }
 
   return (
     <>
@@ -48,41 +44,22 @@ export function AuditLogPage() {
       </PageHeader>
       <Stack>
         <Paper withBorder p="md" radius="md">
-          <form
-            aria-label={t('team.audit.filters')}
-            onSubmit={(event) => {
-              event.preventDefault();
-              search();
-            }}
-          >
-            <Group align="flex-end" gap="sm">
-              <TextInput
-                size="xs"
-                label={t('team.audit.apiKind')}
-                description={t('team.audit.apiKindHelp')}
-                value={apiKind}
-                onChange={(e) => setApiKind(e.currentTarget.value)}
-                placeholder="/v1/sims"
-              />
-              <TextInput
-                size="xs"
-                type="datetime-local"
-                label={t('team.audit.from')}
-                value={from}
-                onChange={(e) => setFrom(e.currentTarget.value)}
-              />
-              <TextInput
-                size="xs"
-                type="datetime-local"
-                label={t('team.audit.to')}
-                value={to}
-                onChange={(e) => setTo(e.currentTarget.value)}
-              />
-              <Button size="xs" type="submit">
-                {t('team.audit.search')}
-              </Button>
-            </Group>
-          </form>
+          <LogFilterForm label={t('team.audit.filters')} submitLabel={t('team.audit.search')} onSearch={log.search}>
+            <TextInput
+              size="xs"
+              label={t('team.audit.apiKind')}
+              description={t('team.audit.apiKindHelp')}
+              value={log.draft.apiKind}
+              onChange={(e) => log.edit('apiKind', e.currentTarget.value)}
+              placeholder="/v1/sims"
+            />
+            <TimeRangeFields
+              labels={{ from: t('team.audit.from'), to: t('team.audit.to') }}
+              from={log.draft.from}
+              to={log.draft.to}
+              onChange={log.edit}
+            />
+          </LogFilterForm>
           <Group align="flex-end" gap="sm" mt="sm">
             <TextInput
               size="xs"
@@ -103,7 +80,7 @@ export function AuditLogPage() {
             {t('team.audit.loadedOnly')}
           </Text>
         </Paper>
-        {error ? <ErrorAlert error={error} /> : null}
+        {log.error ? <ErrorAlert error={log.error} /> : null}
         <Paper withBorder radius="md">
           <TableScroll label={t('team.audit.tableLabel')}>
             <Table striped verticalSpacing={4} aria-label={t('team.audit.tableLabel')}>
@@ -133,19 +110,12 @@ export function AuditLogPage() {
               </Table.Tbody>
             </Table>
           </TableScroll>
-          {last?.isPending ? <Skeleton height={14} m="md" /> : null}
+          {log.lastPending ? <Skeleton height={14} m="md" /> : null}
           <Group p="sm" justify="space-between">
             <Text size="sm" role="status">
               {t('team.audit.count', { shown: shown.length, loaded: entries.length })}
             </Text>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={!nextKey || last?.isFetching}
-              onClick={() => nextKey && setKeys((k) => [...k, nextKey])}
-            >
-              {t('team.audit.more')}
-            </Button>
+            <MoreButton log={log} label={t('team.audit.more')} />
           </Group>
         </Paper>
       </Stack>
