@@ -57,14 +57,26 @@ test.describe('session timing', () => {
   });
 
   test('calls refused together with 401 lead to a single refresh, then succeed', async ({ page }) => {
+    // The header reads the account once (its coverages) after signing in: that read is over before the token lapses.
+    const accountRead = page.waitForResponse((r) => /\/v1\/operators\/[^/]+$/.test(new URL(r.url()).pathname));
     await page.goto('/login');
     await signIn(page);
     await expect(page).toHaveURL(/\/$/);
-    let refused = 0;
-    // The Account page asks for several things at once; each is refused once, as if the token had just lapsed.
+    await accountRead;
+    // The Account page asks for several things at once (the operator itself may already be cached by the header's
+    // coverage read); each is refused once, as if the token had just lapsed.
+    // Only calls still carrying the lapsed token are refused: one made after the refresh has the new token.
+    const lapsed = await page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('soracom-console.session') ?? '{}') as { token?: string }).token,
+    );
+    const refusedPaths = new Set<string>();
     await page.route(/\/api\/local\/v1\/operators\/[^/]+(\/mfa|\/auth_keys)?$/, async (route) => {
-      if (route.request().method() === 'GET' && refused < 3) {
-        refused++;
+      const path = new URL(route.request().url()).pathname;
+      const token = await route.request().headerValue('x-soracom-token');
+      if (route.request().method() === 'GET' && token === lapsed && !refusedPaths.has(path)) {
+        refusedPaths.add(path);
+        // Answered a little late, so that the calls the page makes together are all out before the first refusal.
+        await new Promise((resolve) => setTimeout(resolve, 300));
         await route.fulfill({
           status: 401,
           contentType: 'application/json',
@@ -81,7 +93,7 @@ test.describe('session timing', () => {
     await page.getByRole('link', { name: 'Account' }).click();
     await expect(page.getByTestId('mfa-status')).toHaveText('Not enabled');
     await expect(page.getByText('demo@example.com').last()).toBeVisible();
-    expect(refused).toBe(3);
+    expect(refusedPaths.size).toBeGreaterThanOrEqual(2);
     expect(refreshes).toHaveLength(1);
     await expect(page).toHaveURL(/\/account$/);
   });
